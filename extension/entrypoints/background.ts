@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // The clip outbox is wired here by the extension feature.
+});
