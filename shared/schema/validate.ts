@@ -29,7 +29,10 @@ const text =
     else if (opts.required && v.trim() === '')
       errors.push({ field, message: `${field} cannot be empty.` });
     else if (v.length > max)
-      errors.push({ field, message: `${field} is too long (${v.length} characters; at most ${max}).` });
+      errors.push({
+        field,
+        message: `${field} is too long (${v.length} characters; at most ${max}).`,
+      });
   };
 
 const oneOf =
@@ -53,7 +56,10 @@ const tags: Check = (v, errors) => {
     errors.push({ field: 'tags', message: `At most ${LIMITS.tagsPerRecord} tags.` });
   const long = (v as string[]).find((t) => t.length > LIMITS.tagChars);
   if (long !== undefined)
-    errors.push({ field: 'tags', message: `A tag is too long (at most ${LIMITS.tagChars} characters).` });
+    errors.push({
+      field: 'tags',
+      message: `A tag is too long (at most ${LIMITS.tagChars} characters).`,
+    });
 };
 
 const position: Check = (v, errors) => {
@@ -99,7 +105,10 @@ const id =
   (field: string): Check =>
   (v, errors) => {
     if (typeof v !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(v))
-      errors.push({ field, message: `${field} must be an id of letters, digits, _ or - (at most 64).` });
+      errors.push({
+        field,
+        message: `${field} must be an id of letters, digits, _ or - (at most 64).`,
+      });
   };
 
 function run(checks: Record<string, Check>, value: unknown, partial: boolean): FieldError[] {
@@ -157,7 +166,10 @@ const quoteChecks: Record<string, Check> = {
     if (typeof v !== 'string' || v.trim() === '')
       errors.push({ field: 'exact', message: 'The quote is empty.' });
     else if (new TextEncoder().encode(v).length > LIMITS.quoteBytes)
-      errors.push({ field: 'exact', message: `The quote is longer than ${LIMITS.quoteBytes / 1024} KB.` });
+      errors.push({
+        field: 'exact',
+        message: `The quote is longer than ${LIMITS.quoteBytes / 1024} KB.`,
+      });
   },
   prefix: text('prefix', 200),
   suffix: text('suffix', 200),
@@ -215,9 +227,13 @@ const sourceChecks: Record<string, Check> = {
       return;
     }
     if (v.length > LIMITS.quotesPerSource)
-      errors.push({ field: 'quotes', message: `At most ${LIMITS.quotesPerSource} quotes a source.` });
+      errors.push({
+        field: 'quotes',
+        message: `At most ${LIMITS.quotesPerSource} quotes a source.`,
+      });
     v.forEach((q, i) => {
-      for (const e of validateQuote(q)) errors.push({ field: `quotes[${i}].${e.field}`, message: e.message });
+      for (const e of validateQuote(q))
+        errors.push({ field: `quotes[${i}].${e.field}`, message: e.message });
     });
   },
 };

@@ -1,0 +1,108 @@
+import * as Y from 'yjs';
+import type { ConnectionKind, Direction, Polarity } from '../schema/types';
+import { connectionsMap, elementsMap, knownFields } from '../schema/doc';
+import { validateConnection } from '../schema/validate';
+import { assertValid, DomainError, nowOf, transact, type EditContext } from './context';
+import { newId } from './ids';
+import { unlinkFromSources } from './elements';
+
+export interface NewConnection {
+  readonly id?: string;
+  readonly from: string;
+  readonly to: string;
+  readonly kind: ConnectionKind;
+  readonly polarity?: Polarity;
+  readonly delay?: boolean;
+  readonly direction?: Direction;
+  readonly strength?: number;
+  readonly label?: string;
+  readonly description?: string;
+  readonly tags?: readonly string[];
+  readonly proposed?: boolean;
+  readonly extra?: Readonly<Record<string, unknown>>;
+}
+
+export type ConnectionPatch = Partial<Omit<NewConnection, 'id' | 'from' | 'to'>>;
+
+const RESERVED = new Set(['id', 'from', 'to', 'createdBy', 'createdAt', 'updatedAt']);
+
+function fieldsOf(input: NewConnection | ConnectionPatch): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(input)) {
+    if (k === 'extra' || k === 'id' || v === undefined) continue;
+    out[k] = Array.isArray(v) ? [...v] : v;
+  }
+  if (input.extra)
+    for (const [k, v] of Object.entries(input.extra))
+      if (!knownFields.connection.has(k)) out[k] = v;
+  return out;
+}
+
+export function writeNewConnection(ctx: EditContext, input: NewConnection): string {
+  const id = input.id ?? newId();
+  const defaults = {
+    id,
+    label: '',
+    description: '',
+    tags: [],
+    direction: input.kind === 'causal' ? 'directed' : 'undirected',
+    ...(input.kind === 'causal' ? { polarity: '+' } : {}),
+  };
+  const fields = { ...defaults, ...fieldsOf(input) };
+  assertValid(validateConnection(fields));
+  const elements = elementsMap(ctx.doc);
+  const missing = [input.from, input.to].filter((e) => !elements.has(e));
+  if (missing.length)
+    throw new DomainError(
+      missing.map((e) => ({
+        field: e === input.from ? 'from' : 'to',
+        message: `No element with id ${e}: it may have been deleted.`,
+      })),
+    );
+  if (connectionsMap(ctx.doc).has(id))
+    throw new DomainError([{ field: 'id', message: `A connection with id ${id} exists already.` }]);
+  const now = nowOf(ctx);
+  const map = new Y.Map<unknown>();
+  for (const [k, v] of Object.entries(fields)) map.set(k, v);
+  map.set('createdBy', ctx.userId);
+  map.set('createdAt', now);
+  map.set('updatedAt', now);
+  connectionsMap(ctx.doc).set(id, map);
+  return id;
+}
+
+/** Connects two existing elements. Causal connections default to `+` and directed. */
+export function connect(ctx: EditContext, input: NewConnection): string {
+  return transact(ctx, () => writeNewConnection(ctx, input));
+}
+
+export function updateConnection(ctx: EditContext, id: string, patch: ConnectionPatch): void {
+  const fields = fieldsOf(patch);
+  for (const k of Object.keys(fields)) if (RESERVED.has(k)) delete fields[k];
+  assertValid(validateConnection(fields, { partial: true }));
+  transact(ctx, () => {
+    const c = connectionsMap(ctx.doc).get(id);
+    if (!(c instanceof Y.Map))
+      throw new DomainError([{ field: 'id', message: `No connection with id ${id}.` }]);
+    let changed = false;
+    for (const [k, v] of Object.entries(fields)) {
+      if (JSON.stringify(c.get(k)) === JSON.stringify(v)) continue;
+      c.set(k, v);
+      changed = true;
+    }
+    for (const [k, v] of Object.entries(patch))
+      if (v === undefined && k !== 'extra' && !RESERVED.has(k) && c.has(k)) {
+        c.delete(k);
+        changed = true;
+      }
+    if (changed) c.set('updatedAt', nowOf(ctx));
+  });
+}
+
+export function removeConnections(ctx: EditContext, ids: Iterable<string>): void {
+  const gone = new Set(ids);
+  transact(ctx, () => {
+    for (const id of gone) connectionsMap(ctx.doc).delete(id);
+    unlinkFromSources(ctx, gone);
+  });
+}

@@ -1,0 +1,160 @@
+import * as Y from 'yjs';
+import type { ActorType, ElementKind, Position } from '../schema/types';
+import { connectionsMap, elementsMap, knownFields, sourcesMap } from '../schema/doc';
+import { validateElement } from '../schema/validate';
+import { assertValid, DomainError, nowOf, transact, type EditContext } from './context';
+import { newId } from './ids';
+
+export interface NewElement {
+  readonly id?: string;
+  readonly kind: ElementKind;
+  readonly label?: string;
+  readonly description?: string;
+  readonly tags?: readonly string[];
+  readonly position?: Position;
+  readonly actorType?: ActorType;
+  readonly leverageLevel?: number;
+  readonly color?: string;
+  readonly pinned?: boolean;
+  readonly parent?: string;
+  /** Custom fields, kept as they are. */
+  readonly extra?: Readonly<Record<string, unknown>>;
+}
+
+/** Fields an edit may change (id, kind's provenance and timestamps are managed here). */
+export type ElementPatch = Partial<Omit<NewElement, 'id'>>;
+
+const RESERVED = new Set(['id', 'createdBy', 'createdAt', 'updatedAt']);
+
+function fieldsOf(input: NewElement | ElementPatch): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(input)) {
+    if (k === 'extra' || k === 'id' || v === undefined) continue;
+    out[k] = Array.isArray(v) ? [...v] : v;
+  }
+  if (input.extra) {
+    for (const [k, v] of Object.entries(input.extra)) {
+      if (knownFields.element.has(k)) continue;
+      out[k] = v;
+    }
+  }
+  return out;
+}
+
+/** Writes a validated element as a nested Y.Map. Returns its id. */
+export function writeNewElement(ctx: EditContext, input: NewElement): string {
+  const id = input.id ?? newId();
+  const fields = { id, label: '', description: '', tags: [], position: [0, 0], ...fieldsOf(input) };
+  assertValid(validateElement(fields));
+  if (elementsMap(ctx.doc).has(id))
+    throw new DomainError([{ field: 'id', message: `An element with id ${id} exists already.` }]);
+  const now = nowOf(ctx);
+  const map = new Y.Map<unknown>();
+  for (const [k, v] of Object.entries(fields)) map.set(k, v);
+  map.set('createdBy', ctx.userId);
+  map.set('createdAt', now);
+  map.set('updatedAt', now);
+  elementsMap(ctx.doc).set(id, map);
+  return id;
+}
+
+export function addElement(ctx: EditContext, input: NewElement): string {
+  return transact(ctx, () => writeNewElement(ctx, input));
+}
+
+/** Adds many elements in one transaction (one undo step). All are validated before any is written. */
+export function addElements(ctx: EditContext, inputs: readonly NewElement[]): string[] {
+  inputs.forEach((input, i) => {
+    const errors = validateElement({ id: input.id ?? 'new', label: '', ...fieldsOf(input) });
+    if (errors.length)
+      throw new DomainError(
+        errors.map((e) => ({ field: `[${i}].${e.field}`, message: e.message })),
+      );
+  });
+  return transact(ctx, () => inputs.map((input) => writeNewElement(ctx, input)));
+}
+
+function elementOrThrow(ctx: EditContext, id: string): Y.Map<unknown> {
+  const el = elementsMap(ctx.doc).get(id);
+  if (!(el instanceof Y.Map))
+    throw new DomainError([
+      { field: 'id', message: `No element with id ${id}: it may have been deleted.` },
+    ]);
+  return el;
+}
+
+/** Changes only the given fields (others' concurrent edits to other fields survive). */
+export function updateElement(ctx: EditContext, id: string, patch: ElementPatch): void {
+  const fields = fieldsOf(patch);
+  for (const k of Object.keys(fields)) if (RESERVED.has(k)) delete fields[k];
+  assertValid(validateElement(fields, { partial: true }));
+  transact(ctx, () => {
+    const el = elementOrThrow(ctx, id);
+    let changed = false;
+    for (const [k, v] of Object.entries(fields)) {
+      if (JSON.stringify(el.get(k)) === JSON.stringify(v)) continue;
+      el.set(k, v);
+      changed = true;
+    }
+    // Explicitly cleared optional fields (`undefined` in the patch) are removed.
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === undefined && k !== 'extra' && !RESERVED.has(k) && el.has(k)) {
+        el.delete(k);
+        changed = true;
+      }
+    }
+    if (changed) el.set('updatedAt', nowOf(ctx));
+  });
+}
+
+/** Moves elements in one transaction: one key per element, written only if it changed. */
+export function moveElements(ctx: EditContext, moves: Iterable<readonly [string, Position]>): void {
+  const list = [...moves];
+  for (const [, p] of list) {
+    const errors = validateElement({ position: [...p] }, { partial: true });
+    assertValid(errors);
+  }
+  transact(ctx, () => {
+    for (const [id, [x, y]] of list) {
+      const el = elementsMap(ctx.doc).get(id);
+      if (!(el instanceof Y.Map)) continue; // deleted meanwhile by someone else: nothing to move
+      const cur = el.get('position');
+      if (Array.isArray(cur) && cur[0] === x && cur[1] === y) continue;
+      el.set('position', [x, y]);
+    }
+  });
+}
+
+/**
+ * Removes elements, every connection that touches them, and their links from sources, in one
+ * transaction. Returns the ids of the connections removed with them.
+ */
+export function removeElements(ctx: EditContext, ids: Iterable<string>): string[] {
+  const gone = new Set(ids);
+  const removedConnections: string[] = [];
+  transact(ctx, () => {
+    const elements = elementsMap(ctx.doc);
+    for (const id of gone) elements.delete(id);
+    const connections = connectionsMap(ctx.doc);
+    connections.forEach((c, cid) => {
+      if (!(c instanceof Y.Map)) return;
+      if (gone.has(c.get('from') as string) || gone.has(c.get('to') as string)) {
+        removedConnections.push(cid);
+      }
+    });
+    for (const cid of removedConnections) connections.delete(cid);
+    unlinkFromSources(ctx, new Set([...gone, ...removedConnections]));
+  });
+  return removedConnections;
+}
+
+export function unlinkFromSources(ctx: EditContext, targets: ReadonlySet<string>): void {
+  sourcesMap(ctx.doc).forEach((s) => {
+    if (!(s instanceof Y.Map)) return;
+    const linked = s.get('linkedTo');
+    if (!(linked instanceof Y.Array)) return;
+    const arr = linked.toArray() as unknown[];
+    for (let i = arr.length - 1; i >= 0; i--)
+      if (targets.has(arr[i] as string)) linked.delete(i, 1);
+  });
+}

@@ -1,0 +1,51 @@
+import * as Y from 'yjs';
+import { loopsMap, metaMap } from '../schema/doc';
+import { LIMITS } from '../schema/limits';
+import { SCHEMA_VERSION } from '../schema/version';
+import { DomainError, nowOf, transact, type EditContext } from './context';
+
+/** Stamps a new map's meta (schema version, title, creator). Does nothing to an existing map. */
+export function initMap(ctx: EditContext, title: string): void {
+  transact(ctx, () => {
+    const meta = metaMap(ctx.doc);
+    if (meta.has('schemaVersion')) return;
+    meta.set('schemaVersion', SCHEMA_VERSION);
+    meta.set('title', title.trim().slice(0, LIMITS.titleChars) || 'Untitled map');
+    meta.set('createdAt', nowOf(ctx));
+    meta.set('createdBy', ctx.userId);
+  });
+}
+
+export function setMapTitle(ctx: EditContext, title: string): void {
+  const t = title.trim();
+  if (!t) throw new DomainError([{ field: 'title', message: 'The title cannot be empty.' }]);
+  if (t.length > LIMITS.titleChars)
+    throw new DomainError([
+      { field: 'title', message: `The title is too long (at most ${LIMITS.titleChars}).` },
+    ]);
+  transact(ctx, () => metaMap(ctx.doc).set('title', t));
+}
+
+/** Names (or re-notes) a detected feedback loop, keyed by its canonical signature. */
+export function setLoopNote(
+  ctx: EditContext,
+  signature: string,
+  note: { name?: string; note?: string; members: readonly string[] },
+): void {
+  if (note.name !== undefined && note.name.length > LIMITS.labelChars)
+    throw new DomainError([
+      { field: 'name', message: `The name is too long (at most ${LIMITS.labelChars}).` },
+    ]);
+  transact(ctx, () => {
+    let m = loopsMap(ctx.doc).get(signature);
+    if (!(m instanceof Y.Map)) {
+      m = new Y.Map<unknown>();
+      loopsMap(ctx.doc).set(signature, m);
+    }
+    if (note.name !== undefined) m.set('name', note.name.trim());
+    if (note.note !== undefined) m.set('note', note.note);
+    m.set('members', [...note.members]);
+    m.set('updatedBy', ctx.userId);
+    m.set('updatedAt', nowOf(ctx));
+  });
+}

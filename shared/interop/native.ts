@@ -1,0 +1,239 @@
+import * as Y from 'yjs';
+import type {
+  ConnectionRecord,
+  ElementRecord,
+  FieldError,
+  MapSnapshot,
+  SourceRecord,
+} from '../schema/types';
+import { connectionsMap, elementsMap, knownFields, loopsMap, metaMap } from '../schema/doc';
+import { validateConnection, validateElement, validateSource } from '../schema/validate';
+import { SCHEMA_VERSION } from '../schema/version';
+import { transact, type EditContext } from '../domain/context';
+import { writeNewElement } from '../domain/elements';
+import { writeNewConnection } from '../domain/connections';
+import { writeNewSource } from '../domain/sources';
+
+/**
+ * The native file format, `.weavemap.json`: the whole map as plain JSON, lossless (ids, fields,
+ * positions, provenance and fields this version does not know). It is also the user's backup.
+ */
+
+export const NATIVE_FORMAT = 'weavemap';
+export const NATIVE_VERSION = 1;
+
+type Row = Record<string, unknown>;
+
+export interface NativeFile {
+  readonly format: typeof NATIVE_FORMAT;
+  readonly version: number;
+  readonly exportedAt: string;
+  readonly meta: Row;
+  readonly elements: readonly Row[];
+  readonly connections: readonly Row[];
+  readonly sources: readonly Row[];
+  readonly loops: readonly Row[];
+}
+
+function flatten(rec: { readonly extra: Readonly<Record<string, unknown>> }): Row {
+  const { extra, ...rest } = rec as unknown as Row & { extra: Row };
+  return { ...extra, ...rest };
+}
+
+/** Records in id order, so an export is deterministic (and diffs well under version control). */
+function byKey<T>(map: ReadonlyMap<string, T>): T[] {
+  return [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
+}
+
+export function exportNative(snapshot: MapSnapshot, exportedAt = new Date()): NativeFile {
+  return {
+    format: NATIVE_FORMAT,
+    version: NATIVE_VERSION,
+    exportedAt: exportedAt.toISOString(),
+    meta: flatten(snapshot.meta),
+    elements: byKey(snapshot.elements).map(flatten),
+    connections: byKey(snapshot.connections).map(flatten),
+    sources: byKey(snapshot.sources).map(flatten),
+    loops: byKey(snapshot.loops).map((l) => ({ ...l })),
+  };
+}
+
+export function serializeNative(snapshot: MapSnapshot): string {
+  return JSON.stringify(exportNative(snapshot), null, 2);
+}
+
+/** A problem with one row of an imported file. */
+export interface ImportProblem {
+  /** e.g. `elements[14]`, `connections[3]`, or '' for the whole file. */
+  readonly where: string;
+  readonly field: string;
+  readonly message: string;
+}
+
+export type ParsedNative =
+  | { readonly ok: true; readonly file: NativeFile }
+  | { readonly ok: false; readonly problems: readonly ImportProblem[] };
+
+const isRow = (v: unknown): v is Row => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function rows(v: unknown, where: string, problems: ImportProblem[]): Row[] {
+  if (v === undefined) return [];
+  if (!Array.isArray(v)) {
+    problems.push({ where, field: '', message: `${where} must be a list.` });
+    return [];
+  }
+  return v.map((r, i) => {
+    if (!isRow(r))
+      problems.push({ where: `${where}[${i}]`, field: '', message: 'Expected an object.' });
+    return isRow(r) ? r : {};
+  });
+}
+
+/**
+ * Validates a parsed `.weavemap.json` value: every problem is reported with its row, and the
+ * file is accepted only when there are none (it is then applied whole, or not at all).
+ */
+export function parseNative(value: unknown): ParsedNative {
+  const problems: ImportProblem[] = [];
+  if (!isRow(value) || value.format !== NATIVE_FORMAT)
+    return {
+      ok: false,
+      problems: [
+        {
+          where: '',
+          field: 'format',
+          message: 'This is not a Weavemap file (no "format": "weavemap").',
+        },
+      ],
+    };
+  if (typeof value.version !== 'number' || value.version > NATIVE_VERSION)
+    return {
+      ok: false,
+      problems: [
+        {
+          where: '',
+          field: 'version',
+          message: `This file was written by a newer Weavemap (file version ${String(value.version)}; this one reads up to ${NATIVE_VERSION}).`,
+        },
+      ],
+    };
+  const meta = isRow(value.meta) ? value.meta : {};
+  if (typeof meta.schemaVersion === 'number' && meta.schemaVersion > SCHEMA_VERSION)
+    problems.push({
+      where: 'meta',
+      field: 'schemaVersion',
+      message: `The map uses schema ${meta.schemaVersion}; this Weavemap reads up to ${SCHEMA_VERSION}.`,
+    });
+  const elements = rows(value.elements, 'elements', problems);
+  const connections = rows(value.connections, 'connections', problems);
+  const sources = rows(value.sources, 'sources', problems);
+  const loops = rows(value.loops, 'loops', problems);
+
+  const push = (where: string, errs: readonly FieldError[]) => {
+    for (const e of errs) problems.push({ where, field: e.field, message: e.message });
+  };
+  const elementIds = new Set<string>();
+  elements.forEach((r, i) => {
+    const where = `elements[${i}]`;
+    push(where, validateElement(r));
+    if (typeof r.id === 'string') {
+      if (elementIds.has(r.id))
+        problems.push({
+          where,
+          field: 'id',
+          message: `Duplicate id ${r.id}: another element has it.`,
+        });
+      elementIds.add(r.id);
+    }
+  });
+  const connectionIds = new Set<string>();
+  connections.forEach((r, i) => {
+    const where = `connections[${i}]`;
+    push(where, validateConnection(r));
+    for (const end of ['from', 'to'] as const)
+      if (typeof r[end] === 'string' && !elementIds.has(r[end] as string))
+        problems.push({
+          where,
+          field: end,
+          message: `Connection to '${String(r[end])}', which no element has.`,
+        });
+    if (typeof r.id === 'string') {
+      if (connectionIds.has(r.id) || elementIds.has(r.id))
+        problems.push({ where, field: 'id', message: `Duplicate id ${r.id}.` });
+      connectionIds.add(r.id);
+    }
+  });
+  sources.forEach((r, i) => {
+    push(`sources[${i}]`, validateSource(r));
+    if (typeof r.id !== 'string')
+      problems.push({ where: `sources[${i}]`, field: 'id', message: 'id is required.' });
+  });
+  loops.forEach((r, i) => {
+    if (typeof r.signature !== 'string' || r.signature === '')
+      problems.push({
+        where: `loops[${i}]`,
+        field: 'signature',
+        message: 'signature is required.',
+      });
+  });
+  if (problems.length) return { ok: false, problems };
+  return {
+    ok: true,
+    file: {
+      format: NATIVE_FORMAT,
+      version: value.version,
+      exportedAt: typeof value.exportedAt === 'string' ? value.exportedAt : '',
+      meta,
+      elements,
+      connections,
+      sources,
+      loops,
+    },
+  };
+}
+
+function split(row: Row, known: ReadonlySet<string>): { known: Row; extra: Row } {
+  const k: Row = {};
+  const extra: Row = {};
+  for (const [key, v] of Object.entries(row)) (known.has(key) ? k : extra)[key] = v;
+  return { known: k, extra };
+}
+
+function restoreProvenance(map: Y.Map<unknown> | undefined, row: Row): void {
+  if (!map) return;
+  for (const k of ['createdBy', 'createdAt', 'updatedAt'] as const) {
+    const v = row[k];
+    if (typeof v === (k === 'createdBy' ? 'string' : 'number')) map.set(k, v);
+  }
+}
+
+/**
+ * Writes a validated native file into an empty document, in one transaction (one undo step):
+ * ids, positions, provenance and unknown fields as they were.
+ */
+export function applyNative(ctx: EditContext, file: NativeFile): void {
+  transact(ctx, () => {
+    const meta = metaMap(ctx.doc);
+    for (const [k, v] of Object.entries(file.meta)) meta.set(k, v);
+    meta.set('schemaVersion', SCHEMA_VERSION);
+    for (const row of file.elements) {
+      const { known, extra } = split(row, knownFields.element);
+      const id = writeNewElement(ctx, { ...(known as unknown as ElementRecord), extra });
+      restoreProvenance(elementsMap(ctx.doc).get(id), row);
+    }
+    for (const row of file.connections) {
+      const { known, extra } = split(row, knownFields.connection);
+      const id = writeNewConnection(ctx, { ...(known as unknown as ConnectionRecord), extra });
+      restoreProvenance(connectionsMap(ctx.doc).get(id), row);
+    }
+    for (const row of file.sources) {
+      const { known, extra } = split(row, knownFields.source);
+      writeNewSource(ctx, { ...(known as unknown as SourceRecord), extra });
+    }
+    for (const row of file.loops) {
+      const m = new Y.Map<unknown>();
+      for (const [k, v] of Object.entries(row)) if (k !== 'signature') m.set(k, v);
+      loopsMap(ctx.doc).set(row.signature as string, m);
+    }
+  });
+}
