@@ -1,0 +1,98 @@
+import type { HostOptions } from '../host';
+import { DEFAULT_HOST, DEFAULT_PORT, startHost } from '../host';
+import type { Command } from './types';
+import { UsageError } from './types';
+
+const USAGE = `Usage: weavemap serve [--port N] [--host ADDR] [--data DIR] [--public-url URL] [--quiet]
+
+  --port N          port to listen on (default ${DEFAULT_PORT}; 0 picks a free port)   env WEAVEMAP_PORT
+  --host ADDR       interface to bind (default ${DEFAULT_HOST}; 0.0.0.0 for a LAN)    env WEAVEMAP_HOST
+  --data DIR        where rooms are stored (default .data/ in the repo)           env WEAVEMAP_DATA
+  --public-url URL  base of share links when behind a proxy                       env WEAVEMAP_PUBLIC_URL
+  --quiet           print only the address and errors`;
+
+/** Reads `serve`'s options from its arguments, falling back to WEAVEMAP_* variables. */
+export function parseServeArgs(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): HostOptions {
+  const values = new Map<string, string>();
+  let quiet = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === '--quiet') {
+      quiet = true;
+      continue;
+    }
+    const match = /^--(port|host|data|public-url)(?:=(.*))?$/.exec(arg);
+    if (!match) throw new UsageError(`Unknown option ${JSON.stringify(arg)}.`, USAGE);
+    const name = match[1] as string;
+    const value = match[2] ?? args[++i];
+    if (value === undefined || value === '')
+      throw new UsageError(`--${name} needs a value.`, USAGE);
+    values.set(name, value);
+  }
+
+  const portText = values.get('port') ?? env.WEAVEMAP_PORT;
+  const options: HostOptions = { quiet };
+  if (portText !== undefined && portText !== '') {
+    const port = Number(portText);
+    if (!/^\d+$/.test(portText) || port > 65535) {
+      throw new UsageError(
+        `The port must be a number from 0 to 65535, not ${JSON.stringify(portText)}.`,
+        USAGE,
+      );
+    }
+    options.port = port;
+  }
+  const host = values.get('host') ?? env.WEAVEMAP_HOST;
+  if (host) options.host = host;
+  const data = values.get('data') ?? env.WEAVEMAP_DATA;
+  if (data) options.dataDir = data;
+  const publicUrl = values.get('public-url') ?? env.WEAVEMAP_PUBLIC_URL;
+  if (publicUrl) {
+    if (!/^https?:\/\/[^/\s]+\/?$/.test(publicUrl)) {
+      throw new UsageError(
+        `--public-url must look like https://host[:port], not ${JSON.stringify(publicUrl)}.`,
+        USAGE,
+      );
+    }
+    options.publicUrl = publicUrl;
+  }
+  return options;
+}
+
+export const serveCommand: Command = {
+  summary: 'run the host: the canvas, the rooms API, /signal and /sync on one port',
+  usage: USAGE,
+  async run(args, io) {
+    const options = parseServeArgs(args, io.env);
+    const host = await startHost(options);
+    io.out(`Weavemap is running at ${host.url}`);
+    if (host.lanUrls.length > 0) {
+      io.out('On your network:');
+      for (const url of host.lanUrls) io.out(`  ${url}`);
+    }
+    io.out(`Rooms are stored in ${host.dataDir}`);
+
+    await new Promise<void>((done) => {
+      let stopping = false;
+      const stop = (signal: NodeJS.Signals) => {
+        if (stopping) {
+          io.err(`Received ${signal} again; exiting without waiting.`);
+          process.exit(1);
+        }
+        stopping = true;
+        io.out(`Stopping (${signal}): saving every open map...`);
+        host.close().then(done, (error: unknown) => {
+          io.err(`Shutdown failed: ${String(error)}`);
+          done();
+        });
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+    io.out('Stopped.');
+    return 0;
+  },
+};

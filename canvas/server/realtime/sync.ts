@@ -1,0 +1,206 @@
+import type { IncomingMessage } from 'node:http';
+import { SQLite } from '@hocuspocus/extension-sqlite';
+import type { Document, onAuthenticatePayload, WebSocketLike } from '@hocuspocus/server';
+import { Hocuspocus } from '@hocuspocus/server';
+import type { RawData } from 'ws';
+import { WebSocketServer } from 'ws';
+import * as Y from 'yjs';
+import type { Logger } from '../log';
+import { isRoomId } from '../rooms/secrets';
+import type { Role, RoomStore } from '../rooms/store';
+import { keepAlive } from './keepalive';
+import { closeServer } from './signaling';
+
+export interface SyncOptions {
+  /** SQLite file the room documents are stored in. */
+  databaseFile: string;
+  rooms: RoomStore;
+  log: Logger;
+  /** Largest Hocuspocus message accepted; a bigger one closes the socket (default 32 MiB). */
+  maxMessageBytes: number;
+  /** WebSocket ping interval; a socket that misses a pong is closed. */
+  keepAliveMs: number;
+}
+
+/** What `onAuthenticate` adds to a connection's context. */
+export interface SyncContext {
+  role: Role;
+}
+
+/** Why a /sync connection was refused, sent to the client as the permission-denied reason. */
+export type SyncRefusal = 'unknown-room' | 'invalid-secret';
+
+export interface SyncServer {
+  hocuspocus: Hocuspocus<SyncContext>;
+  wss: WebSocketServer;
+  /**
+   * Opens the server's live copy of a room's document, runs `fn` on it and stores the result
+   * before resolving. Write inside `doc.transact(fn, origin)`. Rejects for an unknown room.
+   */
+  withRoomDoc<T>(roomId: string, fn: (doc: Y.Doc) => T | Promise<T>): Promise<T>;
+  /** Stops accepting, closes every connection, writes every loaded document, closes the store. */
+  close(): Promise<void>;
+}
+
+/** Thrown by `withRoomDoc` for a room that does not exist (or once the host is closing). */
+export class RoomNotFoundError extends Error {
+  constructor(roomId: string) {
+    super(`No room ${JSON.stringify(roomId)}.`);
+  }
+}
+
+/**
+ * Hocuspocus at /sync: the document name is the room id, the token is one of the room's
+ * secrets. A view secret gets a read-only connection (Hocuspocus drops its document updates);
+ * edit and facilitator secrets read and write. Rooms persist to SQLite.
+ */
+export function createSyncServer(options: SyncOptions): SyncServer {
+  const { rooms, log } = options;
+  const sqlite = new SQLite({ database: options.databaseFile });
+  let closing = false;
+  const inFlight = new Set<Promise<unknown>>();
+
+  const hocuspocus = new Hocuspocus<SyncContext>({
+    name: 'weavemap',
+    quiet: true,
+    extensions: [sqlite],
+    async onAuthenticate({
+      token,
+      documentName,
+      connectionConfig,
+    }: onAuthenticatePayload<SyncContext>) {
+      // Thrown values carry `reason` (sent to the client) and no `message`, so Hocuspocus
+      // does not print a stack for an ordinary refusal.
+      if (closing) throw { reason: 'server-closing' };
+      if (!isRoomId(documentName)) throw refusal('unknown-room');
+      const auth = rooms.authenticate(documentName, token);
+      if (!auth) throw refusal(rooms.exists(documentName) ? 'invalid-secret' : 'unknown-room');
+      connectionConfig.readOnly = auth.role === 'view';
+      return { role: auth.role } satisfies SyncContext;
+    },
+  });
+
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: options.maxMessageBytes,
+    perMessageDeflate: false,
+  });
+  const stopKeepAlive = keepAlive(wss, options.keepAliveMs);
+
+  wss.on('connection', (ws, req: IncomingMessage) => {
+    const client = hocuspocus.handleConnection(ws as unknown as WebSocketLike, toFetchRequest(req));
+    ws.on('message', (data: RawData) => client.handleMessage(toBytes(data)));
+    ws.on('close', (code, reason) => client.handleClose({ code, reason: reason.toString('utf8') }));
+    ws.on('error', (error: Error & { code?: string }) => {
+      if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
+        log.warn(
+          `sync: refused a message over ${options.maxMessageBytes} bytes; the connection was closed`,
+        );
+      } else {
+        log.warn(`sync: socket error: ${error.message}`);
+      }
+    });
+  });
+
+  const track = <T>(promise: Promise<T>): Promise<T> => {
+    inFlight.add(promise);
+    const forget = () => inFlight.delete(promise);
+    promise.then(forget, forget);
+    return promise;
+  };
+
+  const withRoomDoc = <T>(roomId: string, fn: (doc: Y.Doc) => T | Promise<T>): Promise<T> => {
+    if (closing || !rooms.exists(roomId)) return Promise.reject(new RoomNotFoundError(roomId));
+    return track(
+      (async () => {
+        const connection = await hocuspocus.openDirectConnection(roomId, { role: 'edit' });
+        try {
+          return await fn(connection.document as Y.Doc);
+        } finally {
+          await connection.disconnect();
+        }
+      })(),
+    );
+  };
+
+  let closed: Promise<void> | undefined;
+  const close = (): Promise<void> =>
+    (closed ??= (async () => {
+      closing = true;
+      stopKeepAlive();
+      // Let every message already received be applied before the sockets go.
+      const pending: Promise<void>[] = [];
+      for (const document of hocuspocus.documents.values()) {
+        for (const connection of document.getConnections())
+          pending.push(connection.waitForPendingMessages());
+      }
+      hocuspocus.closeConnections();
+      await closeServer(wss);
+      await Promise.allSettled(pending);
+      await Promise.allSettled([...inFlight]);
+      await Promise.allSettled([...hocuspocus.loadingDocuments.values()]);
+      await storeEverything(hocuspocus, sqlite, log);
+      await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
+      sqlite.db?.close();
+    })());
+
+  return { hocuspocus, wss, withRoomDoc, close };
+}
+
+const refusal = (reason: SyncRefusal) => ({ reason });
+
+/**
+ * Runs any debounced store now, then writes every document still in memory once more, each
+ * under its save lock, so that nothing received before shutdown is lost.
+ */
+async function storeEverything(
+  hocuspocus: Hocuspocus<SyncContext>,
+  sqlite: SQLite,
+  log: Logger,
+): Promise<void> {
+  const documents: Document[] = [...hocuspocus.documents.values()];
+  await Promise.allSettled(
+    documents.map(async (document) => {
+      const debounceId = `onStoreDocument-${document.name}`;
+      if (hocuspocus.debouncer.isDebounced(debounceId)) {
+        await hocuspocus.debouncer.executeNow(debounceId);
+      }
+      try {
+        await document.saveMutex.runExclusive(() =>
+          sqlite.configuration.store({
+            instance: hocuspocus,
+            clientsCount: 0,
+            document,
+            documentName: document.name,
+            lastContext: {},
+            lastTransactionOrigin: { source: 'local' },
+            state: Buffer.from(Y.encodeStateAsUpdate(document)),
+          }),
+        );
+      } catch (error) {
+        log.error(`sync: could not store room ${document.name} at shutdown`, error);
+      }
+    }),
+  );
+}
+
+const toBytes = (data: RawData): Uint8Array => {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return data;
+};
+
+/** Hocuspocus hooks expect a Fetch `Request`; build one from the upgrade request. */
+function toFetchRequest(req: IncomingMessage): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    try {
+      headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    } catch {
+      // A header the Fetch API refuses is not needed by any hook.
+    }
+  }
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  return new Request(url, { headers });
+}
