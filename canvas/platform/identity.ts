@@ -1,0 +1,63 @@
+/** The person at this device: a stable random id, a display name and a colour, kept locally. */
+export interface LocalUser {
+  readonly id: string;
+  readonly name: string;
+  readonly color: string;
+}
+
+const KEY = 'weavemap.user';
+export const USER_COLORS = [
+  '#e6194b',
+  '#3cb44b',
+  '#4363d8',
+  '#f58231',
+  '#911eb4',
+  '#008080',
+  '#f032e6',
+  '#9a6324',
+  '#800000',
+  '#000075',
+] as const;
+
+const ANIMALS = [
+  'Heron',
+  'Otter',
+  'Lynx',
+  'Wren',
+  'Badger',
+  'Falcon',
+  'Marten',
+  'Ibis',
+  'Hare',
+  'Stoat',
+];
+
+function randomId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) =>
+    b.toString(16).padStart(2, '0'),
+  ).join('');
+}
+
+function pick<T>(xs: readonly T[]): T {
+  return xs[Math.floor(Math.random() * xs.length)] as T;
+}
+
+export function loadLocalUser(storage: Storage = localStorage): LocalUser {
+  try {
+    const raw = storage.getItem(KEY);
+    if (raw) {
+      const u = JSON.parse(raw) as Partial<LocalUser>;
+      if (typeof u.id === 'string' && typeof u.name === 'string' && typeof u.color === 'string')
+        return { id: u.id, name: u.name, color: u.color };
+    }
+  } catch {
+    // A damaged entry is replaced below.
+  }
+  const user = { id: randomId(), name: `Guest ${pick(ANIMALS)}`, color: pick(USER_COLORS) };
+  storage.setItem(KEY, JSON.stringify(user));
+  return user;
+}
+
+export function saveLocalUser(user: LocalUser, storage: Storage = localStorage): void {
+  storage.setItem(KEY, JSON.stringify(user));
+}

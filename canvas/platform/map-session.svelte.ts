@@ -1,0 +1,171 @@
+import * as Y from 'yjs';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import type { MapSnapshot } from '../../shared/schema/types';
+import { SnapshotTracker } from '../../shared/schema/snapshot';
+import { checkCompatibility, migrate } from '../../shared/schema/migrations';
+import {
+  connectionsMap,
+  elementsMap,
+  loopsMap,
+  metaMap,
+  sourcesMap,
+} from '../../shared/schema/doc';
+import type { EditContext } from '../../shared/domain/context';
+import { connectRoom, type RoomConnection, type SyncStatus } from '../../shared/sync/connection';
+import type { RoomRole } from '../../shared/sync/links';
+import type { LocalUser } from './identity';
+import {
+  initPresence,
+  readPeers,
+  throttledPresence,
+  type Peer,
+  type PresenceState,
+} from './presence';
+
+/**
+ * One open map: the Y.Doc, its local copy in IndexedDB, both sync paths, presence and this
+ * person's undo history. Components read `snapshot`, `status` and `peers` (immutable values in
+ * `$state.raw`) and write only through commands, which call shared/domain with `ctx`.
+ */
+export class MapSession {
+  readonly doc = new Y.Doc();
+  readonly roomId: string;
+  readonly role: RoomRole;
+  readonly user: LocalUser;
+  readonly ctx: EditContext;
+  readonly undoManager: Y.UndoManager;
+
+  snapshot = $state.raw<MapSnapshot>(undefined as unknown as MapSnapshot);
+  status = $state.raw<SyncStatus>({
+    server: 'connecting',
+    synced: false,
+    unsyncedChanges: 0,
+    peers: 0,
+    mesh: false,
+    readOnly: false,
+  });
+  peers = $state.raw<Peer[]>([]);
+  canUndo = $state(false);
+  canRedo = $state(false);
+  /** Set when the map must not be edited here, with the reason to show. */
+  readOnlyReason = $state<string | null>(null);
+  /** The local copy in this browser has loaded. */
+  localLoaded = $state(false);
+
+  #tracker: SnapshotTracker;
+  #idb: IndexeddbPersistence | null = null;
+  #connection: RoomConnection | null = null;
+  #presence: ReturnType<typeof throttledPresence> | null = null;
+  #cleanups: (() => void)[] = [];
+
+  constructor(opts: { roomId: string; role: RoomRole; user: LocalUser }) {
+    this.roomId = opts.roomId;
+    this.role = opts.role;
+    this.user = opts.user;
+    const origin = { session: this.doc.clientID };
+    this.ctx = { doc: this.doc, origin, userId: opts.user.id };
+    this.#tracker = new SnapshotTracker(this.doc);
+    this.snapshot = this.#tracker.snapshot;
+    this.#cleanups.push(
+      this.#tracker.subscribe((change) => {
+        this.snapshot = change.snapshot;
+      }),
+    );
+    this.undoManager = new Y.UndoManager(
+      [
+        metaMap(this.doc),
+        elementsMap(this.doc),
+        connectionsMap(this.doc),
+        sourcesMap(this.doc),
+        loopsMap(this.doc),
+      ],
+      { trackedOrigins: new Set([origin]), captureTimeout: 400 },
+    );
+    const onStack = () => {
+      this.canUndo = this.undoManager.canUndo();
+      this.canRedo = this.undoManager.canRedo();
+    };
+    this.undoManager.on('stack-item-added', onStack);
+    this.undoManager.on('stack-item-popped', onStack);
+    this.undoManager.on('stack-cleared', onStack);
+    if (opts.role === 'view')
+      this.readOnlyReason = 'You opened a view link: you can watch, not edit.';
+  }
+
+  get readOnly(): boolean {
+    return this.readOnlyReason !== null || this.status.readOnly;
+  }
+
+  /** Loads the local copy, then connects to the host and the peer mesh. */
+  async open(opts: { origin: string; secret: string; WebSocket?: unknown }): Promise<void> {
+    this.#idb = new IndexeddbPersistence(`weavemap:${this.roomId}`, this.doc);
+    await Promise.race([this.#idb.whenSynced, new Promise((r) => setTimeout(r, 1500))]);
+    this.localLoaded = true;
+    this.#checkSchema();
+    const connection = connectRoom({
+      doc: this.doc,
+      origin: opts.origin,
+      roomId: this.roomId,
+      secret: opts.secret,
+      role: this.role,
+      ...(opts.WebSocket ? { WebSocket: opts.WebSocket } : {}),
+      onStatus: (s) => {
+        this.status = s;
+      },
+    });
+    this.#connection = connection;
+    this.status = connection.status();
+    initPresence(connection.awareness, this.user);
+    this.#presence = throttledPresence(connection.awareness, 5);
+    const onAwareness = () => {
+      this.peers = readPeers(connection.awareness);
+    };
+    connection.awareness.on('change', onAwareness);
+    this.#cleanups.push(() => connection.awareness.off('change', onAwareness));
+    void connection.whenSynced().then(() => this.#checkSchema());
+  }
+
+  #checkSchema(): void {
+    const compat = checkCompatibility(this.doc);
+    if (compat.status === 'newer') this.readOnlyReason = compat.message;
+    else if (compat.status === 'needs-migration' && this.role !== 'view')
+      migrate(this.doc, this.ctx.origin);
+  }
+
+  /** Shares presence fields (throttled to 5 updates a second; `immediate` for discrete changes). */
+  setPresence(fields: Partial<PresenceState>, immediate = false): void {
+    this.#presence?.set(fields, immediate);
+  }
+
+  setUser(user: LocalUser): void {
+    (this as { user: LocalUser }).user = user;
+    this.#presence?.set({ user }, true);
+  }
+
+  undo(): void {
+    this.undoManager.undo();
+  }
+
+  redo(): void {
+    this.undoManager.redo();
+  }
+
+  /** Groups the next edits into their own undo step. */
+  stopCapturing(): void {
+    this.undoManager.stopCapturing();
+  }
+
+  get connection(): RoomConnection | null {
+    return this.#connection;
+  }
+
+  destroy(): void {
+    for (const c of this.#cleanups.splice(0)) c();
+    this.#presence?.dispose();
+    this.#connection?.destroy();
+    this.#tracker.destroy();
+    this.undoManager.destroy();
+    void this.#idb?.destroy();
+    this.doc.destroy();
+  }
+}

@@ -1,0 +1,173 @@
+import type * as Y from 'yjs';
+import { Awareness } from 'y-protocols/awareness';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { WebrtcProvider } from 'y-webrtc';
+import { wsUrl, type RoomRole } from './links';
+import { deriveMeshPassword, meshRoomName } from './password';
+
+/**
+ * Both sync paths on one Y.Doc (see docs/architecture.md, "Sync topology"):
+ *  - Hocuspocus at /sync is the durable source of truth and carries large documents;
+ *  - y-webrtc through our own /signal is the low-latency peer path, for edit-link holders only.
+ * Both share one Awareness, so presence reaches view-only clients (through the host) and peers
+ * (directly) alike.
+ */
+
+export interface SyncStatus {
+  /** The host connection. `refused`: the link's secret was not accepted. */
+  readonly server: 'connecting' | 'connected' | 'disconnected' | 'refused';
+  /** The document has been synced with the host at least once since connecting. */
+  readonly synced: boolean;
+  /** Local changes the host has not yet acknowledged. */
+  readonly unsyncedChanges: number;
+  /** Peers directly connected over WebRTC. */
+  readonly peers: number;
+  /** Whether this client takes part in the peer mesh. */
+  readonly mesh: boolean;
+  /** The host granted only read access (a view link). */
+  readonly readOnly: boolean;
+}
+
+export interface RoomConnectionOptions {
+  readonly doc: Y.Doc;
+  /** The host's http(s) origin, e.g. http://127.0.0.1:5178 */
+  readonly origin: string;
+  readonly roomId: string;
+  readonly secret: string;
+  readonly role: RoomRole;
+  readonly awareness?: Awareness;
+  /** A WebSocket implementation for Node (`ws`); browsers use their own. */
+  readonly WebSocket?: unknown;
+  /** ICE servers for the peer mesh; none by default (LAN and loopback need none). */
+  readonly iceServers?: readonly unknown[];
+  /** Extra simple-peer options (Node passes `wrtc`). */
+  readonly peerOpts?: Record<string, unknown>;
+  /** Turn the peer mesh off (view links never join it). */
+  readonly mesh?: boolean;
+  readonly onStatus?: (status: SyncStatus) => void;
+}
+
+export interface RoomConnection {
+  readonly awareness: Awareness;
+  readonly hocuspocus: HocuspocusProvider;
+  status(): SyncStatus;
+  /** Joins or leaves the peer mesh (a locked map syncs through the host only). */
+  setMesh(enabled: boolean): Promise<void>;
+  /** Resolves once the host has sent the stored document. */
+  whenSynced(): Promise<void>;
+  destroy(): void;
+}
+
+export function connectRoom(opts: RoomConnectionOptions): RoomConnection {
+  const awareness = opts.awareness ?? new Awareness(opts.doc);
+  let server: SyncStatus['server'] = 'connecting';
+  let synced = false;
+  let unsynced = 0;
+  let peers = 0;
+  let readOnly = opts.role === 'view';
+  let webrtc: WebrtcProvider | null = null;
+  let meshWanted = opts.role !== 'view' && opts.mesh !== false;
+  let destroyed = false;
+  const syncWaiters: (() => void)[] = [];
+
+  const status = (): SyncStatus => ({
+    server,
+    synced,
+    unsyncedChanges: unsynced,
+    peers,
+    mesh: webrtc !== null,
+    readOnly,
+  });
+  const emit = () => opts.onStatus?.(status());
+
+  const socket = new HocuspocusProviderWebsocket({
+    url: wsUrl(opts.origin, '/sync'),
+    ...(opts.WebSocket ? { WebSocketPolyfill: opts.WebSocket } : {}),
+    maxDelay: 5_000,
+  });
+  const hocuspocus = new HocuspocusProvider({
+    websocketProvider: socket,
+    name: opts.roomId,
+    document: opts.doc,
+    awareness,
+    token: opts.secret,
+    onStatus: ({ status: s }) => {
+      if (server === 'refused') return;
+      server = s === 'connected' ? 'connected' : s === 'connecting' ? 'connecting' : 'disconnected';
+      if (server !== 'connected') synced = false;
+      emit();
+    },
+    onAuthenticated: ({ scope }) => {
+      readOnly = scope === 'readonly';
+      emit();
+    },
+    onAuthenticationFailed: () => {
+      server = 'refused';
+      emit();
+    },
+    onSynced: ({ state }) => {
+      synced = state;
+      if (state) syncWaiters.splice(0).forEach((w) => w());
+      emit();
+    },
+    onUnsyncedChanges: ({ number }) => {
+      unsynced = number;
+      emit();
+    },
+  });
+  socket.attach(hocuspocus);
+
+  const startMesh = async (): Promise<void> => {
+    if (webrtc || destroyed) return;
+    const [name, password] = await Promise.all([
+      meshRoomName(opts.roomId, opts.secret),
+      deriveMeshPassword(opts.secret),
+    ]);
+    if (webrtc || destroyed || !meshWanted) return;
+    webrtc = new WebrtcProvider(name, opts.doc, {
+      signaling: [wsUrl(opts.origin, '/signal')],
+      password,
+      awareness,
+      maxConns: 64,
+      filterBcConns: true,
+      peerOpts: {
+        ...(opts.peerOpts ?? {}),
+        config: { iceServers: [...(opts.iceServers ?? [])] },
+      },
+    });
+    webrtc.on('peers', (e: { webrtcPeers: string[] }) => {
+      peers = e.webrtcPeers.length;
+      emit();
+    });
+    emit();
+  };
+
+  if (meshWanted) void startMesh();
+
+  return {
+    awareness,
+    hocuspocus,
+    status,
+    async setMesh(enabled) {
+      meshWanted = enabled && opts.role !== 'view';
+      if (meshWanted) await startMesh();
+      else if (webrtc) {
+        webrtc.destroy();
+        webrtc = null;
+        peers = 0;
+        emit();
+      }
+    },
+    whenSynced() {
+      if (synced) return Promise.resolve();
+      return new Promise((resolve) => syncWaiters.push(resolve));
+    },
+    destroy() {
+      destroyed = true;
+      webrtc?.destroy();
+      webrtc = null;
+      hocuspocus.destroy();
+      socket.destroy();
+    },
+  };
+}

@@ -1,0 +1,16 @@
+/**
+ * The y-webrtc room password derives from the edit secret, so only edit-link holders can read
+ * the peer mesh's (encrypted) traffic; view-link holders never join it.
+ */
+export async function deriveMeshPassword(editSecret: string): Promise<string> {
+  const data = new TextEncoder().encode(`weavemap/mesh/v1:${editSecret}`);
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', data));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The peer mesh's room name: not the bare room id, so signaling topics reveal nothing usable. */
+export async function meshRoomName(roomId: string, editSecret: string): Promise<string> {
+  const data = new TextEncoder().encode(`weavemap/topic/v1:${roomId}:${editSecret}`);
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', data));
+  return 'wm-' + Array.from(digest.slice(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
+}
