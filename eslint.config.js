@@ -45,6 +45,8 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'svelte/no-at-html-tags': 'error',
+      // Flags every local Map/Set in a component, including plain, non-reactive working data.
+      'svelte/prefer-svelte-reactivity': 'off',
     },
   },
   {
