@@ -172,7 +172,6 @@ export function createSignalingServer(
     topicCount: () => topics.size,
     close: () => {
       stopKeepAlive();
-      for (const ws of wss.clients) ws.close(1001, 'server shutting down');
       return closeServer(wss);
     },
   };
@@ -187,13 +186,14 @@ const rawText = (data: RawData): string => {
   return Buffer.from(data).toString('utf8');
 };
 
-/** Closes a noServer WebSocketServer and waits for its clients' sockets to go. */
+/** Closes every client of a noServer WebSocketServer (1001 "going away") and waits for them to go. */
 export async function closeServer(wss: WebSocketServer): Promise<void> {
   const closing = [...wss.clients].map(
     (ws) =>
       new Promise<void>((done) => {
         if (ws.readyState === ws.CLOSED) return done();
         ws.once('close', () => done());
+        ws.close(1001, 'server shutting down');
         // Do not wait on a peer that does not answer the closing handshake.
         setTimeout(() => ws.terminate(), 1000).unref();
       }),
