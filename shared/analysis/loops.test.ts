@@ -289,7 +289,7 @@ describe('findLoops', () => {
     expect(performance.now() - started).toBeLessThan(300);
     expect(result.truncated).toBe(true);
     expect(result.reason).toBe('time');
-    expect(result.loops.length).toBeGreaterThan(10_000);
+    expect(result.loops.length).toBeGreaterThan(1_000);
     // the shortest come first and none was skipped below the longest listed length
     const longest = result.loops.at(-1)!.length;
     const complete = findLoops(m, {
