@@ -93,6 +93,8 @@ export const serveCommand: Command = {
       process.on('SIGTERM', stop);
     });
     io.out('Stopped.');
+    // Everything is saved; should a stray handle keep the event loop alive, do not hang on it.
+    setTimeout(() => process.exit(0), 3000).unref();
     return 0;
   },
 };
