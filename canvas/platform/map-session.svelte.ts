@@ -123,6 +123,19 @@ export class MapSession {
     connection.awareness.on('change', onAwareness);
     this.#cleanups.push(() => connection.awareness.off('change', onAwareness));
     void connection.whenSynced().then(() => this.#checkSchema());
+    // The browser knows before the sockets do: drop both paths at once when the device goes
+    // offline (edits stay in this doc and IndexedDB), and reconnect when it is back.
+    if (typeof window !== 'undefined') {
+      const offline = () => connection.pause();
+      const online = () => connection.resume();
+      window.addEventListener('offline', offline);
+      window.addEventListener('online', online);
+      this.#cleanups.push(() => {
+        window.removeEventListener('offline', offline);
+        window.removeEventListener('online', online);
+      });
+      if (!navigator.onLine) connection.pause();
+    }
   }
 
   #checkSchema(): void {

@@ -53,6 +53,10 @@ export interface RoomConnection {
   status(): SyncStatus;
   /** Joins or leaves the peer mesh (a locked map syncs through the host only). */
   setMesh(enabled: boolean): Promise<void>;
+  /** Drops both sync paths (the device went offline); edits keep accumulating locally. */
+  pause(): void;
+  /** Reconnects both sync paths after `pause`. */
+  resume(): void;
   /** Resolves once the host has sent the stored document. */
   whenSynced(): Promise<void>;
   destroy(): void;
@@ -115,7 +119,7 @@ export function connectRoom(opts: RoomConnectionOptions): RoomConnection {
       emit();
     },
   });
-  socket.attach(hocuspocus);
+  hocuspocus.attach();
 
   const startMesh = async (): Promise<void> => {
     if (webrtc || destroyed) return;
@@ -157,6 +161,24 @@ export function connectRoom(opts: RoomConnectionOptions): RoomConnection {
         peers = 0;
         emit();
       }
+    },
+    pause() {
+      hocuspocus.disconnect();
+      socket.disconnect();
+      if (webrtc) {
+        webrtc.destroy();
+        webrtc = null;
+        peers = 0;
+      }
+      server = 'disconnected';
+      synced = false;
+      emit();
+    },
+    resume() {
+      if (destroyed) return;
+      void socket.connect();
+      void hocuspocus.connect();
+      if (meshWanted) void startMesh();
     },
     whenSynced() {
       if (synced) return Promise.resolve();

@@ -1,0 +1,19 @@
+import { defineConfig } from '@playwright/test';
+
+// End-to-end specs under test/e2e. Browsers are launched by test/support/fixtures.ts with
+// Debian's Chromium and the flags this machine needs (see test/support/chromium.ts).
+export default defineConfig({
+  testDir: 'test/e2e',
+  outputDir: 'test-results',
+  fullyParallel: false,
+  workers: process.env.CI ? 2 : 2,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  forbidOnly: true,
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: {
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+});

@@ -1,0 +1,70 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import {
+  test as base,
+  expect,
+  type Browser,
+  type BrowserContext,
+  type Page,
+} from '@playwright/test';
+import { startHost, type Host } from '../../canvas/server/host';
+import { chromiumLaunchOptions } from './chromium';
+
+export { expect };
+
+export const REPO = resolve(import.meta.dirname, '..', '..');
+export const STATIC_DIR = join(REPO, 'dist', 'canvas');
+
+export function tempDir(prefix = 'weavemap-e2e-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** A host on a free loopback port with its own data dir, serving the built canvas. */
+export function startTestHost(dataDir = tempDir(), port = 0): Promise<Host> {
+  return startHost({ port, host: '127.0.0.1', dataDir, staticDir: STATIC_DIR, quiet: true });
+}
+
+export interface Person {
+  readonly name: string;
+  readonly context: BrowserContext;
+  readonly page: Page;
+}
+
+/** A separate browser context: its own storage, IndexedDB and network, like another laptop. */
+export async function newPerson(
+  browser: Browser,
+  name: string,
+  color = '#4363d8',
+): Promise<Person> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(
+    ([n, c, id]) => {
+      if (!localStorage.getItem('weavemap.user'))
+        localStorage.setItem('weavemap.user', JSON.stringify({ id, name: n, color: c }));
+    },
+    [name, color, `u-${name.toLowerCase()}-${Math.random().toString(36).slice(2, 8)}`] as const,
+  );
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error(`[${name}] page error:`, e.message));
+  return { name, context, page };
+}
+
+export const test = base.extend<object, { browser: Browser; host: Host }>({
+  browser: [
+    async ({ playwright }, use) => {
+      const browser = await playwright.chromium.launch(await chromiumLaunchOptions());
+      await use(browser);
+      await browser.close();
+    },
+    { scope: 'worker' },
+  ],
+  host: [
+    async ({}, use) => {
+      const host = await startTestHost();
+      await use(host);
+      await host.close();
+    },
+    { scope: 'worker' },
+  ],
+});
