@@ -60,6 +60,7 @@ export const test = base.extend<object, { browser: Browser; host: Host }>({
     { scope: 'worker' },
   ],
   host: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take a destructuring pattern.
     async ({}, use) => {
       const host = await startTestHost();
       await use(host);
