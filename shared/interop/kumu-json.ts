@@ -1,0 +1,125 @@
+import type { MapSnapshot, Position } from '../schema/types';
+import { byId, CONNECTION_COLUMNS, customColumns, ELEMENT_COLUMNS, readKumuRows, type Row } from './kumu-table';
+import { typeFromKind, typeFromPolarity } from './kinds';
+import { fail, guard, type ImportInput, type ImportResult } from './model';
+import { decodeText } from './text';
+
+/**
+ * Kumu's JSON blueprint: `{ elements, connections, loops }`, elements with `label`, `type`,
+ * `description`, `tags` and any other field; connections with `from`/`to` (an element's id or
+ * label), `type`, `direction`. Also reads Kumu project backups (`_id`, fields nested under
+ * `attributes`, positions under `maps[].elements[]`). Positions are written the backup's way.
+ */
+
+const isObj = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function positionsOf(maps: unknown): Map<string, Position> {
+  const out = new Map<string, Position>();
+  if (!Array.isArray(maps)) return out;
+  const first = maps.find(isObj);
+  const list = first?.elements;
+  if (!Array.isArray(list)) return out;
+  for (const p of list) {
+    if (!isObj(p) || !isObj(p.position)) continue;
+    const { x, y } = p.position;
+    const id = typeof p.element === 'string' ? p.element : typeof p.id === 'string' ? p.id : undefined;
+    if (id && typeof x === 'number' && typeof y === 'number') out.set(id, [x, y]);
+  }
+  return out;
+}
+
+export function importKumuJson(input: ImportInput): ImportResult {
+  return guard(() => {
+    const text = decodeText(input);
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      return fail(`This is not valid JSON (${(e as Error).message}).`);
+    }
+    if (!isObj(value) || (!Array.isArray(value.elements) && !Array.isArray(value.connections)))
+      return fail('This is not a Kumu blueprint: it has no "elements" or "connections" list.');
+    const rows = (key: string): Row[] | undefined => {
+      const v = value[key];
+      if (v === undefined) return undefined;
+      return Array.isArray(v) ? v.map((r) => (isObj(r) ? r : { label: String(r) })) : [];
+    };
+    return readKumuRows({
+      elements: rows('elements') ?? [],
+      connections: rows('connections') ?? [],
+      loops: rows('loops'),
+      positions: positionsOf(value.maps),
+      title: typeof value.name === 'string' ? value.name : typeof value.title === 'string' ? value.title : undefined,
+      where: (table, i) => `${table}[${i}]`,
+    });
+  });
+}
+
+const put = (o: Record<string, unknown>, k: string, v: unknown): void => {
+  if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) return;
+  o[k] = v;
+};
+
+export interface KumuBlueprint {
+  readonly name: string;
+  readonly elements: Record<string, unknown>[];
+  readonly connections: Record<string, unknown>[];
+  readonly loops: Record<string, unknown>[];
+  readonly maps: { name: string; elements: { element: string; position: { x: number; y: number } }[] }[];
+}
+
+export function exportKumuJson(snapshot: MapSnapshot): KumuBlueprint {
+  const elements = byId(snapshot.elements);
+  const connections = byId(snapshot.connections);
+  const eCustom = customColumns(elements, ELEMENT_COLUMNS, ['type']);
+  const cCustom = customColumns(connections, CONNECTION_COLUMNS, ['type']);
+  return {
+    name: snapshot.meta.title,
+    elements: elements.map((e) => {
+      const o: Record<string, unknown> = { id: e.id, label: e.label, type: typeFromKind(e.kind, e.actorType, e.extra.type) };
+      put(o, 'description', e.description);
+      put(o, 'tags', [...e.tags]);
+      put(o, 'leverage', e.leverageLevel);
+      put(o, 'color', e.color);
+      put(o, 'pinned', e.pinned);
+      put(o, 'parent', e.parent);
+      for (const k of eCustom) put(o, k, e.extra[k]);
+      return o;
+    }),
+    connections: connections.map((c) => {
+      const o: Record<string, unknown> = { id: c.id, from: c.from, to: c.to };
+      put(
+        o,
+        'type',
+        c.kind === 'causal' ? (c.polarity ? typeFromPolarity(c.polarity, c.extra.type) : 'causal') : c.extra.type,
+      );
+      o.direction = c.direction;
+      put(o, 'label', c.label);
+      put(o, 'description', c.description);
+      put(o, 'strength', c.strength ?? c.extra.Strength);
+      put(o, 'tags', [...c.tags]);
+      put(o, 'delay', c.delay);
+      for (const k of cCustom) put(o, k, c.extra[k]);
+      return o;
+    }),
+    loops: [...snapshot.loops.values()]
+      .sort((a, b) => (a.signature < b.signature ? -1 : 1))
+      .map((l) => {
+        const o: Record<string, unknown> = { label: l.name };
+        put(o, 'description', l.note);
+        o.elements = [...l.members];
+        o.signature = l.signature;
+        return o;
+      }),
+    maps: [
+      {
+        name: snapshot.meta.title || 'Map',
+        elements: elements.map((e) => ({ element: e.id, position: { x: e.position[0], y: e.position[1] } })),
+      },
+    ],
+  };
+}
+
+export const serializeKumuJson = (snapshot: MapSnapshot): string =>
+  JSON.stringify(exportKumuJson(snapshot), null, 2);
