@@ -1,5 +1,5 @@
 import type { ArcIndex } from './arc-index';
-import { buildArcIndex } from './arc-index';
+import { buildArcIndex, hasArc } from './arc-index';
 import type { MapData, MapLike } from './input';
 import { asMapData } from './input';
 
@@ -68,19 +68,9 @@ export function buildActorNetwork(map: MapLike | MapData): ActorNetwork {
     outDegree[v] = arcs.outStart[v + 1]! - arcs.outStart[v]!;
     degree[v] = simple.outStart[v + 1]! - simple.outStart[v]!;
   }
-  const connected = (a: number, b: number): boolean => {
-    // rows are sorted: binary search the smaller one
-    const [u, v] = degree[a]! <= degree[b]! ? [a, b] : [b, a];
-    let lo = simple.outStart[u]!;
-    let hi = simple.outStart[u + 1]! - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const w = simple.outTo[mid]!;
-      if (w === v) return true;
-      if (w < v) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return false;
-  };
+  const connected = (a: number, b: number): boolean =>
+    degree[a]! <= degree[b]!
+      ? hasArc(simple.outStart, simple.outTo, a, b)
+      : hasArc(simple.outStart, simple.outTo, b, a);
   return { ids, labels, indexOf, ties, arcs, simple, inDegree, outDegree, degree, connected };
 }

@@ -28,9 +28,8 @@ export interface WeavingOptions {
   /** At most this many suggestions name the same actor. Default 3. */
   readonly perActor?: number;
   /**
-   * A tag, factor or contact shared by more actors than this is too common to suggest pairs
-   * from (it would add a pair for every two of them); it still counts for pairs found through
-   * something rarer. Default 200.
+   * A tag, factor or contact shared by more actors than this is too common to tell anything
+   * (and would add a pair for every two of them): it is left out. Default 200.
    */
   readonly maxGroup?: number;
   /** Cap on candidate pairs held in memory. Default 500,000. */
@@ -39,19 +38,13 @@ export interface WeavingOptions {
 
 const WEIGHT = { tag: 1, factor: 1.5, contact: 1 } as const;
 
-interface PairAcc {
-  score: number;
-  tags: number[];
-  factors: number[];
-  contacts: number[];
-}
-
 /**
  * Suggests introductions. Instead of scoring every pair of actors (25 million at 5,000), it goes
  * through what actors share: for each tag, each linked factor and each actor's contacts, every
  * two holders in different clusters who are not tied become a candidate pair. Each shared item
  * adds its weight (tag 1, factor 1.5, common contact 1) divided by log2(1 + its holders), so a
- * rare overlap counts more than a common one. The best pairs win, at most `perActor` per actor.
+ * rare overlap counts more than a common one. The best pairs win, at most `perActor` per actor
+ * (if that cap leaves fewer than `limit`, the list is shorter).
  */
 export function weavingSuggestions(
   data: MapData,
@@ -111,76 +104,75 @@ export function weavingSuggestions(
     if (a !== undefined && b !== undefined) proposed.add(a < b ? a * n + b : b * n + a);
   }
 
-  const pairs = new Map<number, PairAcc>();
-  const mark = new Uint8Array(n);
-  const addGroup = (holders: readonly number[], kind: keyof typeof WEIGHT, item: number) => {
-    if (holders.length < 2) return;
-    const weight = WEIGHT[kind] / Math.log2(1 + holders.length);
-    const add = (acc: PairAcc) => {
-      acc.score += weight;
-      (kind === 'tag' ? acc.tags : kind === 'factor' ? acc.factors : acc.contacts).push(item);
-    };
-    if (holders.length > maxGroup) {
-      // Too common to make new pairs: only adds to the pairs already found.
-      for (const h of holders) mark[h] = 1;
-      for (const [key, acc] of pairs) if (mark[Math.floor(key / n)] && mark[key % n]) add(acc);
-      for (const h of holders) mark[h] = 0;
-      return;
-    }
-    for (let x = 0; x < holders.length; x++)
-      for (let y = x + 1; y < holders.length; y++) {
+  // Candidate pairs and their scores; -1 marks a pair that may not be suggested.
+  const scores = new Map<number, number>();
+  const addGroup = (holders: ArrayLike<number>, weightBase: number) => {
+    const h = holders.length;
+    if (h < 2 || h > maxGroup) return;
+    const weight = weightBase / Math.log2(1 + h);
+    for (let x = 0; x < h; x++)
+      for (let y = x + 1; y < h; y++) {
         const u = Math.min(holders[x]!, holders[y]!);
         const v = Math.max(holders[x]!, holders[y]!);
         const key = u * n + v;
-        let acc = pairs.get(key);
-        if (!acc) {
-          if (pairs.size >= maxPairs) continue;
-          if (clusterOf[u] === clusterOf[v] || proposed.has(key) || net.connected(u, v)) continue;
-          acc = { score: 0, tags: [], factors: [], contacts: [] };
-          pairs.set(key, acc);
-        }
-        add(acc);
+        const score = scores.get(key);
+        if (score === undefined) {
+          if (scores.size >= maxPairs) continue;
+          const allowed =
+            clusterOf[u] !== clusterOf[v] && !proposed.has(key) && !net.connected(u, v);
+          scores.set(key, allowed ? weight : -1);
+        } else if (score >= 0) scores.set(key, score + weight);
       }
   };
-  // Rarer items first, so that when the pair cap is reached the most telling pairs are in.
   const tagList = [...tagHolders.values()];
   const factorList = [...factorHolders.entries()];
-  const groups: { holders: number[]; kind: keyof typeof WEIGHT; item: number }[] = [
-    ...tagList.map((t, i) => ({ holders: t.holders, kind: 'tag' as const, item: i })),
-    ...factorList.map(([, f], i) => ({ holders: f.holders, kind: 'factor' as const, item: i })),
+  // Smaller (rarer, more telling) groups first, so that if the pair cap is reached, those are in.
+  const groups: { holders: ArrayLike<number>; weight: number }[] = [
+    ...tagList.map((t) => ({ holders: t.holders, weight: WEIGHT.tag })),
+    ...factorList.map(([, f]) => ({ holders: f.holders, weight: WEIGHT.factor })),
   ];
   const { outStart, outTo } = net.simple;
-  for (let k = 0; k < n; k++) {
-    if (outStart[k + 1]! - outStart[k]! < 2) continue;
-    groups.push({
-      holders: Array.from(outTo.subarray(outStart[k]!, outStart[k + 1]!)),
-      kind: 'contact',
-      item: k,
-    });
-  }
+  for (let k = 0; k < n; k++)
+    if (outStart[k + 1]! - outStart[k]! >= 2)
+      groups.push({
+        holders: outTo.subarray(outStart[k]!, outStart[k + 1]!),
+        weight: WEIGHT.contact,
+      });
   groups.sort((x, y) => x.holders.length - y.holders.length);
-  for (const g of groups) addGroup(g.holders, g.kind, g.item);
+  for (const g of groups) addGroup(g.holders, g.weight);
 
-  const ranked = [...pairs.entries()].sort(([ka, a], [kb, b]) => b.score - a.score || ka - kb);
+  const ranked = topPairs(scores, limit * perActor * 4);
   const uses = new Int32Array(n);
   const out: WeavingSuggestion[] = [];
-  for (const [key, acc] of ranked) {
+  const tagsOf = (i: number) =>
+    new Set(data.byId.get(net.ids[i]!)!.tags.map((t) => t.trim().toLowerCase()));
+  for (const [key, score] of ranked) {
     if (out.length >= limit) break;
     const u = Math.floor(key / n);
     const v = key - u * n;
     if (uses[u]! >= perActor || uses[v]! >= perActor) continue;
     uses[u]!++;
     uses[v]!++;
-    const sharedTags = acc.tags.map((t) => tagList[t]!.label);
-    const sharedFactors = acc.factors.map((f) => {
-      const [id, entry] = factorList[f]!;
-      return {
+    // What they share, found again for this pair only.
+    const tv = tagsOf(v);
+    const sharedTags = [...tagsOf(u)]
+      .filter((t) => tv.has(t) && tagHolders.get(t)!.holders.length <= maxGroup)
+      .map((t) => tagHolders.get(t)!.label);
+    const sharedFactors = factorList
+      .filter(
+        ([, f]) => f.holders.length <= maxGroup && f.holders.includes(u) && f.holders.includes(v),
+      )
+      .map(([id, f]) => ({
         id,
         label: data.byId.get(id)!.label,
-        influence: entry.influence.has(u) && entry.influence.has(v),
-      };
-    });
-    const commonContacts = acc.contacts.map((k) => ({ id: net.ids[k]!, label: net.labels[k]! }));
+        influence: f.influence.has(u) && f.influence.has(v),
+      }));
+    const commonContacts: { id: string; label: string }[] = [];
+    for (let p = outStart[u]!; p < outStart[u + 1]!; p++) {
+      const k = outTo[p]!;
+      if (outStart[k + 1]! - outStart[k]! <= maxGroup && net.connected(k, v))
+        commonContacts.push({ id: net.ids[k]!, label: net.labels[k]! });
+    }
     out.push({
       a: net.ids[u]!,
       b: net.ids[v]!,
@@ -188,7 +180,7 @@ export function weavingSuggestions(
       bLabel: net.labels[v]!,
       clusterA: clusterOf[u]!,
       clusterB: clusterOf[v]!,
-      score: Math.round(acc.score * 1000) / 1000,
+      score: Math.round(score * 1000) / 1000,
       sharedTags,
       sharedFactors,
       commonContacts,
@@ -196,6 +188,42 @@ export function weavingSuggestions(
     });
   }
   return out;
+}
+
+/** The `k` best-scoring allowed pairs, best first (ties by pair key), without sorting them all. */
+function topPairs(scores: ReadonlyMap<number, number>, k: number): [number, number][] {
+  const better = (a: [number, number], b: [number, number]) =>
+    a[1] > b[1] || (a[1] === b[1] && a[0] < b[0]);
+  const heap: [number, number][] = []; // min-heap: the worst kept pair on top
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let w = i;
+      if (l < heap.length && better(heap[w]!, heap[l]!)) w = l;
+      if (r < heap.length && better(heap[w]!, heap[r]!)) w = r;
+      if (w === i) return;
+      [heap[i], heap[w]] = [heap[w]!, heap[i]!];
+      i = w;
+    }
+  };
+  for (const [key, score] of scores) {
+    if (score < 0) continue;
+    const item: [number, number] = [key, score];
+    if (heap.length < k) {
+      heap.push(item);
+      for (let i = heap.length - 1; i > 0;) {
+        const parent = (i - 1) >> 1;
+        if (!better(heap[parent]!, heap[i]!)) break;
+        [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+        i = parent;
+      }
+    } else if (better(item, heap[0]!)) {
+      heap[0] = item;
+      down(0);
+    }
+  }
+  return heap.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
 }
 
 export function weavingReason(
