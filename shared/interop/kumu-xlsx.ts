@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from 'fflate';
 import readXlsxFile from 'read-excel-file/universal';
 import writeXlsxFile from 'write-excel-file/universal';
 import type { MapSnapshot } from '../schema/types';
@@ -5,13 +6,47 @@ import { escapeCell } from './cells';
 import { kumuTables, readKumuRows, type Row } from './kumu-table';
 import { guardAsync, ImportRefused, type ImportResult } from './model';
 import { asBytes, checkSize } from './text';
+import { assertSafeXml } from './xml';
 
 /**
  * Kumu's spreadsheet form as one `.xlsx` workbook: an Elements sheet, a Connections sheet and,
  * when loops are named, a Loops sheet. Sheets whose name contains `(ignore)` are skipped, as in
  * Kumu; otherwise sheets are told apart by name (the first and second sheet when no name fits).
  * Reading uses read-excel-file and writing write-excel-file (pure JS: Node, browser, worker).
+ * Before reading, the workbook's XML parts are checked like any XML file (no DOCTYPE, no
+ * entities) and its unpacked size is capped, so a zip bomb is refused unopened.
  */
+
+/** Most bytes a workbook may unpack to. */
+export const MAX_XLSX_UNPACKED = 200 * 1024 * 1024;
+
+function checkWorkbook(bytes: Uint8Array): void {
+  let total = 0;
+  let parts: Record<string, Uint8Array>;
+  try {
+    unzipSync(bytes, {
+      filter: (f) => {
+        total += f.originalSize;
+        return false;
+      },
+    });
+    if (total > MAX_XLSX_UNPACKED)
+      throw new ImportRefused(
+        `This workbook unpacks to ${(total / 1024 / 1024).toFixed(0)} MB, more than the ${MAX_XLSX_UNPACKED / 1024 / 1024} MB a map file may hold.`,
+      );
+    parts = unzipSync(bytes, { filter: (f) => /\.(xml|rels)$/i.test(f.name) });
+  } catch (e) {
+    if (e instanceof ImportRefused) throw e;
+    throw new ImportRefused(`This workbook could not be opened (${(e as Error).message}).`);
+  }
+  let unpacked = 0;
+  for (const data of Object.values(parts)) {
+    unpacked += data.length;
+    if (unpacked > MAX_XLSX_UNPACKED)
+      throw new ImportRefused('This workbook unpacks to more than a map file may hold.');
+    assertSafeXml(strFromU8(data));
+  }
+}
 
 type SheetKind = 'elements' | 'connections' | 'loops';
 
@@ -51,6 +86,7 @@ export async function importKumuXlsx(input: Uint8Array | ArrayBuffer): Promise<I
     const bytes = asBytes(input);
     if (bytes[0] !== 0x50 || bytes[1] !== 0x4b)
       throw new ImportRefused('This is not an .xlsx workbook (it is not a zip file).');
+    checkWorkbook(bytes);
     let sheets: { sheet: string; data: unknown[][] }[];
     try {
       const copy = bytes.slice().buffer;
