@@ -22,7 +22,7 @@ export interface ActorMetrics {
   readonly betweenness: number;
   /** NetworkX's default (Wasserman-Faust) closeness, 0..1. */
   readonly closeness: number;
-  /** Unit-length eigenvector centrality: high when one's contacts are themselves well connected. */
+  /** Unit-length eigenvector centrality: high when one's contacts are themselves well connected (0 with no ties). */
   readonly eigenvector: number;
   /** Cluster number (0 is the largest). */
   readonly cluster: number;
@@ -140,7 +140,7 @@ export function analyzeNetwork(
     outDegree: net.outDegree[i]!,
     betweenness: round(paths.betweenness[i]!),
     closeness: round(paths.closeness[i]!),
-    eigenvector: round(eigen.values[i]!),
+    eigenvector: net.degree[i] === 0 ? 0 : round(eigen.values[i]!),
     cluster: clustering.clusterOf[i]!,
     constraint: Number.isNaN(brokerage.constraint[i]!) ? null : round(brokerage.constraint[i]!),
     effectiveSize: Number.isNaN(brokerage.effectiveSize[i]!)
