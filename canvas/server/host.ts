@@ -14,7 +14,7 @@ import { createConsoleLogger } from './log';
 import { DATABASE_FILE, DEFAULT_DATA_DIR, DEFAULT_STATIC_DIR } from './paths';
 import type { SignalingOptions } from './realtime/signaling';
 import { createSignalingServer } from './realtime/signaling';
-import { createSyncServer } from './realtime/sync';
+import { createSyncServer, HostClosingError, RoomNotFoundError } from './realtime/sync';
 import { RoomStore } from './rooms/store';
 import { ROUTE_MODULES } from './routes/index';
 import type { HostServices, RouteModule } from './routes/services';
@@ -117,6 +117,10 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
       }
       if (error instanceof HttpError) {
         sendError(res, error);
+      } else if (error instanceof RoomNotFoundError) {
+        sendError(res, new HttpError(404, 'No such room.'));
+      } else if (error instanceof HostClosingError) {
+        sendError(res, new HttpError(503, error.message, undefined, { 'Retry-After': '5' }));
       } else {
         log.error(`${req.method ?? ''} ${url.pathname} failed`, error);
         sendJson(res, 500, { error: 'Internal error; see the host log.' });

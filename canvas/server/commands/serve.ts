@@ -76,13 +76,16 @@ export const serveCommand: Command = {
     io.out(`Rooms are stored in ${host.dataDir}`);
 
     await new Promise<void>((done) => {
-      let stopping = false;
+      let stoppingSince = 0;
       const stop = (signal: NodeJS.Signals) => {
-        if (stopping) {
-          io.err(`Received ${signal} again; exiting without waiting.`);
+        if (stoppingSince > 0) {
+          // A wrapper (npm, tsx) may deliver the same Ctrl+C twice: only a later, deliberate
+          // second signal skips the save.
+          if (Date.now() - stoppingSince < 1000) return;
+          io.err(`Received ${signal} again; exiting without waiting for the save.`);
           process.exit(1);
         }
-        stopping = true;
+        stoppingSince = Date.now();
         io.out(`Stopping (${signal}): saving every open map...`);
         host.close().then(done, (error: unknown) => {
           io.err(`Shutdown failed: ${String(error)}`);

@@ -35,17 +35,25 @@ export interface SyncServer {
   wss: WebSocketServer;
   /**
    * Opens the server's live copy of a room's document, runs `fn` on it and stores the result
-   * before resolving. Write inside `doc.transact(fn, origin)`. Rejects for an unknown room.
+   * before resolving. Write inside `doc.transact(fn, origin)`. Rejects with RoomNotFoundError
+   * for an unknown room and HostClosingError once close() has begun.
    */
   withRoomDoc<T>(roomId: string, fn: (doc: Y.Doc) => T | Promise<T>): Promise<T>;
   /** Stops accepting, closes every connection, writes every loaded document, closes the store. */
   close(): Promise<void>;
 }
 
-/** Thrown by `withRoomDoc` for a room that does not exist (or once the host is closing). */
+/** Thrown by `withRoomDoc` for a room that does not exist. */
 export class RoomNotFoundError extends Error {
   constructor(roomId: string) {
     super(`No room ${JSON.stringify(roomId)}.`);
+  }
+}
+
+/** Thrown by `withRoomDoc` once the host has started shutting down (answer 503). */
+export class HostClosingError extends Error {
+  constructor() {
+    super('The host is shutting down.');
   }
 }
 
@@ -110,7 +118,8 @@ export function createSyncServer(options: SyncOptions): SyncServer {
   };
 
   const withRoomDoc = <T>(roomId: string, fn: (doc: Y.Doc) => T | Promise<T>): Promise<T> => {
-    if (closing || !rooms.exists(roomId)) return Promise.reject(new RoomNotFoundError(roomId));
+    if (closing) return Promise.reject(new HostClosingError());
+    if (!rooms.exists(roomId)) return Promise.reject(new RoomNotFoundError(roomId));
     return track(
       (async () => {
         const connection = await hocuspocus.openDirectConnection(roomId, { role: 'edit' });
