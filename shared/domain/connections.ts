@@ -1,10 +1,17 @@
 import * as Y from 'yjs';
 import type { ConnectionKind, Direction, Polarity } from '../schema/types';
-import { connectionsMap, elementsMap, knownFields } from '../schema/doc';
+import {
+  connectionsMap,
+  elementsMap,
+  encodeRecord,
+  isReservedFieldName,
+  knownFields,
+  writeField,
+} from '../schema/doc';
 import { validateConnection } from '../schema/validate';
 import { assertValid, DomainError, nowOf, transact, type EditContext } from './context';
 import { newId } from './ids';
-import { unlinkFromSources } from './elements';
+import { unlinkFromSources, type Provenance } from './elements';
 
 export interface NewConnection {
   readonly id?: string;
@@ -33,12 +40,22 @@ function fieldsOf(input: NewConnection | ConnectionPatch): Record<string, unknow
     out[k] = Array.isArray(v) ? [...v] : v;
   }
   if (input.extra)
-    for (const [k, v] of Object.entries(input.extra))
-      if (!knownFields.connection.has(k)) out[k] = v;
+    for (const [k, v] of Object.entries(input.extra)) {
+      if (knownFields.connection.has(k)) continue;
+      if (isReservedFieldName(k))
+        throw new DomainError([
+          { field: k, message: `"${k}" is reserved: give this field another name.` },
+        ]);
+      out[k] = v;
+    }
   return out;
 }
 
-export function writeNewConnection(ctx: EditContext, input: NewConnection): string {
+export function writeNewConnection(
+  ctx: EditContext,
+  input: NewConnection,
+  provenance?: Provenance,
+): string {
   const id = input.id ?? newId();
   const defaults = {
     id,
@@ -61,12 +78,15 @@ export function writeNewConnection(ctx: EditContext, input: NewConnection): stri
     );
   if (connectionsMap(ctx.doc).has(id))
     throw new DomainError([{ field: 'id', message: `A connection with id ${id} exists already.` }]);
-  const now = nowOf(ctx);
   const map = new Y.Map<unknown>();
-  for (const [k, v] of Object.entries(fields)) map.set(k, v);
-  map.set('createdBy', ctx.userId);
-  map.set('createdAt', now);
-  map.set('updatedAt', now);
+  const stamp = provenance ?? { createdBy: ctx.userId, createdAt: nowOf(ctx) };
+  for (const [k, v] of encodeRecord('connection', {
+    ...fields,
+    from: input.from,
+    to: input.to,
+    ...stamp,
+  }))
+    map.set(k, v);
   connectionsMap(ctx.doc).set(id, map);
   return id;
 }
@@ -85,17 +105,11 @@ export function updateConnection(ctx: EditContext, id: string, patch: Connection
     if (!(c instanceof Y.Map))
       throw new DomainError([{ field: 'id', message: `No connection with id ${id}.` }]);
     let changed = false;
-    for (const [k, v] of Object.entries(fields)) {
-      if (JSON.stringify(c.get(k)) === JSON.stringify(v)) continue;
-      c.set(k, v);
-      changed = true;
-    }
+    for (const [k, v] of Object.entries(fields)) changed = writeField(c, k, v) || changed;
     for (const [k, v] of Object.entries(patch))
-      if (v === undefined && k !== 'extra' && !RESERVED.has(k) && c.has(k)) {
-        c.delete(k);
-        changed = true;
-      }
-    if (changed) c.set('updatedAt', nowOf(ctx));
+      if (v === undefined && k !== 'extra' && !RESERVED.has(k))
+        changed = writeField(c, k, undefined) || changed;
+    if (changed) c.set('_u', nowOf(ctx));
   });
 }
 

@@ -104,6 +104,27 @@ describe('elements', () => {
   });
 });
 
+describe('storage layout', () => {
+  it('stores one key per editable field, defaults left out, provenance packed', () => {
+    const ctx = testContext('ana');
+    const id = addElement(ctx, { kind: 'factor', label: 'Trust', position: [1, 2] });
+    const map = elementsMap(ctx.doc).get(id) as Y.Map<unknown>;
+    expect([...map.keys()].sort()).toEqual(['_c', 'kind', 'label', 'position']);
+    updateElement(ctx, id, { description: 'why' });
+    updateElement(ctx, id, { description: '' });
+    expect(map.has('description')).toBe(false);
+    expect(readSnapshot(ctx.doc).elements.get(id)).toMatchObject({
+      description: '',
+      createdBy: 'ana',
+    });
+  });
+
+  it('refuses custom fields named like storage keys', () => {
+    const ctx = testContext();
+    expect(() => addElement(ctx, { kind: 'note', extra: { _c: 1 } })).toThrow(/reserved/);
+  });
+});
+
 describe('cascade delete', () => {
   it('removes an element, its connections and its evidence links in one transaction', () => {
     const ctx = testContext();

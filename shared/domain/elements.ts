@@ -1,6 +1,15 @@
 import * as Y from 'yjs';
 import type { ActorType, ElementKind, Position } from '../schema/types';
-import { connectionsMap, elementsMap, knownFields, sourcesMap } from '../schema/doc';
+import {
+  connectionEnds,
+  connectionsMap,
+  elementsMap,
+  encodeRecord,
+  isReservedFieldName,
+  knownFields,
+  sourcesMap,
+  writeField,
+} from '../schema/doc';
 import { validateElement } from '../schema/validate';
 import { assertValid, DomainError, nowOf, transact, type EditContext } from './context';
 import { newId } from './ids';
@@ -35,25 +44,37 @@ function fieldsOf(input: NewElement | ElementPatch): Record<string, unknown> {
   if (input.extra) {
     for (const [k, v] of Object.entries(input.extra)) {
       if (knownFields.element.has(k)) continue;
+      if (isReservedFieldName(k))
+        throw new DomainError([
+          { field: k, message: `"${k}" is reserved: give this field another name.` },
+        ]);
       out[k] = v;
     }
   }
   return out;
 }
 
+/** Who made a record and when, for imports that keep the original provenance. */
+export interface Provenance {
+  readonly createdBy: string;
+  readonly createdAt: number;
+  readonly updatedAt?: number;
+}
+
 /** Writes a validated element as a nested Y.Map. Returns its id. */
-export function writeNewElement(ctx: EditContext, input: NewElement): string {
+export function writeNewElement(
+  ctx: EditContext,
+  input: NewElement,
+  provenance?: Provenance,
+): string {
   const id = input.id ?? newId();
   const fields = { id, label: '', description: '', tags: [], position: [0, 0], ...fieldsOf(input) };
   assertValid(validateElement(fields));
   if (elementsMap(ctx.doc).has(id))
     throw new DomainError([{ field: 'id', message: `An element with id ${id} exists already.` }]);
-  const now = nowOf(ctx);
   const map = new Y.Map<unknown>();
-  for (const [k, v] of Object.entries(fields)) map.set(k, v);
-  map.set('createdBy', ctx.userId);
-  map.set('createdAt', now);
-  map.set('updatedAt', now);
+  const stamp = provenance ?? { createdBy: ctx.userId, createdAt: nowOf(ctx) };
+  for (const [k, v] of encodeRecord('element', { ...fields, ...stamp })) map.set(k, v);
   elementsMap(ctx.doc).set(id, map);
   return id;
 }
@@ -91,19 +112,12 @@ export function updateElement(ctx: EditContext, id: string, patch: ElementPatch)
   transact(ctx, () => {
     const el = elementOrThrow(ctx, id);
     let changed = false;
-    for (const [k, v] of Object.entries(fields)) {
-      if (JSON.stringify(el.get(k)) === JSON.stringify(v)) continue;
-      el.set(k, v);
-      changed = true;
-    }
+    for (const [k, v] of Object.entries(fields)) changed = writeField(el, k, v) || changed;
     // Explicitly cleared optional fields (`undefined` in the patch) are removed.
-    for (const [k, v] of Object.entries(patch)) {
-      if (v === undefined && k !== 'extra' && !RESERVED.has(k) && el.has(k)) {
-        el.delete(k);
-        changed = true;
-      }
-    }
-    if (changed) el.set('updatedAt', nowOf(ctx));
+    for (const [k, v] of Object.entries(patch))
+      if (v === undefined && k !== 'extra' && !RESERVED.has(k))
+        changed = writeField(el, k, undefined) || changed;
+    if (changed) el.set('_u', nowOf(ctx));
   });
 }
 
@@ -118,9 +132,7 @@ export function moveElements(ctx: EditContext, moves: Iterable<readonly [string,
     for (const [id, [x, y]] of list) {
       const el = elementsMap(ctx.doc).get(id);
       if (!(el instanceof Y.Map)) continue; // deleted meanwhile by someone else: nothing to move
-      const cur = el.get('position');
-      if (Array.isArray(cur) && cur[0] === x && cur[1] === y) continue;
-      el.set('position', [x, y]);
+      writeField(el, 'position', [x, y]);
     }
   });
 }
@@ -138,7 +150,8 @@ export function removeElements(ctx: EditContext, ids: Iterable<string>): string[
     const connections = connectionsMap(ctx.doc);
     connections.forEach((c, cid) => {
       if (!(c instanceof Y.Map)) return;
-      if (gone.has(c.get('from') as string) || gone.has(c.get('to') as string)) {
+      const [from, to] = connectionEnds(c);
+      if (gone.has(from) || gone.has(to)) {
         removedConnections.push(cid);
       }
     });

@@ -6,11 +6,11 @@ import type {
   MapSnapshot,
   SourceRecord,
 } from '../schema/types';
-import { connectionsMap, elementsMap, knownFields, loopsMap, metaMap } from '../schema/doc';
+import { knownFields, loopsMap, metaMap } from '../schema/doc';
 import { validateConnection, validateElement, validateSource } from '../schema/validate';
 import { SCHEMA_VERSION } from '../schema/version';
 import { transact, type EditContext } from '../domain/context';
-import { writeNewElement } from '../domain/elements';
+import { writeNewElement, type Provenance } from '../domain/elements';
 import { writeNewConnection } from '../domain/connections';
 import { writeNewSource } from '../domain/sources';
 
@@ -199,12 +199,14 @@ function split(row: Row, known: ReadonlySet<string>): { known: Row; extra: Row }
   return { known: k, extra };
 }
 
-function restoreProvenance(map: Y.Map<unknown> | undefined, row: Row): void {
-  if (!map) return;
-  for (const k of ['createdBy', 'createdAt', 'updatedAt'] as const) {
-    const v = row[k];
-    if (typeof v === (k === 'createdBy' ? 'string' : 'number')) map.set(k, v);
-  }
+/** The provenance a row carries, when it carries a whole one. */
+function provenanceOf(row: Row): Provenance | undefined {
+  if (typeof row.createdBy !== 'string' || typeof row.createdAt !== 'number') return undefined;
+  return {
+    createdBy: row.createdBy,
+    createdAt: row.createdAt,
+    ...(typeof row.updatedAt === 'number' ? { updatedAt: row.updatedAt } : {}),
+  };
 }
 
 /**
@@ -218,13 +220,15 @@ export function applyNative(ctx: EditContext, file: NativeFile): void {
     meta.set('schemaVersion', SCHEMA_VERSION);
     for (const row of file.elements) {
       const { known, extra } = split(row, knownFields.element);
-      const id = writeNewElement(ctx, { ...(known as unknown as ElementRecord), extra });
-      restoreProvenance(elementsMap(ctx.doc).get(id), row);
+      writeNewElement(ctx, { ...(known as unknown as ElementRecord), extra }, provenanceOf(row));
     }
     for (const row of file.connections) {
       const { known, extra } = split(row, knownFields.connection);
-      const id = writeNewConnection(ctx, { ...(known as unknown as ConnectionRecord), extra });
-      restoreProvenance(connectionsMap(ctx.doc).get(id), row);
+      writeNewConnection(
+        ctx,
+        { ...(known as unknown as ConnectionRecord), extra },
+        provenanceOf(row),
+      );
     }
     for (const row of file.sources) {
       const { known, extra } = split(row, knownFields.source);

@@ -87,6 +87,84 @@ export const knownFields = {
   meta: META_FIELDS,
 } as const;
 
+/**
+ * Storage layout. A map is loaded far more often than it is written, and load time grows with
+ * the number of Yjs items, so each record keeps one key per *editable* field (so concurrent
+ * edits to different fields both survive) and packs what never changes into one key:
+ *  - `_c`: [createdBy, createdAt] (elements), `_e`: [from, to, createdBy, createdAt] (connections)
+ *  - `_u`: updatedAt, written only by later edits
+ *  - the id is the key in the parent map; fields at their default ('' text, no tags, the kind's
+ *    default direction) are not stored.
+ * Measured (npm run bench, "load"): this halves document size and load time against one key
+ * per field.
+ */
+export const STORAGE_KEYS = { created: '_c', ends: '_e', updated: '_u' } as const;
+const RESERVED_STORAGE = new Set(['_c', '_e', '_u', 'id']);
+
+/** Custom field names a record cannot use (they name storage keys). */
+export function isReservedFieldName(name: string): boolean {
+  return RESERVED_STORAGE.has(name);
+}
+
+const EMPTY_DEFAULTS: Record<string, unknown> = { label: '', description: '', tags: [] };
+
+function isDefault(key: string, value: unknown, kind?: unknown): boolean {
+  if (key === 'direction') return value === (kind === 'causal' ? 'directed' : 'undirected');
+  if (!(key in EMPTY_DEFAULTS)) return false;
+  return Array.isArray(value) ? value.length === 0 : value === EMPTY_DEFAULTS[key];
+}
+
+/**
+ * The storage entries for a new element or connection record (fields as in `types.ts`, custom
+ * fields included at top level). Undefined values and defaults are left out.
+ */
+export function encodeRecord(
+  type: 'element' | 'connection',
+  fields: Record<string, unknown>,
+): [string, unknown][] {
+  const out: [string, unknown][] = [];
+  for (const [k, v] of Object.entries(fields)) {
+    if (
+      v === undefined ||
+      k === 'id' ||
+      k === 'createdBy' ||
+      k === 'createdAt' ||
+      k === 'updatedAt'
+    )
+      continue;
+    if (type === 'connection' && (k === 'from' || k === 'to')) continue;
+    if (isDefault(k, v, fields.kind)) continue;
+    out.push([k, Array.isArray(v) ? [...v] : v]);
+  }
+  const by = typeof fields.createdBy === 'string' ? fields.createdBy : '';
+  const at = typeof fields.createdAt === 'number' ? fields.createdAt : 0;
+  if (type === 'connection') out.push(['_e', [fields.from, fields.to, by, at]]);
+  else out.push(['_c', [by, at]]);
+  if (typeof fields.updatedAt === 'number' && fields.updatedAt !== at)
+    out.push(['_u', fields.updatedAt]);
+  return out;
+}
+
+/** Writes one edited field: a default value removes the key. Returns whether anything changed. */
+export function writeField(map: RecordMap, key: string, value: unknown): boolean {
+  const cur = map.get(key);
+  if (value === undefined || isDefault(key, value, map.get('kind'))) {
+    if (!map.has(key)) return false;
+    map.delete(key);
+    return true;
+  }
+  if (JSON.stringify(cur) === JSON.stringify(value)) return false;
+  map.set(key, Array.isArray(value) ? [...value] : value);
+  return true;
+}
+
+/** The two ends of a stored connection. */
+export function connectionEnds(map: RecordMap): [string, string] {
+  const e = map.get('_e');
+  if (Array.isArray(e)) return [String(e[0] ?? ''), String(e[1] ?? '')];
+  return [String(map.get('from') ?? ''), String(map.get('to') ?? '')];
+}
+
 const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
 const num = (v: unknown, fallback = 0): number =>
   typeof v === 'number' && Number.isFinite(v) ? v : fallback;
@@ -110,7 +188,19 @@ function splitExtra(
 ): { fields: Record<string, unknown>; extra: Record<string, unknown> } {
   const fields: Record<string, unknown> = {};
   const extra: Record<string, unknown> = {};
-  for (const [k, v] of entries) (known.has(k) ? fields : extra)[k] = v;
+  for (const [k, v] of entries) {
+    if (k === '_c' && Array.isArray(v)) {
+      fields.createdBy = v[0];
+      fields.createdAt = v[1];
+    } else if (k === '_e' && Array.isArray(v)) {
+      fields.from = v[0];
+      fields.to = v[1];
+      fields.createdBy = v[2];
+      fields.createdAt = v[3];
+    } else if (k === '_u') fields.updatedAt = v;
+    else (known.has(k) ? fields : extra)[k] = v;
+  }
+  if (fields.updatedAt === undefined) fields.updatedAt = fields.createdAt;
   return { fields, extra };
 }
 

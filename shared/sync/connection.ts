@@ -4,6 +4,8 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import { WebrtcProvider } from 'y-webrtc';
 import { wsUrl, type RoomRole } from './links';
 import { deriveMeshPassword, meshRoomName } from './password';
+import { preserveCryptoOrder } from './ordered-crypto';
+import { watchMesh } from './mesh-health';
 
 /**
  * Both sync paths on one Y.Doc (see docs/architecture.md, "Sync topology"):
@@ -42,6 +44,8 @@ export interface RoomConnectionOptions {
   readonly iceServers?: readonly unknown[];
   /** Extra simple-peer options (Node passes `wrtc`). */
   readonly peerOpts?: Record<string, unknown>;
+  /** Turn the host path off (benchmarks of the peer path alone); on by default. */
+  readonly server?: boolean;
   /** Turn the peer mesh off (view links never join it). */
   readonly mesh?: boolean;
   readonly onStatus?: (status: SyncStatus) => void;
@@ -70,6 +74,7 @@ export function connectRoom(opts: RoomConnectionOptions): RoomConnection {
   let peers = 0;
   let readOnly = opts.role === 'view';
   let webrtc: WebrtcProvider | null = null;
+  let stopWatch = (): void => {};
   let meshWanted = opts.role !== 'view' && opts.mesh !== false;
   let destroyed = false;
   const syncWaiters: (() => void)[] = [];
@@ -88,6 +93,7 @@ export function connectRoom(opts: RoomConnectionOptions): RoomConnection {
     url: wsUrl(opts.origin, '/sync'),
     ...(opts.WebSocket ? { WebSocketPolyfill: opts.WebSocket } : {}),
     maxDelay: 5_000,
+    autoConnect: opts.server !== false,
   });
   const hocuspocus = new HocuspocusProvider({
     websocketProvider: socket,
@@ -119,7 +125,7 @@ export function connectRoom(opts: RoomConnectionOptions): RoomConnection {
       emit();
     },
   });
-  hocuspocus.attach();
+  if (opts.server !== false) hocuspocus.attach();
 
   const startMesh = async (): Promise<void> => {
     if (webrtc || destroyed) return;
@@ -128,6 +134,7 @@ export function connectRoom(opts: RoomConnectionOptions): RoomConnection {
       deriveMeshPassword(opts.secret),
     ]);
     if (webrtc || destroyed || !meshWanted) return;
+    preserveCryptoOrder();
     webrtc = new WebrtcProvider(name, opts.doc, {
       signaling: [wsUrl(opts.origin, '/signal')],
       password,
@@ -139,9 +146,11 @@ export function connectRoom(opts: RoomConnectionOptions): RoomConnection {
         config: { iceServers: [...(opts.iceServers ?? [])] },
       },
     });
-    webrtc.on('peers', (e: { webrtcPeers: string[] }) => {
-      peers = e.webrtcPeers.length;
-      emit();
+    stopWatch = watchMesh(webrtc, {
+      onPeers: (n) => {
+        peers = n;
+        emit();
+      },
     });
     emit();
   };
@@ -156,6 +165,7 @@ export function connectRoom(opts: RoomConnectionOptions): RoomConnection {
       meshWanted = enabled && opts.role !== 'view';
       if (meshWanted) await startMesh();
       else if (webrtc) {
+        stopWatch();
         webrtc.destroy();
         webrtc = null;
         peers = 0;
@@ -166,6 +176,7 @@ export function connectRoom(opts: RoomConnectionOptions): RoomConnection {
       hocuspocus.disconnect();
       socket.disconnect();
       if (webrtc) {
+        stopWatch();
         webrtc.destroy();
         webrtc = null;
         peers = 0;
@@ -186,6 +197,7 @@ export function connectRoom(opts: RoomConnectionOptions): RoomConnection {
     },
     destroy() {
       destroyed = true;
+      stopWatch();
       webrtc?.destroy();
       webrtc = null;
       hocuspocus.destroy();
