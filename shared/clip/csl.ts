@@ -80,7 +80,7 @@ const PARTICLES = new Set([
 ]);
 const SUFFIXES = /^(?:jr\.?|sr\.?|ii|iii|iv|v|phd|md)$/i;
 const ORGANISATION =
-  /\b(?:inc|ltd|llc|plc|gmbh|corp|co|company|university|universit[éä]t?|institute|institut|department|ministry|agency|office|council|committee|commission|association|society|foundation|organi[sz]ation|centre|center|bureau|board|authority|group|team|staff|editors?|editorial|reuters|press|news|service|government|network|trust|lab|laboratory|school|college|hospital|bank|fund|nations|union)\b/i;
+  /\b(?:inc|ltd|llc|plc|gmbh|corp|co|company|university|universit[éä]t?|institute|institut|department|ministry|agency|office|council|committee|commission|association|society|foundation|organi[sz]ation|centre|center|bureau|board|authority|group|team|staff|editors?|editorial|channel|reuters|press|news|service|government|network|trust|lab|laboratory|school|college|hospital|bank|fund|nations|union)\b/i;
 // Han, Hiragana, Katakana, Hangul: names written without spaces, family name first.
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 
@@ -131,6 +131,13 @@ function withParticle(
     familyWords[0] === familyWords[0]!.toLowerCase()
   ) {
     particle.push(familyWords.shift()!);
+  }
+  if (
+    suffix === undefined &&
+    familyWords.length > 1 &&
+    SUFFIXES.test(familyWords[familyWords.length - 1]!)
+  ) {
+    suffix = familyWords.pop();
   }
   const out: CslName = { family: familyWords.join(' ') };
   if (given) out.given = given;

@@ -26,8 +26,8 @@ export function isTextNode(node: Node): node is Text {
 export interface TextVisitor {
   /** Called for each text node; return false to stop the walk. */
   text(node: Text): boolean | void;
-  /** Called when an element is entered (skipped elements included, before they are skipped). */
-  enter?(node: Node): void;
+  /** Called when an element is entered (skipped elements included, before they are skipped); return false to stop. */
+  enter?(node: Node): boolean | void;
   /** Called when an element is left. */
   exit?(node: Node): void;
 }
@@ -48,7 +48,7 @@ export function walkText(root: Node, visitor: TextVisitor): void {
     if (isTextNode(node)) {
       if (visitor.text(node) === false) return;
     } else if (node.nodeType === ELEMENT_NODE) {
-      visitor.enter?.(node);
+      if (visitor.enter?.(node) === false) return;
       if (isSkippedElement(node) || node.childNodes.length === 0) {
         visitor.exit?.(node);
       } else {

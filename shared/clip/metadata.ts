@@ -33,7 +33,7 @@
  * |                | prism.publicationName > JSON-LD isPartOf (Periodical, Newspaper, Book)                                  |
  * | publisher      | citation_publisher > citation_technical_report_institution > citation_dissertation_institution >       |
  * |                | eprints.publisher > DC/DCTERMS publisher > JSON-LD publisher name                                      |
- * | canonicalUrl   | <link rel=canonical> > og:url > JSON-LD url/mainEntityOfPage                                            |
+ * | canonicalUrl   | <link rel=canonical> > og:url > JSON-LD url/mainEntityOfPage (then normalised: see normalizeUrl)         |
  * | type           | citation_* (arxiv id: preprint; report institution: report; dissertation: thesis; conference:           |
  * |                | paper-conference; journal: scholarly-article; book: book; else scholarly-article) > eprints.type >      |
  * |                | prism.aggregationType > DC/DCTERMS type > JSON-LD @type > og:type > og:video present > webpage           |
@@ -49,15 +49,34 @@
  */
 import { normalizeDate } from './dates';
 import { doiFromLink, findDoiInText, parseDoi } from './doi';
-import { leadingText } from './dom-text';
+import { walkText } from './dom-text';
 import { jsonLdFacts, type JsonLdFacts } from './jsonld';
 import { cleanText } from './text';
 import { METADATA_LIMITS, type MetadataField, type PageMetadata, type SourceType } from './types';
-import { resolveHttpUrl } from './url';
+import { normalizeUrl, resolveHttpUrl } from './url';
 
-const DOI_TEXT_SCAN_CHARS = 200_000;
+/** How far into the page the body fallbacks (links, <time>, DOI in text) look. */
+const LEAD_TEXT_CHARS = 200_000;
+const LEAD_ELEMENTS = 20_000;
+
+interface Lead {
+  text: string;
+  doi?: string | undefined;
+  pdf?: string | undefined;
+  time?: string | undefined;
+}
 
 type MetaIndex = ReadonlyMap<string, readonly string[]>;
+
+/**
+ * The `<meta>` or `<link>` elements of `<head>`, where a conforming HTML parser puts every one
+ * written before `<body>`; reading only `<head>` keeps the cost independent of the page's length.
+ * A page (or a parser) that left its head empty is searched whole.
+ */
+function headElements(doc: Document, tag: 'meta' | 'link'): HTMLCollectionOf<Element> {
+  const inHead = doc.head?.getElementsByTagName(tag);
+  return inHead !== undefined && inHead.length > 0 ? inHead : doc.getElementsByTagName(tag);
+}
 
 /** Every `<meta>` by lower-cased name/property (`itemprop:x`, `http-equiv:x` for those). */
 function indexMeta(doc: Document): MetaIndex {
@@ -69,7 +88,7 @@ function indexMeta(doc: Document): MetaIndex {
     if (list) list.push(value);
     else index.set(k, [value]);
   };
-  const metas = doc.getElementsByTagName('meta');
+  const metas = headElements(doc, 'meta');
   for (let i = 0; i < metas.length; i++) {
     const m = metas[i]!;
     const content = m.getAttribute('content');
@@ -87,6 +106,7 @@ function indexMeta(doc: Document): MetaIndex {
 
 class Reader {
   private ld: JsonLdFacts | undefined;
+  private leadScan: Lead | undefined;
   readonly meta: MetaIndex;
 
   constructor(
@@ -113,10 +133,71 @@ class Reader {
     return false;
   }
 
+  /**
+   * One bounded pass over the top of the page, made only when a field falls back to the body: the
+   * first doi.org link's DOI, the first PDF link (type=application/pdf, else an href ending in
+   * .pdf), the best <time datetime>, and the text, stopping after LEAD_TEXT_CHARS characters of
+   * text or LEAD_ELEMENTS elements, so a huge page costs no more than a long article.
+   */
+  lead(): Lead {
+    if (this.leadScan === undefined) {
+      const lead: Lead = { text: '' };
+      const root = this.doc.body;
+      if (root !== null) {
+        const parts: string[] = [];
+        let chars = 0;
+        let elements = 0;
+        let pdfByName: string | undefined;
+        let timeInArticle: string | undefined;
+        let firstTime: string | undefined;
+        walkText(root, {
+          text: (node) => {
+            parts.push(node.data);
+            chars += node.data.length;
+            return chars < LEAD_TEXT_CHARS;
+          },
+          enter: (node) => {
+            if (++elements > LEAD_ELEMENTS) return false;
+            const el = node as Element;
+            const tag = el.localName;
+            if (tag === 'a') {
+              const href = el.getAttribute('href');
+              if (href === null) return;
+              if (lead.doi === undefined && href.includes('doi.org/10.'))
+                lead.doi = doiFromLink(href);
+              if (lead.pdf === undefined) {
+                const typed = (el.getAttribute('type') ?? '').toLowerCase() === 'application/pdf';
+                if (typed || (pdfByName === undefined && /\.pdf(?:$|[?#])/i.test(href))) {
+                  const u = this.url(href);
+                  if (u !== undefined && typed) lead.pdf = u;
+                  else if (u !== undefined) pdfByName = u;
+                }
+              }
+            } else if (tag === 'time' && lead.time === undefined) {
+              const datetime = el.getAttribute('datetime');
+              if (datetime === null || datetime.trim() === '') return;
+              const itemprop = (el.getAttribute('itemprop') ?? '').split(/\s+/);
+              if (itemprop.includes('datePublished') || el.hasAttribute('pubdate'))
+                lead.time = datetime;
+              else if (timeInArticle === undefined && el.closest('article') !== null)
+                timeInArticle = datetime;
+              firstTime ??= datetime;
+            }
+          },
+        });
+        lead.text = parts.join('').slice(0, LEAD_TEXT_CHARS);
+        lead.pdf ??= pdfByName;
+        lead.time ??= timeInArticle ?? firstTime;
+      }
+      this.leadScan = lead;
+    }
+    return this.leadScan;
+  }
+
   jsonLd(): JsonLdFacts {
     if (this.ld === undefined) {
       const blocks: string[] = [];
-      const scripts = this.doc.querySelectorAll('script[type]');
+      const scripts = this.doc.getElementsByTagName('script');
       for (let i = 0; i < scripts.length; i++) {
         const s = scripts[i]!;
         const type = (s.getAttribute('type') ?? '').toLowerCase();
@@ -207,14 +288,6 @@ function cleanAuthors(raw: readonly string[]): readonly string[] | undefined {
 
 // ---- dates -------------------------------------------------------------------------------------
 
-function timeElement(doc: Document): string | undefined {
-  const el =
-    doc.querySelector('time[itemprop~="datePublished"][datetime], time[pubdate][datetime]') ??
-    doc.querySelector('article time[datetime]') ??
-    doc.querySelector('time[datetime]');
-  return el?.getAttribute('datetime') ?? undefined;
-}
-
 const PUBLISHED: readonly Source<string>[] = [
   ['citation_publication_date', meta('citation_publication_date')],
   ['citation_date', meta('citation_date')],
@@ -234,19 +307,10 @@ const PUBLISHED: readonly Source<string>[] = [
     'meta date',
     meta('date', 'pubdate', 'publish-date', 'publication_date', 'itemprop:datepublished'),
   ],
-  ['time[datetime]', (r) => timeElement(r.doc)],
+  ['time[datetime]', (r) => r.lead().time],
 ];
 
 // ---- DOI ---------------------------------------------------------------------------------------
-
-function doiInLinks(doc: Document): string | undefined {
-  const links = doc.querySelectorAll('a[href*="doi.org/10."]');
-  for (let i = 0; i < links.length; i++) {
-    const doi = doiFromLink(links[i]!.getAttribute('href'));
-    if (doi !== undefined) return doi;
-  }
-  return undefined;
-}
 
 const DOI: readonly Source<string>[] = [
   ['citation_doi', meta('citation_doi')],
@@ -261,8 +325,8 @@ const DOI: readonly Source<string>[] = [
         .find((v) => parseDoi(v) !== undefined),
   ],
   ['json-ld', (r) => r.jsonLd().doi],
-  ['doi.org link', (r) => doiInLinks(r.doc)],
-  ['text', (r) => findDoiInText(leadingText(r.doc, DOI_TEXT_SCAN_CHARS))],
+  ['doi.org link', (r) => r.lead().doi],
+  ['text', (r) => findDoiInText(r.lead().text)],
 ];
 
 // ---- description ----------------------------------------------------------------------------------
@@ -350,7 +414,7 @@ const PUBLISHER: readonly Source<string>[] = [
 
 function linkHref(doc: Document, rel: string): string[] {
   const out: string[] = [];
-  const links = doc.getElementsByTagName('link');
+  const links = headElements(doc, 'link');
   for (let i = 0; i < links.length; i++) {
     const l = links[i]!;
     const rels = (l.getAttribute('rel') ?? '').toLowerCase().split(/\s+/);
@@ -377,18 +441,16 @@ const CANONICAL: readonly Source<string>[] = [
   ['json-ld', (r) => r.url(r.jsonLd().url)],
 ];
 
-function pdfLink(doc: Document): string | undefined {
-  for (const sel of [
-    'link[type="application/pdf"]',
-    'a[type="application/pdf"]',
-    'a[href$=".pdf"]',
-    'a[href$=".PDF"]',
-  ]) {
-    const el = doc.querySelector(sel);
-    const href = el?.getAttribute('href');
-    if (href) return href;
+function pdfLink(r: Reader): string | undefined {
+  const links = headElements(r.doc, 'link');
+  for (let i = 0; i < links.length; i++) {
+    const l = links[i]!;
+    if ((l.getAttribute('type') ?? '').toLowerCase() === 'application/pdf') {
+      const u = r.url(l.getAttribute('href'));
+      if (u !== undefined) return u;
+    }
   }
-  return undefined;
+  return r.lead().pdf;
 }
 
 const PDF: readonly Source<string>[] = [
@@ -401,7 +463,7 @@ const PDF: readonly Source<string>[] = [
         r.all('eprints.document_url').filter((u) => /\.pdf(?:$|[?#])/i.test(u)),
       ),
   ],
-  ['pdf link', (r) => r.url(pdfLink(r.doc))],
+  ['pdf link', pdfLink],
 ];
 
 const FAVICON: readonly Source<string>[] = [
@@ -516,7 +578,7 @@ export function extractMetadata(doc: Document, pageUrl: string): PageMetadata {
   set('publisher', pick(r, PUBLISHER, text(METADATA_LIMITS.siteNameChars)));
   set(
     'canonicalUrl',
-    pick(r, CANONICAL, (u) => u),
+    pick(r, CANONICAL, (u) => normalizeUrl(u) ?? undefined),
   );
   set(
     'pdfUrl',
