@@ -1,0 +1,25 @@
+/**
+ * `npm run bench`: every figure the issues name, each beside a baseline measured in the same
+ * run on this machine. Run with `-- <group>` to run one group (sync, load, ...).
+ */
+import { benchLoad } from './load';
+import { benchSync } from './sync';
+import { printTable, type BenchRow } from './table';
+
+const groups: Record<string, () => Promise<BenchRow[]> | BenchRow[]> = {
+  sync: benchSync,
+  load: benchLoad,
+};
+
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const rows: BenchRow[] = [];
+for (const [name, run] of Object.entries(groups)) {
+  if (wanted.length && !wanted.includes(name)) continue;
+  const t0 = performance.now();
+  process.stderr.write(`bench: ${name}…\n`);
+  rows.push(...(await run()));
+  process.stderr.write(`bench: ${name} done in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+}
+console.log(`\nWeavemap benchmarks (Node ${process.version}, ${new Date().toISOString()})\n`);
+printTable(rows);
+process.exit(0);
