@@ -1,0 +1,461 @@
+import {
+  select,
+  zoom as d3zoom,
+  zoomIdentity,
+  type D3ZoomEvent,
+  type ZoomBehavior,
+  type ZoomTransform,
+} from 'd3';
+import type { ElementRecord, MapSnapshot } from '../../shared/schema/types';
+import {
+  drawFrame,
+  handlePosition,
+  HANDLE_RADIUS,
+  visibleRect,
+  type ConnectionPreview,
+  type FrameStats,
+  type RemoteCursor,
+  type RemoteSelection,
+  type View,
+} from './draw';
+import type { Point, Rect } from './geometry';
+import { elementsInRectScene, hitTestScene, type Hit } from './hit-test';
+import { InteractionController, type EditorIntents } from './interaction';
+import { DEFAULT_LABEL_BUDGET, LabelCache } from './labels';
+import { Scene, type SceneChange } from './scene';
+import { LIGHT_PALETTE, type Palette } from './theme';
+
+/**
+ * The map editor's renderer: a Canvas 2D view of a `MapSnapshot` with d3-zoom pan and zoom,
+ * culling, batched drawing, grid-index hit-testing, overlays and pointer gestures that report
+ * intents. Nothing here writes the document.
+ *
+ *   const r = createMapRenderer(canvas, { intents: { onMoveCommit, onConnect, ... } });
+ *   r.setSnapshot(snapshot);          // cheap when few records changed
+ *   r.setTheme(readPalette(document.documentElement));
+ */
+
+export interface Viewport {
+  /** The visible part of the map, in map units. */
+  readonly rect: Rect;
+  readonly zoom: number;
+  readonly transform: { readonly k: number; readonly x: number; readonly y: number };
+}
+
+export interface MapRendererOptions {
+  readonly palette?: Palette;
+  readonly intents?: EditorIntents;
+  readonly readOnly?: boolean;
+  /** What a plain drag on empty space does: pan (default) or draw a selection box. */
+  readonly emptyDrag?: 'pan' | 'select';
+  readonly minZoom?: number;
+  readonly maxZoom?: number;
+  readonly labelBudget?: number;
+  readonly onViewportChange?: (v: Viewport) => void;
+  /** After each drawn frame (benchmarks, diagnostics). */
+  readonly onFrame?: (stats: FrameStats & { readonly ms: number }) => void;
+}
+
+export interface MapRenderer {
+  readonly scene: Scene;
+  setSnapshot(next: MapSnapshot): SceneChange;
+  setTheme(palette: Palette): void;
+  setSelection(ids: Iterable<string>): void;
+  getSelection(): ReadonlySet<string>;
+  setHover(id: string | null): void;
+  /** Keeps `ids` (elements and connections) at full strength and dims the rest; null clears. */
+  setHighlight(ids: Iterable<string> | null): void;
+  setRemoteSelections(list: readonly { id: string; color: string; ids: Iterable<string> }[]): void;
+  setCursors(cursors: readonly RemoteCursor[]): void;
+  setRubberBand(rect: Rect | null): void;
+  setConnectionPreview(p: ConnectionPreview | null): void;
+  setReadOnly(readOnly: boolean): void;
+  setEmptyDrag(mode: 'pan' | 'select'): void;
+  hitTest(screen: Point): Hit | null;
+  /** Element ids a box selection over `rect` (map units) takes. */
+  elementsInRect(rect: Rect): string[];
+  screenToMap(screen: Point): Point;
+  mapToScreen(map: Point): Point;
+  getTransform(): { k: number; x: number; y: number };
+  getViewport(): Viewport;
+  /** Zooms to `k`, keeping `center` (map units; default: the view's centre) in the middle. */
+  zoomTo(k: number, center?: Point, durationMs?: number): void;
+  /** Sets pan and zoom directly (screen = map * k + (x, y)). */
+  setTransform(t: { k: number; x: number; y: number }, durationMs?: number): void;
+  /** Frames everything on the map, leaving `padding` CSS px around it. */
+  fitToContent(padding?: number, durationMs?: number): void;
+  /** Schedules a redraw on the next animation frame (several requests make one frame). */
+  requestRender(): void;
+  /** Draws now, synchronously. */
+  renderNow(): FrameStats;
+  /** Re-reads the canvas's CSS size and the device pixel ratio. */
+  resize(): void;
+  destroy(): void;
+}
+
+export function createMapRenderer(
+  canvas: HTMLCanvasElement,
+  opts: MapRendererOptions = {},
+): MapRenderer {
+  const ctxOrNull = canvas.getContext('2d', { alpha: false });
+  if (!ctxOrNull) throw new Error('This browser cannot draw the map: Canvas 2D is unavailable.');
+  const ctx = ctxOrNull;
+  const scene = new Scene();
+  let palette = opts.palette ?? LIGHT_PALETTE;
+  const labels = new LabelCache((font, text) => {
+    ctx.font = font;
+    return ctx.measureText(text).width;
+  });
+  const labelBudget = opts.labelBudget ?? DEFAULT_LABEL_BUDGET;
+  let transform: ZoomTransform = zoomIdentity;
+  let cssW = 0;
+  let cssH = 0;
+  let dpr = 1;
+  let frameId = 0;
+  let viewportDirty = true;
+  let destroyed = false;
+
+  let selection: ReadonlySet<string> = new Set();
+  let hover: string | null = null;
+  let highlight: ReadonlySet<string> | null = null;
+  let remoteSelections: RemoteSelection[] = [];
+  let cursors: readonly RemoteCursor[] = [];
+  let rubberBand: Rect | null = null;
+  let connectionPreview: ConnectionPreview | null = null;
+  let handleFor: string | null = null;
+  /** Records of elements at the end of a committed move, to tell when the snapshot caught up. */
+  let pendingMove: Map<string, ElementRecord> | null = null;
+
+  const frameCallbacks: (() => void)[] = [];
+
+  function requestRender(): void {
+    if (frameId || destroyed) return;
+    frameId = requestAnimationFrame(frame);
+  }
+
+  function frame(): void {
+    frameId = 0;
+    const cbs = frameCallbacks.splice(0);
+    for (const cb of cbs) cb();
+    renderNow();
+  }
+
+  function view(): View {
+    return { k: transform.k, tx: transform.x, ty: transform.y, width: cssW, height: cssH, dpr };
+  }
+
+  function getViewport(): Viewport {
+    const v = view();
+    return {
+      rect: visibleRect(v),
+      zoom: transform.k,
+      transform: { k: transform.k, x: transform.x, y: transform.y },
+    };
+  }
+
+  function renderNow(): FrameStats {
+    if ((window.devicePixelRatio || 1) !== dpr) resize();
+    const t0 = performance.now();
+    const stats = drawFrame(
+      ctx,
+      scene,
+      view(),
+      {
+        selection,
+        hover,
+        highlight,
+        remoteSelections,
+        cursors,
+        rubberBand,
+        connectionPreview,
+        handleFor,
+      },
+      palette,
+      labels,
+      labelBudget,
+    );
+    opts.onFrame?.({ ...stats, ms: performance.now() - t0 });
+    if (viewportDirty) {
+      viewportDirty = false;
+      opts.onViewportChange?.(getViewport());
+    }
+    return stats;
+  }
+
+  function resize(): void {
+    const rect = canvas.getBoundingClientRect();
+    cssW = Math.max(1, rect.width);
+    cssH = Math.max(1, rect.height);
+    dpr = window.devicePixelRatio || 1;
+    const w = Math.round(cssW * dpr);
+    const h = Math.round(cssH * dpr);
+    if (canvas.width !== w) canvas.width = w;
+    if (canvas.height !== h) canvas.height = h;
+    viewportDirty = true;
+    requestRender();
+  }
+
+  function screenToMap(p: Point): Point {
+    return { x: (p.x - transform.x) / transform.k, y: (p.y - transform.y) / transform.k };
+  }
+
+  function mapToScreen(p: Point): Point {
+    return { x: p.x * transform.k + transform.x, y: p.y * transform.k + transform.y };
+  }
+
+  function hitTest(p: Point): Hit | null {
+    const m = screenToMap(p);
+    return hitTestScene(scene, m.x, m.y, transform.k);
+  }
+
+  function hitHandle(p: Point): string | null {
+    if (!handleFor) return null;
+    const g = scene.elements.get(handleFor);
+    if (!g || g.spec.shape === 'frame') return null;
+    const h = mapToScreen(handlePosition(g));
+    return Math.hypot(h.x - p.x, h.y - p.y) <= HANDLE_RADIUS + 3 ? g.id : null;
+  }
+
+  function previewMove(ids: readonly string[], dx: number, dy: number): void {
+    const positions = new Map<string, readonly [number, number]>();
+    for (const id of ids) {
+      const g = scene.elements.get(id);
+      if (g) positions.set(id, [g.rec.position[0] + dx, g.rec.position[1] + dy]);
+    }
+    scene.setOverrides(positions);
+    requestRender();
+  }
+
+  function endMovePreview(committed: boolean): void {
+    if (!committed) {
+      scene.clearOverrides();
+      pendingMove = null;
+    } else {
+      pendingMove = new Map();
+      for (const g of scene.elements.values())
+        if (scene.positionOf(g.id) !== g.rec.position) pendingMove.set(g.id, g.rec);
+    }
+    requestRender();
+  }
+
+  // d3-zoom: wheel and pinch zoom; drag pans unless the interaction controller took the press.
+  const zoomBehavior: ZoomBehavior<HTMLCanvasElement, unknown> = d3zoom<
+    HTMLCanvasElement,
+    unknown
+  >()
+    .scaleExtent([opts.minZoom ?? 0.02, opts.maxZoom ?? 8])
+    .filter((event: Event) => {
+      if (event.type === 'wheel') return !controller.busy;
+      const me = event as MouseEvent;
+      if (me.ctrlKey || me.button) return false;
+      return !controller.busy && !me.shiftKey;
+    })
+    .on('zoom', (event: D3ZoomEvent<HTMLCanvasElement, unknown>) => {
+      transform = event.transform;
+      viewportDirty = true;
+      requestRender();
+    });
+  const selection$ = select(canvas);
+  selection$.call(zoomBehavior).on('dblclick.zoom', null);
+
+  function applyTransform(t: ZoomTransform, durationMs = 0): void {
+    if (durationMs > 0)
+      selection$.transition().duration(durationMs).call(zoomBehavior.transform, t);
+    else selection$.call(zoomBehavior.transform, t);
+  }
+
+  const controller = new InteractionController(
+    {
+      hitTest,
+      hitHandle,
+      screenToMap,
+      elementsInRect: (r) => elementsInRectScene(scene, r),
+      getSelection: () => selection,
+      setSelection: (ids) => api.setSelection(ids),
+      setHover: (id) => api.setHover(id),
+      setHandle: (id) => {
+        if (id !== handleFor) {
+          handleFor = id;
+          requestRender();
+        }
+      },
+      setRubberBand: (r) => api.setRubberBand(r),
+      setConnectionPreview: (p) => api.setConnectionPreview(p),
+      previewMove,
+      endMovePreview,
+      recordPosition: (id) => scene.elements.get(id)?.rec.position,
+      isGroup: (id) => scene.elements.get(id)?.rec.kind === 'group',
+      childrenOf: (id) => scene.childrenOf(id),
+      isElement: (id) => scene.elements.has(id),
+      setCursor: (c) => {
+        if (canvas.style.cursor !== c) canvas.style.cursor = c;
+      },
+    },
+    opts.intents ?? {},
+    {
+      readOnly: opts.readOnly ?? false,
+      emptyDrag: opts.emptyDrag ?? 'pan',
+      scheduleFrame: (cb) => {
+        frameCallbacks.push(cb);
+        requestRender();
+      },
+    },
+  );
+
+  const local = (e: MouseEvent): { x: number; y: number; button: number; shiftKey: boolean } => {
+    const r = canvas.getBoundingClientRect();
+    return { x: e.clientX - r.left, y: e.clientY - r.top, button: e.button, shiftKey: e.shiftKey };
+  };
+  const onKey = (e: KeyboardEvent): void => {
+    if (e.key === 'Escape' && controller.busy) controller.cancel();
+  };
+  const listeners: [string, EventListener][] = [
+    [
+      'pointerdown',
+      ((e: PointerEvent) => {
+        if (!e.isPrimary) return;
+        if (controller.down(local(e))) {
+          canvas.setPointerCapture(e.pointerId);
+          e.preventDefault();
+        }
+      }) as EventListener,
+    ],
+    [
+      'pointermove',
+      ((e: PointerEvent) => e.isPrimary && controller.move(local(e))) as EventListener,
+    ],
+    ['pointerup', ((e: PointerEvent) => e.isPrimary && controller.up(local(e))) as EventListener],
+    ['pointercancel', (() => controller.cancel()) as EventListener],
+    ['pointerleave', (() => controller.leave()) as EventListener],
+    ['dblclick', ((e: MouseEvent) => controller.dblclick(local(e))) as EventListener],
+  ];
+  for (const [type, fn] of listeners) canvas.addEventListener(type, fn);
+  window.addEventListener('keydown', onKey);
+  const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(() => resize()) : null;
+  observer?.observe(canvas);
+
+  const api: MapRenderer = {
+    scene,
+    setSnapshot(next) {
+      const change = scene.update(next);
+      if (pendingMove) {
+        // The first snapshot after a committed move: moves the document took are in it; the
+        // rest (a refused write) snap back.
+        const stale: string[] = [];
+        for (const [id, rec] of pendingMove)
+          if (scene.elements.get(id)?.rec === rec) stale.push(id);
+        scene.clearOverrides(stale);
+        pendingMove = null;
+      }
+      let pruned = false;
+      const keep = (id: string): boolean => scene.elements.has(id) || scene.connections.has(id);
+      if ([...selection].some((id) => !keep(id))) {
+        selection = new Set([...selection].filter(keep));
+        pruned = true;
+      }
+      if (pruned) opts.intents?.onSelectionChange?.([...selection]);
+      requestRender();
+      return change;
+    },
+    setTheme(p) {
+      palette = p;
+      requestRender();
+    },
+    setSelection(ids) {
+      selection = new Set(ids);
+      requestRender();
+    },
+    getSelection: () => selection,
+    setHover(id) {
+      if (hover !== id) {
+        hover = id;
+        requestRender();
+      }
+    },
+    setHighlight(ids) {
+      highlight = ids ? new Set(ids) : null;
+      requestRender();
+    },
+    setRemoteSelections(list) {
+      remoteSelections = list.map((r) => ({ id: r.id, color: r.color, ids: new Set(r.ids) }));
+      requestRender();
+    },
+    setCursors(list) {
+      cursors = list;
+      requestRender();
+    },
+    setRubberBand(r) {
+      rubberBand = r;
+      requestRender();
+    },
+    setConnectionPreview(p) {
+      connectionPreview = p;
+      requestRender();
+    },
+    setReadOnly(ro) {
+      controller.readOnly = ro;
+      if (ro) handleFor = null;
+      requestRender();
+    },
+    setEmptyDrag(mode) {
+      controller.emptyDrag = mode;
+    },
+    hitTest,
+    elementsInRect: (r) => elementsInRectScene(scene, r),
+    screenToMap,
+    mapToScreen,
+    getTransform: () => ({ k: transform.k, x: transform.x, y: transform.y }),
+    getViewport,
+    zoomTo(k, center, durationMs = 0) {
+      const [lo, hi] = zoomBehavior.scaleExtent();
+      const kk = Math.min(hi, Math.max(lo, k));
+      const c = center ?? screenToMap({ x: cssW / 2, y: cssH / 2 });
+      applyTransform(
+        zoomIdentity.translate(cssW / 2 - c.x * kk, cssH / 2 - c.y * kk).scale(kk),
+        durationMs,
+      );
+    },
+    setTransform(t, durationMs = 0) {
+      applyTransform(zoomIdentity.translate(t.x, t.y).scale(t.k), durationMs);
+    },
+    fitToContent(padding = 40, durationMs = 0) {
+      const b = scene.contentBounds();
+      if (!b) {
+        applyTransform(zoomIdentity.translate(cssW / 2, cssH / 2), durationMs);
+        return;
+      }
+      const [lo, hi] = zoomBehavior.scaleExtent();
+      const k = Math.min(
+        hi,
+        Math.max(
+          lo,
+          Math.min(
+            Math.max(1, cssW - 2 * padding) / Math.max(b.width, 1),
+            Math.max(1, cssH - 2 * padding) / Math.max(b.height, 1),
+            1,
+          ),
+        ),
+      );
+      const cx = b.x + b.width / 2;
+      const cy = b.y + b.height / 2;
+      applyTransform(
+        zoomIdentity.translate(cssW / 2 - cx * k, cssH / 2 - cy * k).scale(k),
+        durationMs,
+      );
+    },
+    requestRender,
+    renderNow,
+    resize,
+    destroy() {
+      destroyed = true;
+      if (frameId) cancelAnimationFrame(frameId);
+      observer?.disconnect();
+      for (const [type, fn] of listeners) canvas.removeEventListener(type, fn);
+      window.removeEventListener('keydown', onKey);
+      selection$.on('.zoom', null);
+      selection$.interrupt();
+    },
+  };
+  resize();
+  return api;
+}

@@ -1,0 +1,141 @@
+import type { Rect } from './geometry';
+
+/** What the grid stores: anything with bounds and a scratch stamp the grid uses to dedupe. */
+export interface GridItem {
+  bounds: Rect;
+  /** Written by the index during queries; owners never read it. */
+  qstamp: number;
+}
+
+const OFFSET = 2 ** 20;
+const SPAN = 2 ** 21;
+
+/**
+ * A uniform grid over the map plane: each item sits in every cell its bounds touch, so point and
+ * rectangle queries visit a few cells instead of scanning every record. Insert, remove and update
+ * are O(cells touched), which keeps `setSnapshot` cheap when a few records change. Items that
+ * would cover more than `maxCellsPerItem` cells (a connection across the whole map, a huge frame)
+ * live in a short "oversize" list that every query checks.
+ */
+export class GridIndex<T extends GridItem> {
+  private readonly cells = new Map<number, T[]>();
+  private readonly placed = new Map<T, number[] | null>();
+  private readonly oversize = new Set<T>();
+  private stamp = 0;
+
+  constructor(
+    readonly cellSize = 256,
+    private readonly maxCellsPerItem = 256,
+  ) {}
+
+  get size(): number {
+    return this.placed.size;
+  }
+
+  has(item: T): boolean {
+    return this.placed.has(item);
+  }
+
+  private range(r: Rect): [number, number, number, number] {
+    const s = this.cellSize;
+    return [
+      Math.floor(r.x / s),
+      Math.floor(r.y / s),
+      Math.floor((r.x + r.width) / s),
+      Math.floor((r.y + r.height) / s),
+    ];
+  }
+
+  insert(item: T): void {
+    if (this.placed.has(item)) this.remove(item);
+    const [x0, y0, x1, y1] = this.range(item.bounds);
+    if (!Number.isFinite(x0 + y0 + x1 + y1)) return;
+    if ((x1 - x0 + 1) * (y1 - y0 + 1) > this.maxCellsPerItem) {
+      this.oversize.add(item);
+      this.placed.set(item, null);
+      return;
+    }
+    const keys: number[] = [];
+    for (let cx = x0; cx <= x1; cx++) {
+      for (let cy = y0; cy <= y1; cy++) {
+        const key = (cx + OFFSET) * SPAN + (cy + OFFSET);
+        let cell = this.cells.get(key);
+        if (!cell) {
+          cell = [];
+          this.cells.set(key, cell);
+        }
+        cell.push(item);
+        keys.push(key);
+      }
+    }
+    this.placed.set(item, keys);
+  }
+
+  remove(item: T): void {
+    const keys = this.placed.get(item);
+    if (keys === undefined) return;
+    this.placed.delete(item);
+    if (keys === null) {
+      this.oversize.delete(item);
+      return;
+    }
+    for (const key of keys) {
+      const cell = this.cells.get(key);
+      if (!cell) continue;
+      const i = cell.indexOf(item);
+      if (i >= 0) {
+        cell[i] = cell[cell.length - 1]!;
+        cell.pop();
+      }
+      if (cell.length === 0) this.cells.delete(key);
+    }
+  }
+
+  /** Call after changing `item.bounds`. */
+  update(item: T): void {
+    this.remove(item);
+    this.insert(item);
+  }
+
+  clear(): void {
+    this.cells.clear();
+    this.placed.clear();
+    this.oversize.clear();
+  }
+
+  /**
+   * Every item whose bounds intersect `r`, each once, appended to `out` (which is returned).
+   * Order is by cell, not by insertion.
+   */
+  query(r: Rect, out: T[] = []): T[] {
+    const stamp = ++this.stamp;
+    const x1r = r.x + r.width;
+    const y1r = r.y + r.height;
+    const visit = (item: T): void => {
+      if (item.qstamp === stamp) return;
+      item.qstamp = stamp;
+      const b = item.bounds;
+      if (b.x <= x1r && r.x <= b.x + b.width && b.y <= y1r && r.y <= b.y + b.height) out.push(item);
+    };
+    const [x0, y0, x1, y1] = this.range(r);
+    const span = (x1 - x0 + 1) * (y1 - y0 + 1);
+    if (!(span <= this.cells.size)) {
+      // The query covers more cells than are filled: walking the filled cells is cheaper.
+      for (const cell of this.cells.values()) for (const item of cell) visit(item);
+    } else {
+      for (let cx = x0; cx <= x1; cx++) {
+        for (let cy = y0; cy <= y1; cy++) {
+          const cell = this.cells.get((cx + OFFSET) * SPAN + (cy + OFFSET));
+          if (cell) for (const item of cell) visit(item);
+        }
+      }
+    }
+    for (const item of this.oversize) visit(item);
+    return out;
+  }
+
+  /** Items whose bounds come within `radius` of (x, y). */
+  queryPoint(x: number, y: number, radius: number, out: T[] = []): T[] {
+    return this.query({ x: x - radius, y: y - radius, width: 2 * radius, height: 2 * radius }, out);
+  }
+}
