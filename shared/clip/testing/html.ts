@@ -14,7 +14,10 @@ export function fixture(name: string): string {
 }
 
 /** A parsed Document for `html`, as if loaded from `url`. Close the window with `.close()`. */
-export function parseHtml(html: string, url: string): { doc: Document; close: () => Promise<void> } {
+export function parseHtml(
+  html: string,
+  url: string,
+): { doc: Document; close: () => Promise<void> } {
   const window = new Window({
     url,
     settings: {
@@ -25,6 +28,8 @@ export function parseHtml(html: string, url: string): { doc: Document; close: ()
       handleDisabledFileLoadingAsSuccess: true,
     },
   });
-  const doc = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+  // The window's own document, not a DOMParser one: happy-dom's Range collapses on the latter.
+  window.document.write(html);
+  const doc = window.document as unknown as Document;
   return { doc, close: () => window.happyDOM.close() };
 }
