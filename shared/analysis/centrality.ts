@@ -45,7 +45,8 @@ export function pathCentralities(
   const betweenness = new Float64Array(n);
   const closeness = new Float64Array(n);
   const sigma = new Float64Array(n);
-  const delta = new Float64Array(n);
+  // (1 + dependency) / sigma of each node, filled as the search unwinds
+  const coefficient = new Float64Array(n);
   const dist = new Int32Array(n).fill(-1);
   const order = new Int32Array(n);
   const closenessHere = exact && g.symmetric;
@@ -60,34 +61,38 @@ export function pathCentralities(
     let total = 0;
     while (head < tail) {
       const v = order[head++]!;
-      const dv = dist[v]!;
-      total += dv;
+      const next = dist[v]! + 1;
+      total += next - 1;
       const sv = sigma[v]!;
       for (let p = outStart[v]!, end = outStart[v + 1]!; p < end; p++) {
         const w = outTo[p]!;
-        let dw = dist[w]!;
+        const dw = dist[w]!;
         if (dw < 0) {
-          dw = dist[w] = dv + 1;
+          dist[w] = next;
+          sigma[w] = sv;
           order[tail++] = w;
-        }
-        if (dw === dv + 1) sigma[w]! += sv;
+        } else if (dw === next) sigma[w]! += sv;
       }
     }
     if (closenessHere) closeness[s] = wassermanFaust(tail - 1, total, n);
+    // Dependencies in reverse breadth-first order, summed over each node's successors on
+    // shortest paths (Brandes' recursion written from the successor side: one write per node).
     for (let i = tail - 1; i > 0; i--) {
-      const w = order[i]!;
-      const dw = dist[w]!;
-      const coefficient = (1 + delta[w]!) / sigma[w]!;
-      for (let p = inStart[w]!, end = inStart[w + 1]!; p < end; p++) {
-        const v = inFrom[p]!;
-        if (dist[v] === dw - 1) delta[v]! += sigma[v]! * coefficient;
+      const v = order[i]!;
+      const next = dist[v]! + 1;
+      let sum = 0;
+      for (let p = outStart[v]!, end = outStart[v + 1]!; p < end; p++) {
+        const w = outTo[p]!;
+        sum += dist[w] === next ? coefficient[w]! : 0;
       }
-      betweenness[w]! += delta[w]!;
+      const dependency = sigma[v]! * sum;
+      betweenness[v]! += dependency;
+      coefficient[v] = (1 + dependency) / sigma[v]!;
     }
     for (let i = 0; i < tail; i++) {
       const v = order[i]!;
       sigma[v] = 0;
-      delta[v] = 0;
+      coefficient[v] = 0;
       dist[v] = -1;
     }
   }
