@@ -3,7 +3,7 @@ import { Awareness } from 'y-protocols/awareness';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { WebrtcProvider } from 'y-webrtc';
 import { wsUrl, type RoomRole } from './links';
-import { deriveMeshPassword, meshRoomName } from './password';
+import { deriveMeshPassword, editSecretFromFacilitator, meshRoomName } from './password';
 import { preserveCryptoOrder } from './ordered-crypto';
 import { watchMesh } from './mesh-health';
 
@@ -129,9 +129,11 @@ export function connectRoom(opts: RoomConnectionOptions): RoomConnection {
 
   const startMesh = async (): Promise<void> => {
     if (webrtc || destroyed) return;
+    const editSecret =
+      opts.role === 'facilitator' ? await editSecretFromFacilitator(opts.secret) : opts.secret;
     const [name, password] = await Promise.all([
-      meshRoomName(opts.roomId, opts.secret),
-      deriveMeshPassword(opts.secret),
+      meshRoomName(opts.roomId, editSecret),
+      deriveMeshPassword(editSecret),
     ]);
     if (webrtc || destroyed || !meshWanted) return;
     preserveCryptoOrder();

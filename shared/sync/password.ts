@@ -14,3 +14,15 @@ export async function meshRoomName(roomId: string, editSecret: string): Promise<
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', data));
   return 'wm-' + Array.from(digest.slice(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
 }
+
+/**
+ * The edit secret a facilitator secret implies (see canvas/server/rooms/secrets.ts): lets a
+ * facilitator link join the peer mesh like an edit link. One-way.
+ */
+export async function editSecretFromFacilitator(facilitatorSecret: string): Promise<string> {
+  const data = new TextEncoder().encode(`weavemap/edit-from-facilitator/v1:${facilitatorSecret}`);
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', data)).subarray(0, 24);
+  let bin = '';
+  for (const b of digest) bin += String.fromCharCode(b);
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}

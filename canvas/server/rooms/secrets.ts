@@ -20,3 +20,19 @@ export const hashSecret = (secret: string): Buffer =>
 /** Constant-time comparison of two equal-length digests. */
 export const digestsEqual = (a: Buffer, b: Buffer): boolean =>
   a.length === b.length && timingSafeEqual(a, b);
+
+/**
+ * A facilitator link carries only the facilitator secret, yet facilitators edit and join the
+ * peer mesh, whose password derives from the edit secret. So the edit secret is derived from the
+ * facilitator secret (one-way: an edit link never yields facilitator rights). The client does
+ * the same derivation with WebCrypto (`shared/sync/password.ts`, `editSecretFromFacilitator`);
+ * a test checks the two agree.
+ */
+export const EDIT_FROM_FACILITATOR_PREFIX = 'weavemap/edit-from-facilitator/v1:';
+
+export const editSecretFromFacilitator = (facilitatorSecret: string): string =>
+  createHash('sha256')
+    .update(EDIT_FROM_FACILITATOR_PREFIX + facilitatorSecret, 'utf8')
+    .digest()
+    .subarray(0, 24)
+    .toString('base64url');

@@ -1,5 +1,11 @@
 import Database from 'better-sqlite3';
-import { digestsEqual, hashSecret, newRoomId, newSecret } from './secrets';
+import {
+  digestsEqual,
+  editSecretFromFacilitator,
+  hashSecret,
+  newRoomId,
+  newSecret,
+} from './secrets';
 
 export type Role = 'edit' | 'view' | 'facilitator';
 
@@ -48,13 +54,14 @@ export class RoomStore {
   }
 
   create(title: string, now = Date.now()): CreatedRoom {
+    const facilitatorSecret = newSecret();
     const room: CreatedRoom = {
       id: newRoomId(),
       title,
       createdAt: now,
-      editSecret: newSecret(),
+      editSecret: editSecretFromFacilitator(facilitatorSecret),
       viewSecret: newSecret(),
-      facilitatorSecret: newSecret(),
+      facilitatorSecret,
     };
     this.db
       .prepare(
