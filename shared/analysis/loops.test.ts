@@ -286,7 +286,8 @@ describe('findLoops', () => {
     const m = randomCausalMap(200, 400, 7);
     const started = performance.now();
     const result = findLoops(m, { maxLoops: 10_000_000, maxLength: 200, timeBudgetMs: 150 });
-    expect(performance.now() - started).toBeLessThan(300);
+    // 150 ms budget; the rest is slack for a busy two-core machine
+    expect(performance.now() - started).toBeLessThan(400);
     expect(result.truncated).toBe(true);
     expect(result.reason).toBe('time');
     expect(result.loops.length).toBeGreaterThan(1_000);
