@@ -175,8 +175,12 @@ export function applyClip(ctx: EditContext, clip: Clip): AppliedClip {
     // Everything is computed and checked before the first write: a Yjs transaction cannot be
     // rolled back, so a refused clip must leave nothing behind (no orphan element).
     const elementId = clip.newElement ? newId() : null;
-    if (elementId !== null) targets.push(elementId);
-    const merged = mergeClipIntoSource(before, clip, sourceId, targets);
+    const merged = mergeClipIntoSource(
+      before,
+      { ...clip, attachTo: targets },
+      sourceId,
+      elementId === null ? [] : [elementId],
+    );
     if (!merged.ok) throw new DomainError(merged.errors);
     assertValid(validateSource(merged.source));
     if (clip.newElement && elementId !== null) {
