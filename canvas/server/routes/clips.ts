@@ -1,0 +1,102 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { applyClip, type AppliedClip } from '../../../shared/clip/apply';
+import { validateClip } from '../../../shared/clip/clip';
+import { DomainError } from '../../../shared/domain/context';
+import { describeErrors } from '../../../shared/schema/validate';
+import type { FieldError } from '../../../shared/schema/types';
+import { bearerToken, HttpError, readJson, sendJson } from '../http/json';
+import { isRoomId } from '../rooms/secrets';
+import type { Role, RoomStore } from '../rooms/store';
+import type { RouteModule } from './services';
+
+/**
+ * The largest clip body. A clip at every cap (quote 8 KiB, note 20,000 characters, description
+ * 5,000, 200 authors of 100, 50 tags of 100) is well under 256 KiB of UTF-8 JSON.
+ */
+export const MAX_CLIP_BYTES = 256 * 1024;
+
+/** What `POST /api/rooms/:id/clips` answers: 201 the first time, 200 for a replayed clip id. */
+export interface ClipResponse extends AppliedClip {}
+
+/** The body of a refused clip: `{error, fields: [names], errors: [{field, message}]}`. */
+export interface ClipRefusal {
+  error: string;
+  fields: string[];
+  errors: FieldError[];
+}
+
+function refuse(res: ServerResponse, status: number, errors: readonly FieldError[]): void {
+  const body: ClipRefusal = {
+    error: describeErrors(errors),
+    fields: errors.map((e) => e.field),
+    errors: [...errors],
+  };
+  sendJson(res, status, body);
+}
+
+const unauthorized = (message: string) =>
+  new HttpError(401, message, undefined, { 'WWW-Authenticate': 'Bearer' });
+
+/**
+ * Checks the room and the bearer secret: 404 for an unknown room, 401 for a missing or wrong
+ * secret, 403 when the secret's role is not one of `roles`. Returns the role.
+ */
+export function requireRoomRole(
+  rooms: RoomStore,
+  req: IncomingMessage,
+  roomId: string,
+  roles: readonly Role[],
+): Role {
+  if (!isRoomId(roomId) || !rooms.exists(roomId)) throw new HttpError(404, 'No such room.');
+  const secret = bearerToken(req);
+  if (!secret)
+    throw unauthorized('This room needs its secret: send Authorization: Bearer <secret>.');
+  const auth = rooms.authenticate(roomId, secret);
+  if (!auth) throw unauthorized('The secret is not valid for this room.');
+  if (!roles.includes(auth.role))
+    throw new HttpError(
+      403,
+      auth.role === 'view'
+        ? 'A view link cannot add to this map: connect the clipper with an edit link.'
+        : `The ${auth.role} secret cannot do this.`,
+    );
+  return auth.role;
+}
+
+/**
+ * `POST /api/rooms/:id/clips` (Authorization: Bearer <edit or facilitator secret>): validates the
+ * clip (400 with field errors), writes it into the room's document in one transaction through a
+ * direct connection (origin `{clip: clipId}`), and answers 201 with the source it landed in.
+ * Sending the same clip id again writes nothing and answers 200 with the same result.
+ */
+export const clipRoutes: RouteModule = (router, services) => {
+  const { rooms, withRoomDoc, limits } = services;
+  const maxBytes = Math.min(limits.maxBodyBytes, MAX_CLIP_BYTES);
+
+  router.post('/api/rooms/:id/clips', async ({ req, res, params }) => {
+    const roomId = params.id ?? '';
+    requireRoomRole(rooms, req, roomId, ['edit', 'facilitator']);
+    const body = await readJson(req, maxBytes);
+    const checked = validateClip(body);
+    if (!checked.ok) return refuse(res, 400, checked.errors);
+    const clip = checked.clip;
+    if (clip.roomId !== undefined && clip.roomId !== roomId)
+      return refuse(res, 400, [
+        { field: 'roomId', message: 'This clip was made for another map.' },
+      ]);
+    let result: AppliedClip;
+    try {
+      result = await withRoomDoc(roomId, (doc) =>
+        applyClip({ doc, origin: { clip: clip.clipId }, userId: clip.clippedBy }, clip),
+      );
+    } catch (error) {
+      // The clip is well formed but this map cannot take it (say, the source is full of quotes).
+      if (error instanceof DomainError) return refuse(res, 422, error.errors);
+      throw error;
+    }
+    if (!result.replayed)
+      services.log.info(`clip ${clip.clipId} -> room ${roomId} source ${result.sourceId}`);
+    const response: ClipResponse = result;
+    sendJson(res, result.replayed ? 200 : 201, response);
+  });
+};
