@@ -16,7 +16,7 @@ import type { RouteModule } from './services';
 export const MAX_CLIP_BYTES = 256 * 1024;
 
 /** What `POST /api/rooms/:id/clips` answers: 201 the first time, 200 for a replayed clip id. */
-export interface ClipResponse extends AppliedClip {}
+export type ClipResponse = AppliedClip;
 
 /** The body of a refused clip: `{error, fields: [names], errors: [{field, message}]}`. */
 export interface ClipRefusal {
