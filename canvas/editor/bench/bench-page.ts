@@ -1,0 +1,140 @@
+import { createMapRenderer } from '../renderer';
+import { randomMap } from './random-map';
+import { createSvgBaseline } from './svg-baseline';
+
+/**
+ * The renderer benchmark page (canvas/bench.html): `?renderer=canvas|svg&n=5000&duration=4000`.
+ * Generates a seeded map, paints it, then runs a scripted pan-and-zoom (from the whole map to
+ * working zoom 1.0 and back, panning on a circle) and reports frames per second from rAF
+ * timestamps and the time to first full paint on `window.__benchResult`.
+ */
+
+export interface BenchResult {
+  readonly renderer: 'canvas' | 'svg';
+  readonly n: number;
+  readonly fps: number;
+  readonly frames: number;
+  readonly durationMs: number;
+  readonly firstPaintMs: number;
+  readonly generateMs: number;
+  /** 95th percentile of frame-to-frame intervals. */
+  readonly p95FrameMs: number;
+  /** Canvas only: mean time spent in the draw call. */
+  readonly meanDrawMs?: number;
+}
+
+declare global {
+  interface Window {
+    __benchResult?: BenchResult;
+    __benchError?: string;
+  }
+}
+
+const nextFrame = (): Promise<number> => new Promise((r) => requestAnimationFrame(r));
+/** Resolves after the current frame has been rendered (a task queued from a rAF callback). */
+const afterPaint = (): Promise<void> =>
+  new Promise((resolve) =>
+    requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => resolve();
+      ch.port2.postMessage(null);
+    }),
+  );
+
+async function run(): Promise<BenchResult> {
+  const params = new URLSearchParams(location.search);
+  const kind = params.get('renderer') === 'svg' ? 'svg' : 'canvas';
+  const n = Math.max(1, Math.min(200_000, Number(params.get('n') ?? 5000) || 5000));
+  const duration = Math.max(500, Number(params.get('duration') ?? 4000) || 4000);
+  const seed = Number(params.get('seed') ?? 1) || 1;
+  const stage = document.getElementById('stage')!;
+
+  const g0 = performance.now();
+  const snapshot = randomMap(n, seed);
+  const generateMs = performance.now() - g0;
+
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const e of snapshot.elements.values()) {
+    x0 = Math.min(x0, e.position[0]);
+    y0 = Math.min(y0, e.position[1]);
+    x1 = Math.max(x1, e.position[0]);
+    y1 = Math.max(y1, e.position[1]);
+  }
+  const W = stage.clientWidth;
+  const H = stage.clientHeight;
+  const k0 = Math.min((W - 80) / (x1 - x0 + 200), (H - 80) / (y1 - y0 + 200), 1);
+  const cx = (x0 + x1) / 2;
+  const cy = (y0 + y1) / 2;
+  const radius = 0.25 * Math.min(x1 - x0, y1 - y0);
+
+  let draws = 0;
+  let drawMs = 0;
+  let setTransform: (t: { k: number; x: number; y: number }) => void;
+  const p0 = performance.now();
+  if (kind === 'canvas') {
+    const canvas = document.createElement('canvas');
+    stage.append(canvas);
+    const r = createMapRenderer(canvas, {
+      onFrame: (s) => {
+        draws++;
+        drawMs += s.ms;
+      },
+    });
+    r.setSnapshot(snapshot);
+    r.fitToContent();
+    setTransform = (t) => r.setTransform(t);
+  } else {
+    const svg = createSvgBaseline(stage, snapshot);
+    svg.fitToContent();
+    setTransform = (t) => svg.setTransform(t);
+  }
+  await afterPaint();
+  const firstPaintMs = performance.now() - p0;
+  draws = 0;
+  drawMs = 0;
+
+  const start = await nextFrame();
+  const stamps: number[] = [start];
+  for (;;) {
+    const now = await nextFrame();
+    stamps.push(now);
+    const t = (now - start) / duration;
+    if (t >= 1) break;
+    // Zoom geometrically from the whole map (k0) to working zoom 1 and back, panning on a circle.
+    const s = 0.5 - 0.5 * Math.cos(2 * Math.PI * t);
+    const k = k0 * Math.pow(1 / k0, s);
+    const px = cx + radius * Math.cos(2 * Math.PI * t) * s;
+    const py = cy + radius * Math.sin(2 * Math.PI * t) * s;
+    setTransform({ k, x: W / 2 - px * k, y: H / 2 - py * k });
+  }
+  const elapsed = stamps[stamps.length - 1]! - start;
+  const intervals = stamps.slice(1).map((v, i) => v - stamps[i]!);
+  intervals.sort((a, b) => a - b);
+  const p95 =
+    intervals[Math.min(intervals.length - 1, Math.ceil(intervals.length * 0.95) - 1)] ?? 0;
+  return {
+    renderer: kind,
+    n,
+    fps: ((stamps.length - 1) / elapsed) * 1000,
+    frames: stamps.length - 1,
+    durationMs: elapsed,
+    firstPaintMs,
+    generateMs,
+    p95FrameMs: p95,
+    ...(kind === 'canvas' && draws ? { meanDrawMs: drawMs / draws } : {}),
+  };
+}
+
+run().then(
+  (result) => {
+    window.__benchResult = result;
+    document.getElementById('result')!.textContent =
+      `${result.renderer} n=${result.n}: ${result.fps.toFixed(1)} fps, first paint ${result.firstPaintMs.toFixed(0)} ms`;
+  },
+  (err: unknown) => {
+    window.__benchError = err instanceof Error ? err.message : String(err);
+  },
+);
