@@ -2,6 +2,7 @@
  * `npm run bench`: every figure the issues name, each beside a baseline measured in the same
  * run on this machine. Run with `-- <group>` to run one group (sync, load, ...).
  */
+import { runAnalysisBench } from '../../shared/analysis/bench';
 import { benchLoad } from './load';
 import { benchSync } from './sync';
 import { printTable, type BenchRow } from './table';
@@ -9,6 +10,20 @@ import { printTable, type BenchRow } from './table';
 const groups: Record<string, () => Promise<BenchRow[]> | BenchRow[]> = {
   sync: benchSync,
   load: benchLoad,
+  analysis: () =>
+    runAnalysisBench().map((r) => ({
+      group: 'analysis',
+      name: r.name,
+      value: r.ms,
+      unit: 'ms',
+      ...(r.baselineMs !== undefined
+        ? { baseline: r.baselineMs, baselineName: 'library defaults' }
+        : {}),
+      ...(/louvain 5000/i.test(r.name) ? { target: '≤ 150 ms' } : {}),
+      ...(/betweenness 5000/i.test(r.name) ? { target: '≤ 3000 ms' } : {}),
+      ...(/^loops/i.test(r.name) ? { target: 'within budget (200 ms)' } : {}),
+      note: r.note,
+    })),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -18,7 +33,9 @@ for (const [name, run] of Object.entries(groups)) {
   const t0 = performance.now();
   process.stderr.write(`bench: ${name}…\n`);
   rows.push(...(await run()));
-  process.stderr.write(`bench: ${name} done in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+  process.stderr.write(
+    `bench: ${name} done in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
+  );
 }
 console.log(`\nWeavemap benchmarks (Node ${process.version}, ${new Date().toISOString()})\n`);
 printTable(rows);
