@@ -19,9 +19,9 @@
  * |                | citation_year > eprints.date > prism.publicationDate > prism.coverDate > DC/DCTERMS issued, date,       |
  * |                | created > JSON-LD datePublished/dateCreated/uploadDate > article:published_time > og:video:release_date |
  * |                | > meta date/pubdate/itemprop datePublished > time[itemprop=datePublished] / time[pubdate] >             |
- * |                | first time[datetime] in <article>, else in the page                                                     |
+ * |                | first time[datetime] in <article>, else the first time[datetime] (body fallback, see COST)              |
  * | doi            | citation_doi > bepress_citation_doi > eprints.id_number > prism.doi > DC/DCTERMS identifier >           |
- * |                | JSON-LD identifier/sameAs > first doi.org link > first DOI in the text (first 200k characters)          |
+ * |                | JSON-LD identifier/sameAs > first doi.org link > first DOI in the text (body fallbacks, see COST)       |
  * | description    | citation_abstract > eprints.abstract > DC/DCTERMS description/abstract > JSON-LD description >          |
  * |                | og:description > twitter:description > meta description                                                 |
  * | language       | citation_language > DC/DCTERMS language > JSON-LD inLanguage > <html lang> > http-equiv                 |
@@ -43,9 +43,13 @@
  *
  * Every string is entity-decoded, stripped of markup, whitespace-collapsed, trimmed and capped
  * (title 500, description 5,000, each author 100 characters); dates are normalised to ISO 8601;
- * URLs are resolved against the page URL and kept only if http(s). The page is never serialised:
- * only `<meta>`, `<link>`, JSON-LD scripts, `<title>`, `<html lang>` and a few targeted nodes are
- * read, and the DOI text scan stops after 200k characters.
+ * URLs are resolved against the page URL and kept only if http(s).
+ *
+ * COST. The page is never serialised. `<meta>` and `<link>` are read from `<head>` (the whole
+ * page only if `<head>` has none), JSON-LD from the page's `<script>` elements, plus `<title>` and
+ * `<html lang>`. The body fallbacks (doi.org and PDF links, `<time>`, a DOI in the text) are read
+ * only when no tag answers, in one pass over the top of the body that stops after 200,000
+ * characters of text or 20,000 elements, so a huge page costs no more than a long article.
  */
 import { normalizeDate } from './dates';
 import { doiFromLink, findDoiInText, parseDoi } from './doi';
