@@ -22,8 +22,9 @@ describe('normalizeUrl', () => {
     expect(normalizeUrl('http://example.org:8080/a')).toBe('http://example.org:8080/a');
   });
 
-  test('removes the fragment', () => {
+  test('removes the fragment and any credentials', () => {
     expect(normalizeUrl('https://example.org/page#section-2')).toBe('https://example.org/page');
+    expect(normalizeUrl('https://ann:secret@example.org/page')).toBe('https://example.org/page');
   });
 
   test('removes tracking parameters and keeps the others in order', () => {

@@ -72,7 +72,7 @@ export function resolveHttpUrl(
 
 /**
  * The comparable form of a page address: http(s) only (anything else gives null), scheme and host
- * lower-cased (the URL parser does both), default port dropped, fragment removed, tracking
+ * lower-cased (the URL parser does both), default port dropped, fragment and credentials removed, tracking
  * parameters (`utm_*`, `fbclid`, `gclid`, ...) removed, the other parameters kept in their order
  * and spelling, and a `?` with nothing after it removed. Path case is kept: paths are
  * case-sensitive on most servers.
@@ -82,6 +82,9 @@ export function normalizeUrl(url: string): string | null {
   if (href === undefined) return null;
   const u = new URL(href);
   u.hash = '';
+  // user:password@ never identifies a page and must not be stored.
+  u.username = '';
+  u.password = '';
   if (u.search !== '') {
     const kept = u.search
       .slice(1)
