@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import type { MapSnapshot } from '../../shared/schema/types';
-import { SnapshotTracker } from '../../shared/schema/snapshot';
+import { SnapshotTracker, type SnapshotChange } from '../../shared/schema/snapshot';
 import { checkCompatibility, migrate } from '../../shared/schema/migrations';
 import {
   connectionsMap,
@@ -21,6 +21,22 @@ import {
   type Peer,
   type PresenceState,
 } from './presence';
+
+/** A change to the map, as `SnapshotTracker` reports it, plus what the Activity feed needs. */
+export interface MapChange extends SnapshotChange {
+  readonly previous: MapSnapshot;
+  /** Document client ids whose edits this transaction applied. */
+  readonly authors: readonly number[];
+}
+
+/** Client ids whose clock moved in a transaction: who inserted what it applied. */
+function advancedClients(tr: Y.Transaction): number[] {
+  const out: number[] = [];
+  tr.afterState.forEach((clock, client) => {
+    if (clock > (tr.beforeState.get(client) ?? 0)) out.push(client);
+  });
+  return out;
+}
 
 /**
  * One open map: the Y.Doc, its local copy in IndexedDB, both sync paths, presence and this
@@ -57,6 +73,10 @@ export class MapSession {
   #connection: RoomConnection | null = null;
   #presence: ReturnType<typeof throttledPresence> | null = null;
   #cleanups: (() => void)[] = [];
+  #authors: number[] = [];
+  #changeListeners = new Set<(change: MapChange) => void>();
+  /** Everyone seen in this session by their document client id (kept after they leave). */
+  #knownClients = new Map<number, LocalUser>();
 
   constructor(opts: { roomId: string; role: RoomRole; user: LocalUser }) {
     this.roomId = opts.roomId;
@@ -64,11 +84,22 @@ export class MapSession {
     this.user = opts.user;
     const origin = { session: this.doc.clientID };
     this.ctx = { doc: this.doc, origin, userId: opts.user.id };
+    // Before the tracker: its listeners then know who wrote the transaction they hear about.
+    const onTransaction = (tr: Y.Transaction) => {
+      this.#authors = advancedClients(tr);
+    };
+    this.doc.on('afterTransaction', onTransaction);
+    this.#cleanups.push(() => this.doc.off('afterTransaction', onTransaction));
+    this.#knownClients.set(this.doc.clientID, opts.user);
     this.#tracker = new SnapshotTracker(this.doc);
     this.snapshot = this.#tracker.snapshot;
     this.#cleanups.push(
       this.#tracker.subscribe((change) => {
+        const previous = this.snapshot;
         this.snapshot = change.snapshot;
+        if (!this.#changeListeners.size) return;
+        const full: MapChange = { ...change, previous, authors: this.#authors };
+        for (const l of this.#changeListeners) l(full);
       }),
     );
     this.undoManager = new Y.UndoManager(
@@ -119,6 +150,7 @@ export class MapSession {
     this.#presence = throttledPresence(connection.awareness, 5);
     const onAwareness = () => {
       this.peers = readPeers(connection.awareness);
+      for (const p of this.peers) this.#knownClients.set(p.clientId, p.user);
     };
     connection.awareness.on('change', onAwareness);
     this.#cleanups.push(() => connection.awareness.off('change', onAwareness));
@@ -152,7 +184,28 @@ export class MapSession {
 
   setUser(user: LocalUser): void {
     (this as { user: LocalUser }).user = user;
+    this.#knownClients.set(this.doc.clientID, user);
     this.#presence?.set({ user }, true);
+  }
+
+  /**
+   * Hears every change to the map after the snapshot moved on, with the snapshot before it and
+   * the document client ids that wrote it (empty for a change that only deleted: Yjs does not
+   * record who deletes). Returns a function that stops listening.
+   */
+  onChange(listener: (change: MapChange) => void): () => void {
+    this.#changeListeners.add(listener);
+    return () => this.#changeListeners.delete(listener);
+  }
+
+  /** The person behind a document client id, if they have been online in this session. */
+  userForClient(clientId: number): LocalUser | undefined {
+    return this.#knownClients.get(clientId);
+  }
+
+  /** This browser's document client id (its edits carry it; awareness is keyed by it). */
+  get clientId(): number {
+    return this.doc.clientID;
   }
 
   undo(): void {

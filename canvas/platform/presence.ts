@@ -7,7 +7,7 @@ export interface PresenceState {
   /** Pointer position in map units, or null when the pointer is off the map. */
   readonly cursor: { readonly x: number; readonly y: number } | null;
   readonly selection: readonly string[];
-  /** The visible map rect (map units) and zoom, so others can follow. */
+  /** The centre of the visible map (map units) and the zoom, so others can follow. */
   readonly viewport: { readonly x: number; readonly y: number; readonly k: number } | null;
   /** An element drag in progress: ids and the offset from their stored positions. */
   readonly dragging?: {
