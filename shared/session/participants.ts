@@ -1,0 +1,164 @@
+import * as Y from 'yjs';
+import { nowOf, transact } from '../domain/context';
+import { writeNewConnection } from '../domain/connections';
+import { writeNewElement } from '../domain/elements';
+import { connectionsMap, elementsMap, readConnection, readElement } from '../schema/doc';
+import { LIMITS } from '../schema/limits';
+import type { Position } from '../schema/types';
+import { fail, type SessionContext } from './context';
+import { KEY, sessionMap } from './layout';
+
+/** "Who is here" (the Connect phase): people add themselves, and the actor map grows live. */
+
+export interface ParticipantInput {
+  readonly name: string;
+  /** Their organisation; an organisation actor with this name is reused, else created. */
+  readonly organisation?: string;
+  /** Ids of actors already on the map whom they know. */
+  readonly knows?: readonly string[];
+}
+
+export interface AddedParticipant {
+  readonly actorId: string;
+  /** The organisation actor (existing or new), if an organisation was given. */
+  readonly organisationId?: string;
+  readonly organisationCreated: boolean;
+  /** Relationship connections created (membership and "knows"). */
+  readonly connectionIds: readonly string[];
+}
+
+const clean = (s: string | undefined): string => (s ?? '').trim().replace(/\s+/g, ' ');
+
+/** Records that this person takes part in the session (for "who took part" in the report). */
+export function joinSession(ctx: SessionContext, name: string): void {
+  const n = clean(name);
+  if (!n) fail('name', 'Your name cannot be empty.');
+  if (n.length > LIMITS.labelChars)
+    fail('name', `The name is too long (at most ${LIMITS.labelChars}).`);
+  transact(ctx, () => {
+    const key = KEY.participant + ctx.userId;
+    const prev = sessionMap(ctx.doc).get(key) as Record<string, unknown> | undefined;
+    if (prev && prev.name === n) return;
+    sessionMap(ctx.doc).set(key, { ...(prev ?? { joinedAt: nowOf(ctx) }), name: n });
+  });
+}
+
+/** Where a new actor goes: beside its organisation, else on a ring around the actors' centre. */
+function placeFor(doc: Y.Doc, near: string | undefined): Position {
+  const elements = elementsMap(doc);
+  const actors: Position[] = [];
+  elements.forEach((m, id) => {
+    if (m instanceof Y.Map) {
+      const e = readElement(m, id);
+      if (e.kind === 'actor') actors.push(e.position);
+    }
+  });
+  const n = actors.length;
+  const angle = n * 2.399963; // golden angle: successive people spread evenly
+  const anchor = near ? elements.get(near) : undefined;
+  if (anchor instanceof Y.Map) {
+    const [x, y] = readElement(anchor, near as string).position;
+    return [Math.round(x + 140 * Math.cos(angle)), Math.round(y + 140 * Math.sin(angle))];
+  }
+  const cx = n ? actors.reduce((s, p) => s + p[0], 0) / n : 0;
+  const cy = n ? actors.reduce((s, p) => s + p[1], 0) / n : 0;
+  const r = 160 + 40 * Math.sqrt(n);
+  return [Math.round(cx + r * Math.cos(angle)), Math.round(cy + r * Math.sin(angle))];
+}
+
+/**
+ * Adds a person to the actor map in one transaction: their actor (actorType person), their
+ * organisation's actor if it is new (matched by name, case-insensitive), a "member of" link to it,
+ * and a "knows" relationship to each actor they picked (skipped where a relationship exists).
+ * Also records them as a session participant with their actor.
+ */
+export function addParticipantActor(
+  ctx: SessionContext,
+  input: ParticipantInput,
+): AddedParticipant {
+  const name = clean(input.name);
+  const org = clean(input.organisation);
+  if (!name) fail('name', 'Your name cannot be empty.');
+  if (name.length > LIMITS.labelChars)
+    fail('name', `The name is too long (at most ${LIMITS.labelChars}).`);
+  if (org.length > LIMITS.labelChars)
+    fail('organisation', `The organisation is too long (at most ${LIMITS.labelChars}).`);
+  const knows = [...new Set(input.knows ?? [])];
+  return transact(ctx, () => {
+    const elements = elementsMap(ctx.doc);
+    for (const id of knows) {
+      const m = elements.get(id);
+      if (!(m instanceof Y.Map) || readElement(m, id).kind !== 'actor')
+        fail('knows', `No actor with id ${id}: they may have been removed.`);
+    }
+    let organisationId: string | undefined;
+    let organisationCreated = false;
+    if (org) {
+      elements.forEach((m, id) => {
+        if (organisationId || !(m instanceof Y.Map)) return;
+        const e = readElement(m, id);
+        if (
+          e.kind === 'actor' &&
+          e.actorType === 'organization' &&
+          clean(e.label).toLowerCase() === org.toLowerCase()
+        )
+          organisationId = id;
+      });
+      if (!organisationId) {
+        organisationId = writeNewElement(ctx, {
+          kind: 'actor',
+          actorType: 'organization',
+          label: org,
+          position: placeFor(ctx.doc, undefined),
+        });
+        organisationCreated = true;
+      }
+    }
+    const actorId = writeNewElement(ctx, {
+      kind: 'actor',
+      actorType: 'person',
+      label: name,
+      position: placeFor(ctx.doc, organisationId),
+    });
+    const related = new Set<string>();
+    connectionsMap(ctx.doc).forEach((m, id) => {
+      if (!(m instanceof Y.Map)) return;
+      const { kind, from, to } = readConnection(m, id);
+      if (kind !== 'relationship') return;
+      related.add(`${from} ${to}`);
+      related.add(`${to} ${from}`);
+    });
+    const connectionIds: string[] = [];
+    if (organisationId)
+      connectionIds.push(
+        writeNewConnection(ctx, {
+          from: actorId,
+          to: organisationId,
+          kind: 'relationship',
+          label: 'member of',
+          direction: 'directed',
+        }),
+      );
+    for (const other of knows) {
+      if (other === actorId || related.has(`${actorId} ${other}`)) continue;
+      connectionIds.push(
+        writeNewConnection(ctx, {
+          from: actorId,
+          to: other,
+          kind: 'relationship',
+          label: 'knows',
+          direction: 'mutual',
+        }),
+      );
+    }
+    const key = KEY.participant + ctx.userId;
+    const prev = sessionMap(ctx.doc).get(key) as Record<string, unknown> | undefined;
+    sessionMap(ctx.doc).set(key, { joinedAt: nowOf(ctx), ...(prev ?? {}), name, actorId });
+    return {
+      actorId,
+      ...(organisationId ? { organisationId } : {}),
+      organisationCreated,
+      connectionIds,
+    };
+  });
+}
