@@ -123,6 +123,24 @@ function strokeFor(shape: ShapeKind, p: Palette): string {
   }
 }
 
+/** Below this on-screen width (CSS px) an element is drawn as a plain filled rectangle. */
+const TINY_PX = 10;
+
+function defaultFill(shape: ShapeKind, p: Palette): string {
+  switch (shape) {
+    case 'roundRect':
+      return p.factor;
+    case 'chevron':
+      return p.intervention;
+    case 'note':
+      return p.note;
+    case 'frame':
+      return p.frame;
+    default:
+      return p.actor;
+  }
+}
+
 /** Where an element's connect handle sits, in map units: the middle of its right edge. */
 export function handlePosition(g: ElementGeom): { x: number; y: number } {
   return { x: g.x + g.w, y: g.cy };
@@ -158,7 +176,7 @@ export function drawFrame(
   ctx.fillRect(0, 0, view.width, view.height);
   ctx.setTransform(dpr * k, 0, 0, dpr * k, dpr * view.tx, dpr * view.ty);
   ctx.lineJoin = 'round';
-  ctx.lineCap = 'round';
+  ctx.lineCap = 'butt';
 
   const vis = visibleRect(view);
   // A little margin so outlines and arrowheads at the edge are not cut.
@@ -215,11 +233,13 @@ export function drawFrame(
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
     ctx.fillStyle = p.text;
+    // The context's normalised form of the colour, so the comparison in drawElementLabel holds.
+    const textColor = ctx.fillStyle;
     for (let pass = 0; pass < (hl ? 2 : 1); pass++) {
       ctx.globalAlpha = pass === 1 ? DIM_ALPHA : 1;
       for (const g of chosen) {
         if (hl && hl.has(g.id) === (pass === 1)) continue;
-        labelCount += drawElementLabel(ctx, g, labels);
+        labelCount += drawElementLabel(ctx, g, labels, textColor);
       }
     }
     ctx.globalAlpha = 1;
@@ -269,13 +289,15 @@ function drawShapeSlots(
       const stroke = strokeFor(shape, p);
       for (const [fill, list] of byFill) {
         const first = list[0]!;
-        const tiny = first.w * k < 4 && shape !== 'frame';
+        // Specks: plain rectangles in the outline colour (a white factor on a light background
+        // would vanish without its outline), no stroke.
+        const tiny = first.w * k < TINY_PX && shape !== 'frame';
         ctx.beginPath();
         if (tiny) for (const g of list) ctx.rect(g.x, g.y, g.w, g.h);
         else for (const g of list) appendShape(ctx, shape, g.x, g.y, g.w, g.h);
-        ctx.fillStyle = fill;
+        ctx.fillStyle = tiny && fill === defaultFill(shape, p) ? stroke : fill;
         ctx.fill();
-        if (first.w * k >= 8 || shape === 'frame') {
+        if (!tiny) {
           ctx.strokeStyle = stroke;
           ctx.lineWidth = Math.max(1.25, 0.75 / k);
           if (shape === 'note') for (const g of list) appendNoteFold(ctx, g.x, g.y, g.w, g.h);
@@ -287,12 +309,34 @@ function drawShapeSlots(
   ctx.globalAlpha = 1;
 }
 
+const contrastCache = new Map<string, string>();
+
+/** Dark or light text, whichever reads on a group-chosen #rrggbb fill. */
+export function textOn(fill: string): string {
+  let c = contrastCache.get(fill);
+  if (!c) {
+    const n = parseInt(fill.slice(1), 16);
+    const lin = (v: number): number => {
+      const x = v / 255;
+      return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+    };
+    const l = 0.2126 * lin((n >> 16) & 255) + 0.7152 * lin((n >> 8) & 255) + 0.0722 * lin(n & 255);
+    c = l > 0.4 ? '#1f2328' : '#f0f3f6';
+    contrastCache.set(fill, c);
+  }
+  return c;
+}
+
 function drawElementLabel(
   ctx: CanvasRenderingContext2D,
   g: ElementGeom,
   labels: LabelCache,
+  text: string,
 ): number {
   const label = g.rec.label;
+  const custom = g.spec.label === 'below' ? undefined : safeColor(g.rec.color);
+  const want = custom ? textOn(custom) : text;
+  if (ctx.fillStyle !== want) ctx.fillStyle = want;
   if (g.spec.label === 'below') {
     const t = labels.fit(LABEL_FONT, label, 150);
     if (!t) return 0;
@@ -501,7 +545,9 @@ function drawOverlays(
   const px = 1 / k;
   const vis = visibleRect(view);
   if (hl) {
-    outlineIds(ctx, scene, hl, 3 * px, vis);
+    // Highlighted connections keep their polarity colours; only elements get the outline.
+    const els = [...hl].filter((id) => scene.elements.has(id));
+    outlineIds(ctx, scene, els, 3 * px, vis);
     ctx.strokeStyle = p.highlight;
     ctx.lineWidth = 2.5 * px;
     ctx.stroke();

@@ -7,8 +7,11 @@ export interface GridItem {
   qstamp: number;
 }
 
-const OFFSET = 2 ** 20;
-const SPAN = 2 ** 21;
+/**
+ * Cell keys wrap every 32768 cells per axis so they stay small integers (fast Map keys). Two far
+ * cells may share a key; that only adds candidates, which every query filters by bounds.
+ */
+const cellKey = (cx: number, cy: number): number => ((cx & 0x7fff) << 15) | (cy & 0x7fff);
 
 /**
  * A uniform grid over the map plane: each item sits in every cell its bounds touch, so point and
@@ -58,7 +61,7 @@ export class GridIndex<T extends GridItem> {
     const keys: number[] = [];
     for (let cx = x0; cx <= x1; cx++) {
       for (let cy = y0; cy <= y1; cy++) {
-        const key = (cx + OFFSET) * SPAN + (cy + OFFSET);
+        const key = cellKey(cx, cy);
         let cell = this.cells.get(key);
         if (!cell) {
           cell = [];
@@ -125,7 +128,7 @@ export class GridIndex<T extends GridItem> {
     } else {
       for (let cx = x0; cx <= x1; cx++) {
         for (let cy = y0; cy <= y1; cy++) {
-          const cell = this.cells.get((cx + OFFSET) * SPAN + (cy + OFFSET));
+          const cell = this.cells.get(cellKey(cx, cy));
           if (cell) for (const item of cell) visit(item);
         }
       }

@@ -19,7 +19,7 @@ import type { BenchResult } from '../../canvas/editor/bench/bench-page';
 import { printTable, type BenchRow } from './table';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const SIZES = [1000, 5000, 10000] as const;
+const SIZES = (process.env.RENDERER_BENCH_SIZES ?? '1000,5000,10000').split(',').map(Number);
 const DURATION_MS = 4000;
 
 const TYPES: Record<string, string> = {
@@ -29,7 +29,7 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
-function serve(dir: string): Promise<Server> {
+export function serve(dir: string): Promise<Server> {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const file = normalize(join(dir, path === '/' ? 'bench.html' : path));
@@ -49,7 +49,7 @@ function serve(dir: string): Promise<Server> {
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
 }
 
-async function buildPage(outDir: string): Promise<void> {
+export async function buildPage(outDir: string): Promise<void> {
   await build({
     configFile: join(ROOT, 'vite.config.ts'),
     logLevel: 'warn',
@@ -119,7 +119,7 @@ export async function benchRenderer(): Promise<BenchRow[]> {
         const res = await measure(browser, base, r, n);
         results.set(`${r}${n}`, res);
         process.stderr.write(
-          `renderer ${r} n=${n}: ${res.fps.toFixed(1)} fps, p95 frame ${res.p95FrameMs.toFixed(0)} ms, first paint ${res.firstPaintMs.toFixed(0)} ms${res.meanDrawMs !== undefined ? `, draw ${res.meanDrawMs.toFixed(1)} ms` : ''}\n`,
+          `renderer ${r} n=${n}: ${res.fps.toFixed(1)} fps, p95 frame ${res.p95FrameMs.toFixed(0)} ms, first paint ${res.firstPaintMs.toFixed(0)} ms${res.meanDrawMs !== undefined ? `, draw ${res.meanDrawMs.toFixed(1)} ms` : ''}; slowest ${res.slowest.map((f) => `${f.ms.toFixed(0)}@k${f.k.toFixed(2)}`).join(' ')}\n`,
         );
       }
       const c = results.get(`canvas${n}`)!;

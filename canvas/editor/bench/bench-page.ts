@@ -1,5 +1,7 @@
 import { createMapRenderer } from '../renderer';
 import { randomMap } from './random-map';
+import { DARK_PALETTE, LIGHT_PALETTE } from '../theme';
+import { showcaseMap } from './showcase';
 import { createSvgBaseline } from './svg-baseline';
 
 /**
@@ -21,6 +23,8 @@ export interface BenchResult {
   readonly p95FrameMs: number;
   /** Canvas only: mean time spent in the draw call. */
   readonly meanDrawMs?: number;
+  /** The slowest frame intervals, with the zoom level they ended at (diagnostics). */
+  readonly slowest: readonly { readonly ms: number; readonly k: number }[];
 }
 
 declare global {
@@ -98,6 +102,7 @@ async function run(): Promise<BenchResult> {
 
   const start = await nextFrame();
   const stamps: number[] = [start];
+  const zooms: number[] = [k0];
   for (;;) {
     const now = await nextFrame();
     stamps.push(now);
@@ -109,10 +114,11 @@ async function run(): Promise<BenchResult> {
     const px = cx + radius * Math.cos(2 * Math.PI * t) * s;
     const py = cy + radius * Math.sin(2 * Math.PI * t) * s;
     setTransform({ k, x: W / 2 - px * k, y: H / 2 - py * k });
+    zooms.push(k);
   }
   const elapsed = stamps[stamps.length - 1]! - start;
-  const intervals = stamps.slice(1).map((v, i) => v - stamps[i]!);
-  intervals.sort((a, b) => a - b);
+  const frames = stamps.slice(1).map((v, i) => ({ ms: v - stamps[i]!, k: zooms[i] ?? k0 }));
+  const intervals = frames.map((f) => f.ms).sort((a, b) => a - b);
   const p95 =
     intervals[Math.min(intervals.length - 1, Math.ceil(intervals.length * 0.95) - 1)] ?? 0;
   return {
@@ -124,17 +130,50 @@ async function run(): Promise<BenchResult> {
     firstPaintMs,
     generateMs,
     p95FrameMs: p95,
+    slowest: frames.sort((a, b) => b.ms - a.ms).slice(0, 8),
     ...(kind === 'canvas' && draws ? { meanDrawMs: drawMs / draws } : {}),
   };
 }
 
-run().then(
-  (result) => {
-    window.__benchResult = result;
-    document.getElementById('result')!.textContent =
-      `${result.renderer} n=${result.n}: ${result.fps.toFixed(1)} fps, first paint ${result.firstPaintMs.toFixed(0)} ms`;
-  },
-  (err: unknown) => {
-    window.__benchError = err instanceof Error ? err.message : String(err);
-  },
-);
+/** bench.html?showcase=1[&theme=dark]: a still view of every kind and overlay, for screenshots. */
+function showcase(dark: boolean): void {
+  const canvas = document.createElement('canvas');
+  document.getElementById('stage')!.append(canvas);
+  const log = document.getElementById('result')!;
+  const r = createMapRenderer(canvas, {
+    palette: dark ? DARK_PALETTE : LIGHT_PALETTE,
+    intents: {
+      onSelectionChange: (ids) => (log.textContent = `selected ${ids.join(', ')}`),
+      onMoveCommit: (moves) => (log.textContent = `moved ${moves.map((m) => m.id).join(', ')}`),
+      onConnect: (a, b) => (log.textContent = `connect ${a} -> ${b}`),
+      onCreateAt: (p) => (log.textContent = `create at ${p.x.toFixed(0)}, ${p.y.toFixed(0)}`),
+      onRename: (id) => (log.textContent = `rename ${id}`),
+    },
+  });
+  r.setSnapshot(showcaseMap());
+  r.fitToContent(40);
+  r.setSelection(['f2']);
+  r.setRemoteSelections([{ id: 'u2', color: '#bf3989', ids: ['i1'] }]);
+  r.setCursors([
+    { id: 'u2', name: 'Mei', color: '#bf3989', x: 900, y: 180 },
+    { id: 'u3', name: 'Jonas (facilitator)', color: '#1a7f37', x: 300, y: 420 },
+  ]);
+  r.setHover('o1');
+  if (new URLSearchParams(location.search).get('highlight'))
+    r.setHighlight(['f1', 'f2', 'f3', 'f4', 'k1', 'k2', 'k3', 'k4']);
+  (window as unknown as { __renderer: unknown }).__renderer = r;
+}
+
+const params = new URLSearchParams(location.search);
+if (params.get('showcase')) showcase(params.get('theme') === 'dark');
+else
+  run().then(
+    (result) => {
+      window.__benchResult = result;
+      document.getElementById('result')!.textContent =
+        `${result.renderer} n=${result.n}: ${result.fps.toFixed(1)} fps, first paint ${result.firstPaintMs.toFixed(0)} ms`;
+    },
+    (err: unknown) => {
+      window.__benchError = err instanceof Error ? err.message : String(err);
+    },
+  );
