@@ -1,0 +1,9 @@
+/** The map editor's public surface: what the workbench imports. */
+export { createMapRenderer } from './renderer';
+export type { MapRenderer, MapRendererOptions, Viewport } from './renderer';
+export type { EditorIntents } from './interaction';
+export type { Hit } from './hit-test';
+export type { ConnectionPreview, RemoteCursor, FrameStats } from './draw';
+export type { Point, Rect } from './geometry';
+export { DARK_PALETTE, LIGHT_PALETTE, readPalette, cssVariableFor, type Palette } from './theme';
+export { labelsLegible, legibleFromZoom } from './labels';
