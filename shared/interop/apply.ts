@@ -171,6 +171,11 @@ function check(where: string, errors: readonly FieldError[], out: FieldError[]):
   for (const e of errors) out.push({ field: `${where}.${e.field}`, message: e.message });
 }
 
+/** Drops the fields a file left blank, so a merge keeps the map's values for them. */
+function keepSet(p: Record<string, unknown>, unset: readonly string[] | undefined): void {
+  for (const k of unset ?? []) delete p[k];
+}
+
 function elementPatch(e: ImportedElement, parent: string | undefined): ElementPatch {
   const p: Record<string, unknown> = {
     kind: e.kind,
@@ -182,6 +187,7 @@ function elementPatch(e: ImportedElement, parent: string | undefined): ElementPa
     if (e[k] !== undefined) p[k] = e[k];
   if (parent) p.parent = parent;
   if (Object.keys(e.extra).length) p.extra = e.extra;
+  keepSet(p, e.unset);
   return p as ElementPatch;
 }
 
@@ -195,6 +201,7 @@ function connectionPatch(c: ImportedConnection): ConnectionPatch {
   for (const k of ['polarity', 'delay', 'direction', 'strength', 'proposed'] as const)
     if (c[k] !== undefined) p[k] = c[k];
   if (Object.keys(c.extra).length) p.extra = c.extra;
+  keepSet(p, c.unset);
   return p as ConnectionPatch;
 }
 
@@ -210,9 +217,9 @@ export function applyImport(
 ): ApplySummary {
   const doc = ctx.doc;
   const errors: FieldError[] = [];
-  map.elements.forEach((e, i) => check(`elements[${i}]`, validateElement({ ...e, extra: undefined }), errors));
+  map.elements.forEach((e, i) => check(`elements[${i}]`, validateElement({ ...e, extra: undefined, unset: undefined }), errors));
   map.connections.forEach((c, i) =>
-    check(`connections[${i}]`, validateConnection({ ...c, extra: undefined }), errors),
+    check(`connections[${i}]`, validateConnection({ ...c, extra: undefined, unset: undefined }), errors),
   );
   map.sources.forEach((s, i) => check(`sources[${i}]`, validateSource(s), errors));
   const snapshot = readSnapshot(doc);
@@ -282,7 +289,8 @@ export function applyImport(
         updateElement(ctx, target, elementPatch(e, parent));
         updated.elements++;
       } else {
-        writeNewElement(ctx, { ...e, id: mapId(e.id), ...(parent ? { parent } : {}) });
+        const { unset: _u, ...fields } = e;
+        writeNewElement(ctx, { ...fields, id: mapId(e.id), ...(parent ? { parent } : {}) });
         created.elements++;
       }
     }
@@ -292,7 +300,8 @@ export function applyImport(
         updateConnection(ctx, target, connectionPatch(c));
         updated.connections++;
       } else {
-        writeNewConnection(ctx, { ...c, id: mapId(c.id), from: mapId(c.from), to: mapId(c.to) });
+        const { unset: _u, ...fields } = c;
+        writeNewConnection(ctx, { ...fields, id: mapId(c.id), from: mapId(c.from), to: mapId(c.to) });
         created.connections++;
       }
     }

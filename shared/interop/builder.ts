@@ -42,6 +42,8 @@ export interface RawElement {
   /** The file's id (or label) of the group this element sits in. */
   readonly parent?: string | undefined;
   readonly extra?: Record<string, unknown> | undefined;
+  /** Fields the file left blank (a merge keeps the map's value). */
+  readonly unset?: readonly string[] | undefined;
 }
 
 export interface RawConnection {
@@ -60,6 +62,7 @@ export interface RawConnection {
   readonly tags?: readonly string[] | undefined;
   readonly proposed?: boolean | undefined;
   readonly extra?: Record<string, unknown> | undefined;
+  readonly unset?: readonly string[] | undefined;
 }
 
 export interface RawLoop {
@@ -169,8 +172,9 @@ export class MapBuilder {
         color: raw.color || undefined,
         pinned: raw.pinned || undefined,
         extra,
+        unset: raw.unset?.length ? [...raw.unset] : undefined,
       });
-      for (const e of validateElement({ ...rec, extra: undefined }))
+      for (const e of validateElement({ ...rec, extra: undefined, unset: undefined }))
         this.error(raw.where, e.field, e.message);
       elements.push(rec as ImportedElement);
       parents.push(raw.parent);
@@ -258,8 +262,9 @@ export class MapBuilder {
         tags: [...new Set((raw.tags ?? []).map((t) => t.trim()).filter(Boolean))],
         proposed: raw.proposed || undefined,
         extra,
+        unset: raw.unset?.length ? [...raw.unset] : undefined,
       });
-      for (const e of validateConnection({ ...rec, extra: undefined }))
+      for (const e of validateConnection({ ...rec, extra: undefined, unset: undefined }))
         this.error(raw.where, e.field, e.message);
       connections.push(rec as ImportedConnection);
     }

@@ -149,6 +149,10 @@ export function readKumuRows(input: KumuRows): ImportResult {
       pinned: r.bool('pinned') || undefined,
       parent: r.text('parent') || undefined,
       extra,
+      unset: [
+        ...(type.trim() ? [] : ['kind', 'actorType']),
+        ...(['description', 'tags', 'label'] as const).filter((k) => !r.has(k)),
+      ],
     });
   });
   input.connections.forEach((row, i) => {
@@ -188,6 +192,10 @@ export function readKumuRows(input: KumuRows): ImportResult {
       description: r.text('description'),
       tags: r.list('tags'),
       extra,
+      unset: [
+        ...(type.trim() ? [] : ['kind', 'polarity']),
+        ...(['direction', 'label', 'description', 'tags'] as const).filter((k) => !r.has(k)),
+      ],
     });
   });
   (input.loops ?? []).forEach((row, i) => {

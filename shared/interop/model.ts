@@ -16,6 +16,8 @@ export interface ImportedElement extends NewElement {
   readonly description: string;
   readonly tags: readonly string[];
   readonly extra: Readonly<Record<string, unknown>>;
+  /** Fields the file left blank: a merge keeps the map's value for them (as Kumu does). */
+  readonly unset?: readonly string[];
 }
 
 export interface ImportedConnection extends NewConnection {
@@ -24,6 +26,8 @@ export interface ImportedConnection extends NewConnection {
   readonly description: string;
   readonly tags: readonly string[];
   readonly extra: Readonly<Record<string, unknown>>;
+  /** Fields the file left blank: a merge keeps the map's value for them. */
+  readonly unset?: readonly string[];
 }
 
 export type ImportedSource = NewSource & { readonly id: string };
