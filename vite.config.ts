@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
@@ -11,6 +12,13 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: true,
+    rolldownOptions: {
+      input: {
+        main: resolve(import.meta.dirname, 'canvas/index.html'),
+        // The renderer benchmark and showcase page (npm run bench).
+        bench: resolve(import.meta.dirname, 'canvas/bench.html'),
+      },
+    },
   },
   worker: { format: 'es' },
   server: { host: '127.0.0.1' },

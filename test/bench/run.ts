@@ -4,12 +4,14 @@
  */
 import { runAnalysisBench } from '../../shared/analysis/bench';
 import { benchLoad } from './load';
+import { benchRenderer } from './renderer';
 import { benchSync } from './sync';
 import { printTable, type BenchRow } from './table';
 
 const groups: Record<string, () => Promise<BenchRow[]> | BenchRow[]> = {
   sync: benchSync,
   load: benchLoad,
+  renderer: benchRenderer,
   analysis: () =>
     runAnalysisBench().map((r) => ({
       group: 'analysis',
