@@ -1,0 +1,50 @@
+import { readSnapshot } from '../schema/snapshot';
+import type { MapSnapshot } from '../schema/types';
+import { importGexf, exportGexf } from './gexf';
+import { exportKumuXlsx, importKumuXlsx } from './kumu-xlsx';
+import type { ImportResult } from './model';
+import { generatedMap } from './sample-maps';
+
+/**
+ * Import and export of a large generated map (10,000 elements, 20,000 connections, seeded) as
+ * GEXF and as an Excel workbook. Target: each step within 3 s. Run with
+ * `node --expose-gc --import tsx -e "import('./shared/interop/bench.ts').then(async (b) => console.table(await b.runInteropBench()))"`.
+ */
+
+export interface BenchRow {
+  readonly name: string;
+  readonly ms: number;
+  readonly note: string;
+}
+
+async function timed<T>(fn: () => T | Promise<T>): Promise<[T, number]> {
+  // With `node --expose-gc`, start each step with a clean heap, so one step does not pay for
+  // collecting the previous one's garbage (generating the map makes a lot).
+  (globalThis as { gc?: () => void }).gc?.();
+  const t = performance.now();
+  const v = await fn();
+  return [v, Math.round(performance.now() - t)];
+}
+
+function counted(r: ImportResult): string {
+  if (!r.ok) throw new Error(`bench import refused: ${r.problems[0]?.message}`);
+  return `${r.map.elements.length} elements, ${r.map.connections.length} connections read`;
+}
+
+export async function runInteropBench(
+  opts: { elements?: number; connections?: number; seed?: number } = {},
+): Promise<BenchRow[]> {
+  const elements = opts.elements ?? 10_000;
+  const connections = opts.connections ?? 20_000;
+  const snapshot: MapSnapshot = readSnapshot(generatedMap(elements, connections, opts.seed ?? 7).doc);
+  const rows: BenchRow[] = [];
+  const [gexf, gexfOut] = await timed(() => exportGexf(snapshot));
+  rows.push({ name: 'export GEXF', ms: gexfOut, note: `${(gexf.length / 1024 / 1024).toFixed(1)} MB of XML` });
+  const [gexfIn, gexfInMs] = await timed(() => importGexf(gexf));
+  rows.push({ name: 'import GEXF', ms: gexfInMs, note: counted(gexfIn) });
+  const [xlsx, xlsxOut] = await timed(() => exportKumuXlsx(snapshot));
+  rows.push({ name: 'export XLSX', ms: xlsxOut, note: `${(xlsx.length / 1024 / 1024).toFixed(1)} MB workbook` });
+  const [xlsxIn, xlsxInMs] = await timed(() => importKumuXlsx(xlsx));
+  rows.push({ name: 'import XLSX', ms: xlsxInMs, note: counted(xlsxIn) });
+  return rows;
+}
