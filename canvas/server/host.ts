@@ -8,6 +8,8 @@ import type * as Y from 'yjs';
 import { HttpError, sendError, sendJson } from './http/json';
 import { Router } from './http/router';
 import { createStaticHandler } from './http/static';
+import { createHistory } from './history/recorder';
+import { VersionStore } from './history/store';
 import { httpUrl, isWildcardHost, lanUrls } from './lan';
 import type { Logger } from './log';
 import { createConsoleLogger } from './log';
@@ -17,6 +19,7 @@ import { createSignalingServer } from './realtime/signaling';
 import { createSyncServer, HostClosingError, RoomNotFoundError } from './realtime/sync';
 import { RoomStore } from './rooms/store';
 import { ROUTE_MODULES } from './routes/index';
+import { versionRoutes } from './routes/versions';
 import type { HostServices, RouteModule } from './routes/services';
 
 export interface HostOptions {
@@ -46,6 +49,8 @@ export interface HostOptions {
   signaling?: Partial<SignalingOptions>;
   /** Extra route modules (after the built-in ones). */
   routes?: readonly RouteModule[];
+  /** Room history: automatic versions after this much activity (default 3 minutes), how many kept. */
+  history?: { autoIntervalMs?: number; maxAutoVersions?: number };
 }
 
 export interface Host {
@@ -75,6 +80,14 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   const keepAliveMs = options.keepAliveMs ?? 30_000;
 
   const rooms = new RoomStore(databaseFile);
+  const versions = new VersionStore(databaseFile, options.history?.maxAutoVersions);
+  const history = createHistory({
+    store: versions,
+    log,
+    ...(options.history?.autoIntervalMs !== undefined
+      ? { autoIntervalMs: options.history.autoIntervalMs }
+      : {}),
+  });
   const signaling = createSignalingServer(log, { keepAliveMs, ...options.signaling });
   const sync = createSyncServer({
     databaseFile,
@@ -82,6 +95,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     log,
     maxMessageBytes: options.maxSyncMessageBytes ?? 32 * MiB,
     keepAliveMs,
+    extensions: [history.extension],
   });
 
   let boundUrl = '';
@@ -97,7 +111,8 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     },
   };
   const router = new Router();
-  for (const register of [...ROUTE_MODULES, ...(options.routes ?? [])]) register(router, services);
+  for (const register of [...ROUTE_MODULES, versionRoutes(history), ...(options.routes ?? [])])
+    register(router, services);
   const serveStatic = createStaticHandler(options.staticDir ?? DEFAULT_STATIC_DIR);
 
   const server = createServer((req, res) => {
@@ -169,6 +184,8 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     });
   }).catch(async (error: unknown) => {
     await Promise.allSettled([signaling.close(), sync.close()]);
+    history.close();
+    versions.close();
     rooms.close();
     throw error;
   });
@@ -185,6 +202,8 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
       const stopped = new Promise<void>((done) => server.close(() => done()));
       server.closeIdleConnections();
       await Promise.allSettled([signaling.close(), sync.close()]);
+      history.close();
+      versions.close();
       rooms.close();
       server.closeAllConnections();
       await stopped;

@@ -1,10 +1,17 @@
 import type { IncomingMessage } from 'node:http';
 import { SQLite } from '@hocuspocus/extension-sqlite';
-import type { Document, onAuthenticatePayload, WebSocketLike } from '@hocuspocus/server';
-import { Hocuspocus } from '@hocuspocus/server';
+import type {
+  Connection,
+  Document,
+  Extension,
+  onAuthenticatePayload,
+  WebSocketLike,
+} from '@hocuspocus/server';
+import { Hocuspocus, OutgoingMessage } from '@hocuspocus/server';
 import type { RawData } from 'ws';
 import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
+import { isMapLocked } from '../../../shared/session/layout';
 import type { Logger } from '../log';
 import { isRoomId } from '../rooms/secrets';
 import type { Role, RoomStore } from '../rooms/store';
@@ -20,6 +27,8 @@ export interface SyncOptions {
   maxMessageBytes: number;
   /** WebSocket ping interval; a socket that misses a pong is closed. */
   keepAliveMs: number;
+  /** More Hocuspocus extensions (the history recorder). */
+  extensions?: Extension[];
 }
 
 /** What `onAuthenticate` adds to a connection's context. */
@@ -65,13 +74,14 @@ export class HostClosingError extends Error {
 export function createSyncServer(options: SyncOptions): SyncServer {
   const { rooms, log } = options;
   const sqlite = new SQLite({ database: options.databaseFile });
+  const mapLock = mapLockExtension();
   let closing = false;
   const inFlight = new Set<Promise<unknown>>();
 
   const hocuspocus = new Hocuspocus<SyncContext>({
     name: 'weavemap',
     quiet: true,
-    extensions: [sqlite],
+    extensions: [sqlite, mapLock, ...(options.extensions ?? [])],
     async onAuthenticate({
       token,
       documentName,
@@ -157,6 +167,44 @@ export function createSyncServer(options: SyncOptions): SyncServer {
 }
 
 const refusal = (reason: SyncRefusal) => ({ reason });
+
+/**
+ * The whole-map lock, enforced here: while `session.locked` is true in a room's document, a
+ * connection holding only the edit secret is read-only (Hocuspocus answers its updates "not
+ * applied" and neither stores nor relays them); facilitators keep writing. Read-only-ness is
+ * decided afresh before every sync message, so it follows the lock live. When the lock lifts,
+ * connections that were refused are asked to sync again (a sync step 1 from the host), so what
+ * they wrote during the lock arrives then, as after an offline spell, rather than leaving their
+ * later updates waiting on a missing one.
+ */
+function mapLockExtension(): Extension {
+  const refused = new WeakSet<Connection<SyncContext>>();
+  return {
+    extensionName: 'weavemap-map-lock',
+    async beforeSync({ connection, document, type }) {
+      const role = (connection.context as SyncContext | undefined)?.role;
+      const locked = role === 'edit' && isMapLocked(document);
+      connection.readOnly = role === 'view' || locked;
+      // 1: sync step 2, 2: update; step 1 (0) only asks for the host's state.
+      if (locked && type !== 0) refused.add(connection);
+    },
+    async afterLoadDocument({ document }) {
+      document.getMap('session').observe((event) => {
+        if (!event.keysChanged.has('locked') || isMapLocked(document)) return;
+        for (const connection of document.getConnections()) {
+          if (!refused.has(connection)) continue;
+          refused.delete(connection);
+          connection.send(
+            new OutgoingMessage(connection.messageAddress)
+              .createSyncMessage()
+              .writeFirstSyncStepFor(document)
+              .toUint8Array(),
+          );
+        }
+      });
+    },
+  };
+}
 
 /**
  * Runs any debounced store now, then writes every document still in memory once more, each

@@ -1,0 +1,126 @@
+import type { IncomingMessage } from 'node:http';
+import { bearerToken, HttpError, readJson, sendJson } from '../http/json';
+import { RateLimiter } from '../http/rate-limit';
+import type { History } from '../history/recorder';
+import type { VersionInfo } from '../history/store';
+import { isRoomId } from '../rooms/secrets';
+import type { Role, RoomStore } from '../rooms/store';
+import type { RouteModule } from './services';
+
+export const MAX_VERSION_NAME = 200;
+
+/** A version as the API lists it. */
+export type VersionResponse = Omit<VersionInfo, 'room'>;
+
+/** `GET /api/rooms/:id/versions/:vid` with `Accept: application/json`. */
+export interface VersionStateResponse extends VersionResponse {
+  /** The encoded Yjs state, base64. */
+  state: string;
+}
+
+const unauthorized = (message: string) =>
+  new HttpError(401, message, undefined, { 'WWW-Authenticate': 'Bearer' });
+
+function authorize(
+  rooms: RoomStore,
+  req: IncomingMessage,
+  roomId: string,
+  roles: readonly Role[],
+): Role {
+  if (!isRoomId(roomId) || !rooms.exists(roomId)) throw new HttpError(404, 'No such room.');
+  const secret = bearerToken(req);
+  if (!secret)
+    throw unauthorized('This room needs its secret: send Authorization: Bearer <secret>.');
+  const auth = rooms.authenticate(roomId, secret);
+  if (!auth) throw unauthorized('The secret is not valid for this room.');
+  if (!roles.includes(auth.role))
+    throw new HttpError(403, 'A view link cannot keep versions: use an edit or facilitator link.');
+  return auth.role;
+}
+
+const publicInfo = ({ room: _room, ...rest }: VersionInfo): VersionResponse => rest;
+
+/** Validates `{name, by?}`: a version name (1-200 characters) and the requester's display name. */
+export function parseNamedVersion(body: unknown): { name: string; by: string } {
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new HttpError(400, 'The body must be a JSON object like {"name": "after mapping"}.');
+  const { name, by } = body as Record<string, unknown>;
+  if (typeof name !== 'string' || !name.trim())
+    throw new HttpError(400, 'The version needs a name.', ['name']);
+  if (name.trim().length > MAX_VERSION_NAME)
+    throw new HttpError(400, `The name is longer than ${MAX_VERSION_NAME} characters.`, ['name']);
+  if (by !== undefined && (typeof by !== 'string' || by.length > MAX_VERSION_NAME))
+    throw new HttpError(400, `by must be a name of at most ${MAX_VERSION_NAME} characters.`, [
+      'by',
+    ]);
+  return { name: name.trim(), by: typeof by === 'string' ? by.trim() : '' };
+}
+
+/**
+ * Room history:
+ * - `GET /api/rooms/:id/versions` (any secret of the room): the versions, newest first.
+ * - `GET /api/rooms/:id/versions/:vid` (any secret): the version's encoded Yjs state, as
+ *   `application/octet-stream`, or as JSON `{...info, state: base64}` for `Accept: application/json`.
+ * - `POST /api/rooms/:id/versions {name, by?}` (edit or facilitator secret): keeps a named version
+ *   of the room now; 201 with its info. The people present are read from the host's presence; `by`
+ *   (the requester's name) is added to them.
+ */
+export function versionRoutes(history: History): RouteModule {
+  return (router, services) => {
+    const { rooms, limits } = services;
+    const named = new RateLimiter(30, 60_000);
+
+    router.get('/api/rooms/:id/versions', ({ req, res, params }) => {
+      const roomId = params.id ?? '';
+      authorize(rooms, req, roomId, ['view', 'edit', 'facilitator']);
+      sendJson(res, 200, { versions: history.store.list(roomId).map(publicInfo) });
+    });
+
+    router.get('/api/rooms/:id/versions/:vid', ({ req, res, params }) => {
+      const roomId = params.id ?? '';
+      authorize(rooms, req, roomId, ['view', 'edit', 'facilitator']);
+      const version = history.store.get(roomId, params.vid ?? '');
+      if (!version) throw new HttpError(404, 'No such version of this room.');
+      const { state, ...info } = version;
+      if ((req.headers.accept ?? '').includes('application/json')) {
+        const body: VersionStateResponse = {
+          ...publicInfo(info),
+          state: Buffer.from(state).toString('base64'),
+        };
+        sendJson(res, 200, body);
+        return;
+      }
+      res.writeHead(200, {
+        'Content-Type': 'application/octet-stream',
+        'Content-Length': state.byteLength,
+        'Cache-Control': 'private, max-age=31536000, immutable',
+        'X-Content-Type-Options': 'nosniff',
+      });
+      res.end(Buffer.from(state));
+    });
+
+    router.post('/api/rooms/:id/versions', async ({ req, res, params }) => {
+      const roomId = params.id ?? '';
+      authorize(rooms, req, roomId, ['edit', 'facilitator']);
+      const { name, by } = parseNamedVersion(await readJson(req, limits.maxBodyBytes));
+      if (!named.take(roomId))
+        throw new HttpError(
+          429,
+          'Too many named versions for this room; try again shortly.',
+          undefined,
+          {
+            'Retry-After': String(Math.ceil(named.retryAfterMs(roomId) / 1000)),
+          },
+        );
+      const info = await services.withRoomDoc(roomId, (doc) =>
+        history.record(roomId, doc, {
+          name,
+          reason: 'named',
+          by,
+          alsoPresent: by ? [by] : [],
+        }),
+      );
+      sendJson(res, 201, publicInfo(info));
+    });
+  };
+}
