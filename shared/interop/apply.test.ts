@@ -31,11 +31,14 @@ describe('previewImport', () => {
 describe('applyImport', () => {
   const imported = () => mapOf(importKumuJson(serializeKumuJson(readSnapshot(richMap().doc))));
 
-  it("writes a new map in one transaction, undone in one step", () => {
+  it('writes a new map in one transaction, undone in one step', () => {
     const ctx = testContext('bo');
-    const undo = new Y.UndoManager([elementsMap(ctx.doc), ctx.doc.getMap('connections'), ctx.doc.getMap('loops')], {
-      trackedOrigins: new Set([ctx.origin]),
-    });
+    const undo = new Y.UndoManager(
+      [elementsMap(ctx.doc), ctx.doc.getMap('connections'), ctx.doc.getMap('loops')],
+      {
+        trackedOrigins: new Set([ctx.origin]),
+      },
+    );
     let transactions = 0;
     ctx.doc.on('afterTransaction', () => transactions++);
     const summary = applyImport(ctx, imported(), { mode: 'new' });
@@ -58,7 +61,9 @@ describe('applyImport', () => {
     };
     let transactions = 0;
     ctx.doc.on('afterTransaction', () => transactions++);
-    expect(() => applyImport(ctx, bad, { mode: 'new' })).toThrow(/elements\[6\]\.label: label is too long/);
+    expect(() => applyImport(ctx, bad, { mode: 'new' })).toThrow(
+      /elements\[6\]\.label: label is too long/,
+    );
     expect(transactions).toBe(0);
     expect(readSnapshot(ctx.doc).elements.size).toBe(0);
   });
@@ -93,7 +98,8 @@ describe('applyImport', () => {
     const csv = importKumuCsv({
       elements:
         "Label,Type,Description\r\nbook bags,Intervention,One per child\r\nLibrary card drive,Program,\r\n'=Reading at home,Factor,\r\n",
-      connections: "From,To,Type\r\nLibrary card drive,Book bags,+\r\nBook bags,'=Reading at home,'+\r\n",
+      connections:
+        "From,To,Type\r\nLibrary card drive,Book bags,+\r\nBook bags,'=Reading at home,'+\r\n",
     });
     if (!csv.ok) throw new Error(JSON.stringify(csv.problems));
     const summary = applyImport(ctx, csv.map, { mode: 'merge' });
@@ -102,13 +108,21 @@ describe('applyImport', () => {
     expect(summary.created.connections).toBe(1);
     expect(summary.updated.connections).toBe(1); // Book bags -> Reading at home existed
     const after = readSnapshot(ctx.doc);
-    expect(after.elements.get('elProgram')).toMatchObject({ label: 'book bags', description: 'One per child' });
+    expect(after.elements.get('elProgram')).toMatchObject({
+      label: 'book bags',
+      description: 'One per child',
+    });
     // Blank cells leave what the map has: the description and tags of '=Reading at home' stay.
-    expect(after.elements.get('elReading')).toMatchObject({ description: '+2 hours a week, -1 screen', tags: ['@home'] });
+    expect(after.elements.get('elReading')).toMatchObject({
+      description: '+2 hours a week, -1 screen',
+      tags: ['@home'],
+    });
     // A blank Type does not turn the actor into a factor.
     expect(after.connections.get('cnBags')).toMatchObject({ kind: 'causal', polarity: '+' });
     const drive = [...after.elements.values()].find((e) => e.label === 'Library card drive');
     expect(drive).toMatchObject({ kind: 'intervention' });
-    expect([...after.connections.values()].some((c) => c.from === drive?.id && c.to === 'elProgram')).toBe(true);
+    expect(
+      [...after.connections.values()].some((c) => c.from === drive?.id && c.to === 'elProgram'),
+    ).toBe(true);
   });
 });

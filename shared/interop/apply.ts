@@ -217,9 +217,15 @@ export function applyImport(
 ): ApplySummary {
   const doc = ctx.doc;
   const errors: FieldError[] = [];
-  map.elements.forEach((e, i) => check(`elements[${i}]`, validateElement({ ...e, extra: undefined, unset: undefined }), errors));
+  map.elements.forEach((e, i) =>
+    check(`elements[${i}]`, validateElement({ ...e, extra: undefined, unset: undefined }), errors),
+  );
   map.connections.forEach((c, i) =>
-    check(`connections[${i}]`, validateConnection({ ...c, extra: undefined, unset: undefined }), errors),
+    check(
+      `connections[${i}]`,
+      validateConnection({ ...c, extra: undefined, unset: undefined }),
+      errors,
+    ),
   );
   map.sources.forEach((s, i) => check(`sources[${i}]`, validateSource(s), errors));
   const snapshot = readSnapshot(doc);
@@ -301,7 +307,12 @@ export function applyImport(
         updated.connections++;
       } else {
         const { unset: _u, ...fields } = c;
-        writeNewConnection(ctx, { ...fields, id: mapId(c.id), from: mapId(c.from), to: mapId(c.to) });
+        writeNewConnection(ctx, {
+          ...fields,
+          id: mapId(c.id),
+          from: mapId(c.from),
+          to: mapId(c.to),
+        });
         created.connections++;
       }
     }

@@ -36,14 +36,24 @@ export async function runInteropBench(
 ): Promise<BenchRow[]> {
   const elements = opts.elements ?? 10_000;
   const connections = opts.connections ?? 20_000;
-  const snapshot: MapSnapshot = readSnapshot(generatedMap(elements, connections, opts.seed ?? 7).doc);
+  const snapshot: MapSnapshot = readSnapshot(
+    generatedMap(elements, connections, opts.seed ?? 7).doc,
+  );
   const rows: BenchRow[] = [];
   const [gexf, gexfOut] = await timed(() => exportGexf(snapshot));
-  rows.push({ name: 'export GEXF', ms: gexfOut, note: `${(gexf.length / 1024 / 1024).toFixed(1)} MB of XML` });
+  rows.push({
+    name: 'export GEXF',
+    ms: gexfOut,
+    note: `${(gexf.length / 1024 / 1024).toFixed(1)} MB of XML`,
+  });
   const [gexfIn, gexfInMs] = await timed(() => importGexf(gexf));
   rows.push({ name: 'import GEXF', ms: gexfInMs, note: counted(gexfIn) });
   const [xlsx, xlsxOut] = await timed(() => exportKumuXlsx(snapshot));
-  rows.push({ name: 'export XLSX', ms: xlsxOut, note: `${(xlsx.length / 1024 / 1024).toFixed(1)} MB workbook` });
+  rows.push({
+    name: 'export XLSX',
+    ms: xlsxOut,
+    note: `${(xlsx.length / 1024 / 1024).toFixed(1)} MB workbook`,
+  });
   const [xlsxIn, xlsxInMs] = await timed(() => importKumuXlsx(xlsx));
   rows.push({ name: 'import XLSX', ms: xlsxInMs, note: counted(xlsxIn) });
   return rows;

@@ -200,7 +200,11 @@ export class MapBuilder {
       const where = this.#elements[i]?.where ?? '';
       const pid = resolve(ref, where, 'parent');
       if (!pid || pid === e.id) {
-        this.warn(where, 'parent', `Its group '${ref}' is not in the file; it is placed on its own.`);
+        this.warn(
+          where,
+          'parent',
+          `Its group '${ref}' is not in the file; it is placed on its own.`,
+        );
         return e;
       }
       return { ...e, parent: pid };
@@ -320,7 +324,9 @@ export class MapBuilder {
         if (mapped.every((t) => t !== undefined)) signature = loopSignature(mapped as string[]);
       }
       if (!signature && members.length > 1) {
-        const tokens = members.map((m, i) => links.get(`${m}>${members[(i + 1) % members.length]}`));
+        const tokens = members.map((m, i) =>
+          links.get(`${m}>${members[(i + 1) % members.length]}`),
+        );
         if (tokens.every((t) => t !== undefined)) signature = loopSignature(tokens as string[]);
       }
       if (!signature) {
@@ -352,11 +358,23 @@ export class MapBuilder {
       for (const t of raw.linkedTo ?? []) {
         const id = byRef.get(t) ?? connRef.get(t);
         if (id) linkedTo.push(id);
-        else this.warn(raw.where, 'linkedTo', `It is linked to '${t}', which is not in the file; link dropped.`);
+        else
+          this.warn(
+            raw.where,
+            'linkedTo',
+            `It is linked to '${t}', which is not in the file; link dropped.`,
+          );
       }
       const id = raw.ref && ID.test(raw.ref) && !ids.has(raw.ref) ? raw.ref : newId();
       ids.add(id);
-      const rec = { ...(raw.fields ?? {}), id, url: raw.url, title: raw.title ?? '', quotes: [...(raw.quotes ?? [])], linkedTo } as ImportedSource;
+      const rec = {
+        ...(raw.fields ?? {}),
+        id,
+        url: raw.url,
+        title: raw.title ?? '',
+        quotes: [...(raw.quotes ?? [])],
+        linkedTo,
+      } as ImportedSource;
       for (const e of validateSource(rec)) this.error(raw.where, e.field, e.message);
       out.push(rec);
     }

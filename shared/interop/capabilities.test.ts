@@ -63,7 +63,10 @@ function feature(s: MapSnapshot, f: Feature): unknown {
 describe('what each format keeps (the table in docs/formats.md)', () => {
   const original = readSnapshot(richMap().doc);
 
-  for (const [format, row] of Object.entries(KEEPS) as [Exclude<FormatId, 'weavemap'>, Record<Feature, boolean>][]) {
+  for (const [format, row] of Object.entries(KEEPS) as [
+    Exclude<FormatId, 'weavemap'>,
+    Record<Feature, boolean>,
+  ][]) {
     it(`${format}: keeps exactly what the table says, loses what it says`, async () => {
       const back = await roundTrip(original, format);
       for (const f of FEATURES) {
@@ -78,18 +81,18 @@ describe('what each format keeps (the table in docs/formats.md)', () => {
       expect(el?.color).toBe('#1f77b4');
       const parents = [...back.elements.values()].find((e) => e.label === 'Parent council');
       expect(parents?.pinned).toBe(true);
-      expect(parents?.parent).toBe(
-        [...back.elements.values()].find((e) => e.label === 'Home')?.id,
-      );
+      expect(parents?.parent).toBe([...back.elements.values()].find((e) => e.label === 'Home')?.id);
     });
   }
 
   it('docs/formats.md shows the same table', () => {
     const md = readFileSync(new URL('../../docs/formats.md', import.meta.url), 'utf8');
     const lines = md.split('\n');
-    const header = lines.findIndex((l) => l.startsWith('| field |'));
+    const header = lines.findIndex((l) => /^\|\s*field\s*\|/.test(l));
     expect(header).toBeGreaterThanOrEqual(0);
-    const cols = lines[header]!.split('|').slice(2, -1).map((c) => c.trim());
+    const cols = lines[header]!.split('|')
+      .slice(2, -1)
+      .map((c) => c.trim());
     const ids: Record<string, Exclude<FormatId, 'weavemap'>> = {
       'Kumu JSON': 'kumu-json',
       'Kumu CSV': 'kumu-csv',
@@ -99,16 +102,21 @@ describe('what each format keeps (the table in docs/formats.md)', () => {
       GraphML: 'graphml',
     };
     expect(cols.map((c) => ids[c])).toEqual(Object.keys(KEEPS));
-    const rows = lines.slice(header + 2).filter((l) => l.startsWith('|'));
+    const end = lines.findIndex((l, i) => i > header && !l.startsWith('|'));
+    const rows = lines.slice(header + 2, end);
     expect(rows.map((r) => r.split('|')[1]!.trim())).toEqual([...FEATURES]);
     for (const r of rows) {
-      const cells = r.split('|').slice(1, -1).map((c) => c.trim());
+      const cells = r
+        .split('|')
+        .slice(1, -1)
+        .map((c) => c.trim());
       const f = cells[0] as Feature;
       cells.slice(1).forEach((cell, i) => {
         const format = ids[cols[i]!]!;
-        expect(cell.startsWith('kept') ? true : cell.startsWith('lost') ? false : cell, `${f} / ${format}`).toBe(
-          KEEPS[format][f],
-        );
+        expect(
+          cell.startsWith('kept') ? true : cell.startsWith('lost') ? false : cell,
+          `${f} / ${format}`,
+        ).toBe(KEEPS[format][f]);
       });
     }
   });

@@ -42,7 +42,9 @@ describe('weavemap convert', () => {
   it('converts a Kumu blueprint to GEXF, then to Kumu CSV sheets, then back to JSON Canvas', async () => {
     const { io, fs, out, err } = memoryIo({ 'in/map.json': fixture('kumu-blueprint.json') });
     expect(await runConvert(['in/map.json', 'out/map.gexf'], io)).toBe(0);
-    expect(out.at(-1)).toBe('Wrote out/map.gexf: 6 elements, 5 connections, 1 named loops, 0 sources.');
+    expect(out.at(-1)).toBe(
+      'Wrote out/map.gexf: 6 elements, 5 connections, 1 named loops, 0 sources.',
+    );
     expect(String(fs.get('out/map.gexf'))).toContain('<gexf xmlns="http://gexf.net/1.3"');
 
     expect(await runConvert(['in/map.json', 'out/map.csv'], io)).toBe(0);
@@ -81,9 +83,15 @@ describe('weavemap convert', () => {
 
   it('takes --format for an input whose extension does not say', async () => {
     const { io, fs } = memoryIo({ 'export.xml': fixture('yed.graphml') });
-    expect(await runConvert(['export.xml', 'out.weavemap.json', '--format', 'graphml'], io)).toBe(0);
+    expect(await runConvert(['export.xml', 'out.weavemap.json', '--format', 'graphml'], io)).toBe(
+      0,
+    );
     const native = JSON.parse(String(fs.get('out.weavemap.json')));
     expect(native.format).toBe('weavemap');
-    expect(native.elements.map((e: { label: string }) => e.label).sort()).toEqual(['Foot traffic', 'Neighbourhood', 'Parking']);
+    expect(native.elements.map((e: { label: string }) => e.label).sort()).toEqual([
+      'Foot traffic',
+      'Neighbourhood',
+      'Parking',
+    ]);
   });
 });

@@ -35,7 +35,9 @@ Converts a map between formats. Formats are told by the file extension:
 const SHEETS = ['elements', 'connections', 'loops'] as const;
 const SHEET_FILE = /-(elements|connections|loops)\.(csv|tsv|txt)$/i;
 
-function parseArgs(argv: readonly string[]): { positional: string[]; flags: Map<string, string> } | string {
+function parseArgs(
+  argv: readonly string[],
+): { positional: string[]; flags: Map<string, string> } | string {
   const positional: string[] = [];
   const flags = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {

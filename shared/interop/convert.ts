@@ -2,7 +2,14 @@ import * as Y from 'yjs';
 import { readSnapshot } from '../schema/snapshot';
 import type { EditContext } from '../domain/context';
 import { applyImport } from './apply';
-import { exportAny, importAny, type ExportedFile, type ExportOptions, type FormatId, type FormatInput } from './formats';
+import {
+  exportAny,
+  importAny,
+  type ExportedFile,
+  type ExportOptions,
+  type FormatId,
+  type FormatInput,
+} from './formats';
 import { ImportRefused, type ImportProblem } from './model';
 import { applyNative, parseNative } from './native';
 import { decodeText } from './text';
@@ -29,13 +36,21 @@ export async function convert(
 ): Promise<ConvertResult> {
   const ctx: EditContext = { doc: new Y.Doc(), origin: 'convert', userId: 'weavemap-convert' };
   let problems: readonly ImportProblem[] = [];
-  if (from === 'weavemap' && (typeof input === 'string' || input instanceof Uint8Array || input instanceof ArrayBuffer)) {
+  if (
+    from === 'weavemap' &&
+    (typeof input === 'string' || input instanceof Uint8Array || input instanceof ArrayBuffer)
+  ) {
     let value: unknown;
     try {
       value = JSON.parse(decodeText(input));
     } catch (e) {
       if (e instanceof ImportRefused) return { ok: false, problems: [e.problem] };
-      return { ok: false, problems: [{ where: '', field: '', message: `This is not valid JSON (${(e as Error).message}).` }] };
+      return {
+        ok: false,
+        problems: [
+          { where: '', field: '', message: `This is not valid JSON (${(e as Error).message}).` },
+        ],
+      };
     }
     const parsed = parseNative(value);
     if (!parsed.ok) return parsed;

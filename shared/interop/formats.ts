@@ -114,7 +114,9 @@ export function importNative(input: ImportInput): ImportResult {
       problems: [],
       map: {
         ...(typeof f.meta.title === 'string' ? { title: f.meta.title } : {}),
-        elements: f.elements.map((r) => split(r, knownFields.element) as unknown as ImportedElement),
+        elements: f.elements.map(
+          (r) => split(r, knownFields.element) as unknown as ImportedElement,
+        ),
         connections: f.connections.map(
           (r) => split(r, knownFields.connection) as unknown as ImportedConnection,
         ),

@@ -16,7 +16,17 @@ import {
 } from './graph-attrs';
 import { byId } from './kumu-table';
 import { guard, ImportRefused, type ImportInput, type ImportResult } from './model';
-import { attr, child, children, escAttr, escText, num, parseXml, textOf, type XmlNode } from './xml';
+import {
+  attr,
+  child,
+  children,
+  escAttr,
+  escText,
+  num,
+  parseXml,
+  textOf,
+  type XmlNode,
+} from './xml';
 
 /**
  * GEXF 1.3 (Gephi): nodes and edges with typed attributes, positions as `viz:position`, colours
@@ -29,12 +39,18 @@ export interface GexfOptions {
   readonly analysis?: AnalysisColumns;
 }
 
-const GEXF_TYPE: Record<string, string> = { string: 'string', double: 'double', integer: 'integer', boolean: 'boolean' };
+const GEXF_TYPE: Record<string, string> = {
+  string: 'string',
+  double: 'double',
+  integer: 'integer',
+  boolean: 'boolean',
+};
 
 function attributesBlock(cls: 'node' | 'edge', defs: readonly AttrDef[]): string {
   if (!defs.length) return '';
   const lines = defs.map(
-    (d) => `      <attribute id="${escAttr(d.id)}" title="${escAttr(d.title)}" type="${GEXF_TYPE[d.type]}"/>`,
+    (d) =>
+      `      <attribute id="${escAttr(d.id)}" title="${escAttr(d.title)}" type="${GEXF_TYPE[d.type]}"/>`,
   );
   return `    <attributes class="${cls}">\n${lines.join('\n')}\n    </attributes>\n`;
 }
@@ -57,12 +73,22 @@ export function exportGexf(snapshot: MapSnapshot, options: GexfOptions = {}): st
   const elements = byId(snapshot.elements);
   const connections = byId(snapshot.connections);
   const nodeDefs: AttrDef[] = [
-    ...NODE_FIELDS.map(([name, type]) => ({ id: name, title: name, type, read: (r: Record<string, unknown>) => builtinNodeValue(r as never, name) })),
+    ...NODE_FIELDS.map(([name, type]) => ({
+      id: name,
+      title: name,
+      type,
+      read: (r: Record<string, unknown>) => builtinNodeValue(r as never, name),
+    })),
     ...customAttrs(elements, 'x'),
     ...analysisAttrs(options.analysis, 'a'),
   ];
   const edgeDefs: AttrDef[] = [
-    ...EDGE_FIELDS.filter(([n]) => n !== 'direction').map(([name, type]) => ({ id: name, title: name, type, read: (r: Record<string, unknown>) => builtinEdgeValue(r as never, name) })),
+    ...EDGE_FIELDS.filter(([n]) => n !== 'direction').map(([name, type]) => ({
+      id: name,
+      title: name,
+      type,
+      read: (r: Record<string, unknown>) => builtinEdgeValue(r as never, name),
+    })),
     ...customAttrs(connections, 'x'),
   ];
   const parts: string[] = [
@@ -96,7 +122,10 @@ export function exportGexf(snapshot: MapSnapshot, options: GexfOptions = {}): st
   return parts.join('');
 }
 
-function readDefs(graph: XmlNode, cls: string): Map<string, { title: string; type: string | undefined }> {
+function readDefs(
+  graph: XmlNode,
+  cls: string,
+): Map<string, { title: string; type: string | undefined }> {
   const out = new Map<string, { title: string; type: string | undefined }>();
   for (const block of children(graph, 'attributes')) {
     if ((attr(block, 'class') ?? 'node') !== cls) continue;
@@ -108,7 +137,10 @@ function readDefs(graph: XmlNode, cls: string): Map<string, { title: string; typ
   return out;
 }
 
-function values(node: XmlNode, defs: ReadonlyMap<string, { title: string; type: string | undefined }>): Map<string, unknown> {
+function values(
+  node: XmlNode,
+  defs: ReadonlyMap<string, { title: string; type: string | undefined }>,
+): Map<string, unknown> {
   const out = new Map<string, unknown>();
   for (const block of children(node, 'attvalues'))
     for (const v of children(block, 'attvalue')) {
@@ -128,7 +160,10 @@ const numAttr = (n: XmlNode | undefined, name: string): number | undefined => {
   return t.trim() !== '' && Number.isFinite(v) ? v : undefined;
 };
 
-const hex2 = (n: number): string => Math.max(0, Math.min(255, Math.round(n))).toString(16).padStart(2, '0');
+const hex2 = (n: number): string =>
+  Math.max(0, Math.min(255, Math.round(n)))
+    .toString(16)
+    .padStart(2, '0');
 
 const EDGE_TYPES = new Set(['directed', 'undirected', 'mutual']);
 
@@ -169,7 +204,10 @@ export function importGexf(input: ImportInput): ImportResult {
                 ref: id,
                 label: attr(node, 'label') ?? id,
                 position: x !== undefined && y !== undefined ? [x, y] : undefined,
-                color: r !== undefined && g !== undefined && bl !== undefined ? `#${hex2(r)}${hex2(g)}${hex2(bl)}` : undefined,
+                color:
+                  r !== undefined && g !== undefined && bl !== undefined
+                    ? `#${hex2(r)}${hex2(g)}${hex2(bl)}`
+                    : undefined,
               },
               vals,
             ),

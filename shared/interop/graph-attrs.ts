@@ -56,7 +56,9 @@ export const EDGE_FIELDS: readonly (readonly [string, AttrType])[] = [
 
 /** Titles an importer treats as ours (with `label`, `x`, `y`, `color`, written by some formats). */
 const RESERVED = new Set(
-  [...NODE_FIELDS, ...EDGE_FIELDS].map(([n]) => n.toLowerCase()).concat(['label', 'x', 'y', 'color', 'weight', 'title']),
+  [...NODE_FIELDS, ...EDGE_FIELDS]
+    .map(([n]) => n.toLowerCase())
+    .concat(['label', 'x', 'y', 'color', 'weight', 'title']),
 );
 
 export const EXTRA_PREFIX = 'extra:';
@@ -84,7 +86,12 @@ export function customAttrs(
   let n = 0;
   return [...values.entries()].map(([key, vs]) => ({
     id: `${idPrefix}${n++}`,
-    title: RESERVED.has(key.toLowerCase()) || key.startsWith(ANALYSIS_PREFIX) || key.startsWith(EXTRA_PREFIX) ? EXTRA_PREFIX + key : key,
+    title:
+      RESERVED.has(key.toLowerCase()) ||
+      key.startsWith(ANALYSIS_PREFIX) ||
+      key.startsWith(EXTRA_PREFIX)
+        ? EXTRA_PREFIX + key
+        : key,
     type: typeOfValues(vs),
     read: (r) => (r.extra as Record<string, unknown>)[key],
   }));
@@ -115,7 +122,19 @@ export function builtinEdgeValue(c: ConnectionRecord, name: string): unknown {
 /** Reads an attribute's text by its declared type. */
 export function typedValue(text: string, type: string | undefined): unknown {
   const t = (type ?? 'string').toLowerCase();
-  if (['double', 'float', 'integer', 'int', 'long', 'short', 'byte', 'bigdecimal', 'biginteger'].includes(t)) {
+  if (
+    [
+      'double',
+      'float',
+      'integer',
+      'int',
+      'long',
+      'short',
+      'byte',
+      'bigdecimal',
+      'biginteger',
+    ].includes(t)
+  ) {
     const n = Number(text);
     return text.trim() !== '' && Number.isFinite(n) ? n : text;
   }
@@ -128,14 +147,24 @@ const oneOf = <T extends string>(v: unknown, list: readonly T[]): T | undefined 
 
 const splitTags = (v: unknown): string[] =>
   typeof v === 'string'
-    ? v.replace(/^\[|\]$/g, '').split(/\|/).map((t) => t.trim()).filter(Boolean)
+    ? v
+        .replace(/^\[|\]$/g, '')
+        .split(/\|/)
+        .map((t) => t.trim())
+        .filter(Boolean)
     : Array.isArray(v)
       ? v.map(String)
       : [];
 
 /** Named values read from a node (title -> typed value), sorted into element fields and extra. */
 export function elementFromAttrs(
-  base: { where: string; ref: string; label: string; position?: readonly [number, number] | undefined; color?: string | undefined },
+  base: {
+    where: string;
+    ref: string;
+    label: string;
+    position?: readonly [number, number] | undefined;
+    color?: string | undefined;
+  },
   values: ReadonlyMap<string, unknown>,
 ): RawElement {
   const extra: Record<string, unknown> = {};
@@ -149,7 +178,12 @@ export function elementFromAttrs(
   let kind: ElementKind = oneOf(known.kind, ELEMENT_KINDS) ?? 'factor';
   let actorType: ActorType | undefined = oneOf(known.actorType, ACTOR_TYPES);
   if (!oneOf(known.kind, ELEMENT_KINDS)) {
-    const typeText = typeof known.kind === 'string' ? known.kind : typeof extra.type === 'string' ? extra.type : '';
+    const typeText =
+      typeof known.kind === 'string'
+        ? known.kind
+        : typeof extra.type === 'string'
+          ? extra.type
+          : '';
     if (typeText) {
       const k = kindFromType(typeText);
       kind = k.kind;
@@ -176,7 +210,15 @@ export function elementFromAttrs(
 }
 
 export function connectionFromAttrs(
-  base: { where: string; ref: string | undefined; from: string; to: string; label: string; direction?: Direction | undefined; weight?: number | undefined },
+  base: {
+    where: string;
+    ref: string | undefined;
+    from: string;
+    to: string;
+    label: string;
+    direction?: Direction | undefined;
+    weight?: number | undefined;
+  },
   values: ReadonlyMap<string, unknown>,
 ): RawConnection {
   const extra: Record<string, unknown> = {};

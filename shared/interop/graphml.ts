@@ -29,7 +29,12 @@ export interface GraphmlOptions {
   readonly analysis?: AnalysisColumns;
 }
 
-const GRAPHML_TYPE: Record<AttrType, string> = { string: 'string', double: 'double', integer: 'int', boolean: 'boolean' };
+const GRAPHML_TYPE: Record<AttrType, string> = {
+  string: 'string',
+  double: 'double',
+  integer: 'int',
+  boolean: 'boolean',
+};
 
 export function exportGraphml(snapshot: MapSnapshot, options: GraphmlOptions = {}): string {
   const elements = byId(snapshot.elements);
@@ -37,7 +42,12 @@ export function exportGraphml(snapshot: MapSnapshot, options: GraphmlOptions = {
   const rec = (r: unknown) => r as Record<string, unknown>;
   const nodeDefs: AttrDef[] = [
     { id: 'n_label', title: 'label', type: 'string', read: (r) => r.label },
-    ...NODE_FIELDS.map(([name, type]) => ({ id: `n_${name}`, title: name, type, read: (r: Record<string, unknown>) => builtinNodeValue(r as never, name) })),
+    ...NODE_FIELDS.map(([name, type]) => ({
+      id: `n_${name}`,
+      title: name,
+      type,
+      read: (r: Record<string, unknown>) => builtinNodeValue(r as never, name),
+    })),
     { id: 'n_color', title: 'color', type: 'string', read: (r) => r.color },
     { id: 'n_x', title: 'x', type: 'double', read: (r) => (r.position as number[])[0] },
     { id: 'n_y', title: 'y', type: 'double', read: (r) => (r.position as number[])[1] },
@@ -46,13 +56,24 @@ export function exportGraphml(snapshot: MapSnapshot, options: GraphmlOptions = {
   ];
   const edgeDefs: AttrDef[] = [
     { id: 'e_label', title: 'label', type: 'string', read: (r) => r.label || undefined },
-    ...EDGE_FIELDS.map(([name, type]) => ({ id: `e_${name}`, title: name, type, read: (r: Record<string, unknown>) => builtinEdgeValue(r as never, name) })),
+    ...EDGE_FIELDS.map(([name, type]) => ({
+      id: `e_${name}`,
+      title: name,
+      type,
+      read: (r: Record<string, unknown>) => builtinEdgeValue(r as never, name),
+    })),
     ...customAttrs(connections, 'e_x'),
   ];
   const keyLines = [
     `  <key id="g_title" for="graph" attr.name="title" attr.type="string"/>`,
-    ...nodeDefs.map((d) => `  <key id="${escAttr(d.id)}" for="node" attr.name="${escAttr(d.title)}" attr.type="${GRAPHML_TYPE[d.type]}"/>`),
-    ...edgeDefs.map((d) => `  <key id="${escAttr(d.id)}" for="edge" attr.name="${escAttr(d.title)}" attr.type="${GRAPHML_TYPE[d.type]}"/>`),
+    ...nodeDefs.map(
+      (d) =>
+        `  <key id="${escAttr(d.id)}" for="node" attr.name="${escAttr(d.title)}" attr.type="${GRAPHML_TYPE[d.type]}"/>`,
+    ),
+    ...edgeDefs.map(
+      (d) =>
+        `  <key id="${escAttr(d.id)}" for="edge" attr.name="${escAttr(d.title)}" attr.type="${GRAPHML_TYPE[d.type]}"/>`,
+    ),
   ];
   const data = (defs: readonly AttrDef[], r: Record<string, unknown>): string =>
     defs
@@ -67,7 +88,8 @@ export function exportGraphml(snapshot: MapSnapshot, options: GraphmlOptions = {
     keyLines.join('\n') + '\n',
     `  <graph id="G" edgedefault="directed"><data key="g_title">${escText(snapshot.meta.title)}</data>\n`,
   ];
-  for (const e of elements) parts.push(`    <node id="${escAttr(e.id)}">${data(nodeDefs, rec(e))}</node>\n`);
+  for (const e of elements)
+    parts.push(`    <node id="${escAttr(e.id)}">${data(nodeDefs, rec(e))}</node>\n`);
   for (const c of connections)
     parts.push(
       `    <edge id="${escAttr(c.id)}" source="${escAttr(c.from)}" target="${escAttr(c.to)}" directed="${c.direction === 'undirected' ? 'false' : 'true'}">${data(edgeDefs, rec(c))}</edge>\n`,
@@ -128,7 +150,9 @@ export function importGraphml(input: ImportInput): ImportResult {
       });
     }
     const b = new MapBuilder();
-    const titleData = children(top, 'data').find((d) => keys.get(attr(d, 'key') ?? '')?.title === 'title');
+    const titleData = children(top, 'data').find(
+      (d) => keys.get(attr(d, 'key') ?? '')?.title === 'title',
+    );
     if (titleData && textOf(titleData).trim()) b.title = textOf(titleData).trim();
 
     let n = 0;
@@ -167,7 +191,11 @@ export function importGraphml(input: ImportInput): ImportResult {
           vals.delete('name');
         }
         if (typeof label !== 'string')
-          label = children(shape, 'NodeLabel').map(textOf).find((t) => t.trim())?.trim() ?? id;
+          label =
+            children(shape, 'NodeLabel')
+              .map(textOf)
+              .find((t) => t.trim())
+              ?.trim() ?? id;
         let color: string | undefined;
         const c = vals.get('color');
         if (typeof c === 'string' && isHex(c)) {
@@ -181,7 +209,13 @@ export function importGraphml(input: ImportInput): ImportResult {
         if (nested && !vals.has('kind')) vals.set('kind', 'group'); // yEd folder / group node
         b.element(
           elementFromAttrs(
-            { where, ref: id, label: label as string, position: x !== undefined && y !== undefined ? [x, y] : undefined, color },
+            {
+              where,
+              ref: id,
+              label: label as string,
+              position: x !== undefined && y !== undefined ? [x, y] : undefined,
+              color,
+            },
             vals,
           ),
         );
@@ -207,7 +241,9 @@ export function importGraphml(input: ImportInput): ImportResult {
             if (k.startsWith('@') || k === '#text' || typeof v !== 'object' || v === null) continue;
             const line = (Array.isArray(v) ? v[0] : v) as XmlNode;
             if (typeof label !== 'string') {
-              const el = children(line, 'EdgeLabel').map(textOf).find((t) => t.trim());
+              const el = children(line, 'EdgeLabel')
+                .map(textOf)
+                .find((t) => t.trim());
               if (el) label = el.trim();
             }
             arrows ??= child(line, 'Arrows');
@@ -215,7 +251,8 @@ export function importGraphml(input: ImportInput): ImportResult {
         const weight = vals.get('weight');
         vals.delete('weight');
         const directedAttr = attr(edge, 'directed');
-        let directed = directedAttr !== undefined ? directedAttr === 'true' : edgeDefault === 'directed';
+        let directed =
+          directedAttr !== undefined ? directedAttr === 'true' : edgeDefault === 'directed';
         let mutual = false;
         if (arrows) {
           const s = attr(arrows, 'source') ?? 'none';

@@ -58,7 +58,10 @@ function parseText(text: string): { label: string; description: string } {
   if (i < 0) return { label: '', description: '' };
   return {
     label: lines[i]!.replace(/^#+\s*/, '').trim(),
-    description: lines.slice(i + 1).join('\n').trim(),
+    description: lines
+      .slice(i + 1)
+      .join('\n')
+      .trim(),
   };
 }
 
@@ -78,22 +81,43 @@ export function exportJsonCanvas(snapshot: MapSnapshot): JsonCanvas {
   const groupNodes: CanvasNode[] = [];
   for (const e of elements) {
     if (e.kind !== 'group') continue;
-    const members = elements.filter((m) => m.parent === e.id && boxes.has(m.id)).map((m) => boxes.get(m.id)!);
-    let [x0, y0, x1, y1] = [e.position[0] - NODE_W, e.position[1] - NODE_H, e.position[0] + NODE_W, e.position[1] + NODE_H];
+    const members = elements
+      .filter((m) => m.parent === e.id && boxes.has(m.id))
+      .map((m) => boxes.get(m.id)!);
+    let [x0, y0, x1, y1] = [
+      e.position[0] - NODE_W,
+      e.position[1] - NODE_H,
+      e.position[0] + NODE_W,
+      e.position[1] + NODE_H,
+    ];
     if (members.length) {
       x0 = Math.min(...members.map((b) => b[0])) - GROUP_PAD;
       y0 = Math.min(...members.map((b) => b[1])) - GROUP_PAD;
       x1 = Math.max(...members.map((b) => b[2])) + GROUP_PAD;
       y1 = Math.max(...members.map((b) => b[3])) + GROUP_PAD;
     }
-    groupNodes.push(node(e, 'group', Math.round(x0), Math.round(y0), Math.round(x1 - x0), Math.round(y1 - y0)));
+    groupNodes.push(
+      node(e, 'group', Math.round(x0), Math.round(y0), Math.round(x1 - x0), Math.round(y1 - y0)),
+    );
   }
-  function node(e: (typeof elements)[number], type: 'text' | 'group', x: number, y: number, width: number, height: number): CanvasNode {
+  function node(
+    e: (typeof elements)[number],
+    type: 'text' | 'group',
+    x: number,
+    y: number,
+    width: number,
+    height: number,
+  ): CanvasNode {
     const n: CanvasNode = { id: e.id, type, x, y, width, height };
     if (type === 'group') n.label = e.label;
     else n.text = textOf(e.label, e.description);
     if (e.color) n.color = e.color;
-    const ext: Record<string, unknown> = { kind: e.kind, label: e.label, description: e.description, position: [...e.position] };
+    const ext: Record<string, unknown> = {
+      kind: e.kind,
+      label: e.label,
+      description: e.description,
+      position: [...e.position],
+    };
     if (e.tags.length) ext.tags = [...e.tags];
     if (e.actorType) ext.actorType = e.actorType;
     if (e.leverageLevel !== undefined) ext.leverageLevel = e.leverageLevel;
@@ -153,7 +177,16 @@ export function exportJsonCanvas(snapshot: MapSnapshot): JsonCanvas {
     weavemap: {
       version: 1,
       title: snapshot.meta.title,
-      ...(loops.length ? { loops: loops.map((l) => ({ signature: l.signature, name: l.name, note: l.note, members: [...l.members] })) } : {}),
+      ...(loops.length
+        ? {
+            loops: loops.map((l) => ({
+              signature: l.signature,
+              name: l.name,
+              note: l.note,
+              members: [...l.members],
+            })),
+          }
+        : {}),
     },
   };
 }
@@ -164,7 +197,8 @@ export const serializeJsonCanvas = (snapshot: MapSnapshot): string =>
 const isObj = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-const fin = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+const fin = (v: unknown): number | undefined =>
+  typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 const HEX = /^#[0-9a-fA-F]{6}$/;
 
 export function importJsonCanvas(input: ImportInput): ImportResult {
@@ -195,7 +229,12 @@ export function importJsonCanvas(input: ImportInput): ImportResult {
         return;
       }
       const ext = isObj(n.weavemap) ? n.weavemap : {};
-      const [x, y, w, h] = [fin(n.x) ?? 0, fin(n.y) ?? 0, fin(n.width) ?? NODE_W, fin(n.height) ?? NODE_H];
+      const [x, y, w, h] = [
+        fin(n.x) ?? 0,
+        fin(n.y) ?? 0,
+        fin(n.width) ?? NODE_W,
+        fin(n.height) ?? NODE_H,
+      ];
       const centre: Position = [x + w / 2, y + h / 2];
       if (n.type === 'link' && isObj(ext.source)) {
         const s = ext.source;
@@ -212,25 +251,36 @@ export function importJsonCanvas(input: ImportInput): ImportResult {
           title: str(title),
           fields,
           quotes: Array.isArray(quotes) ? (quotes as never[]) : [],
-          linkedTo: Array.isArray(linkedTo) ? linkedTo.filter((t): t is string => typeof t === 'string') : [],
+          linkedTo: Array.isArray(linkedTo)
+            ? linkedTo.filter((t): t is string => typeof t === 'string')
+            : [],
         });
         return;
       }
       // Exact position when the node was not moved in the canvas since Weavemap wrote it.
-      const extPos = Array.isArray(ext.position) && ext.position.length === 2 ? (ext.position as number[]) : undefined;
+      const extPos =
+        Array.isArray(ext.position) && ext.position.length === 2
+          ? (ext.position as number[])
+          : undefined;
       const position: Position =
-        extPos && Math.round(extPos[0]! - w / 2) === x && Math.round(extPos[1]! - h / 2) === y && n.type !== 'group'
+        extPos &&
+        Math.round(extPos[0]! - w / 2) === x &&
+        Math.round(extPos[1]! - h / 2) === y &&
+        n.type !== 'group'
           ? [extPos[0]!, extPos[1]!]
           : extPos && n.type === 'group'
             ? [extPos[0]!, extPos[1]!]
             : centre;
-      let label = '';
+      let label: string;
       let description = '';
       const extra: Record<string, unknown> = isObj(ext.fields) ? { ...ext.fields } : {};
       let kind = str(ext.kind);
       if (n.type === 'text') {
         const text = str(n.text) ?? '';
-        if (typeof ext.label === 'string' && text === textOf(ext.label, str(ext.description) ?? '')) {
+        if (
+          typeof ext.label === 'string' &&
+          text === textOf(ext.label, str(ext.description) ?? '')
+        ) {
           label = ext.label;
           description = str(ext.description) ?? '';
         } else ({ label, description } = parseText(text));
@@ -250,7 +300,11 @@ export function importJsonCanvas(input: ImportInput): ImportResult {
           extra.url = url;
         } else {
           label = 'Link';
-          b.warn(where, 'url', 'A link to a non-http(s) address was kept as a note without its address.');
+          b.warn(
+            where,
+            'url',
+            'A link to a non-http(s) address was kept as a note without its address.',
+          );
         }
       } else {
         b.warn(where, 'type', `Node type '${String(n.type)}' is unknown; read as a text note.`);
@@ -261,17 +315,30 @@ export function importJsonCanvas(input: ImportInput): ImportResult {
       if (color && !HEX.test(color)) extra.canvasColor = color;
       let parent = str(ext.parent);
       if (!parent && n.type !== 'group') {
-        const inside = groups.find((g) => centre[0] >= g.box[0] && centre[0] <= g.box[2] && centre[1] >= g.box[1] && centre[1] <= g.box[3]);
+        const inside = groups.find(
+          (g) =>
+            centre[0] >= g.box[0] &&
+            centre[0] <= g.box[2] &&
+            centre[1] >= g.box[1] &&
+            centre[1] <= g.box[3],
+        );
         parent = inside?.id;
       }
-      const validKind = kind === 'factor' || kind === 'actor' || kind === 'intervention' || kind === 'note' || kind === 'group';
+      const validKind =
+        kind === 'factor' ||
+        kind === 'actor' ||
+        kind === 'intervention' ||
+        kind === 'note' ||
+        kind === 'group';
       b.element({
         where,
         ref: n.id,
         kind: validKind ? (kind as ElementKind) : n.type === 'text' ? 'factor' : 'note',
         label,
         description,
-        tags: Array.isArray(ext.tags) ? ext.tags.filter((t): t is string => typeof t === 'string') : [],
+        tags: Array.isArray(ext.tags)
+          ? ext.tags.filter((t): t is string => typeof t === 'string')
+          : [],
         position,
         actorType: ext.actorType as never,
         leverageLevel: fin(ext.leverageLevel),
@@ -316,7 +383,9 @@ export function importJsonCanvas(input: ImportInput): ImportResult {
         strength: fin(ext.strength),
         label,
         description: str(ext.description),
-        tags: Array.isArray(ext.tags) ? ext.tags.filter((t): t is string => typeof t === 'string') : [],
+        tags: Array.isArray(ext.tags)
+          ? ext.tags.filter((t): t is string => typeof t === 'string')
+          : [],
         proposed: ext.proposed === true ? true : undefined,
         extra: isObj(ext.fields) ? { ...ext.fields } : undefined,
       });
@@ -329,7 +398,9 @@ export function importJsonCanvas(input: ImportInput): ImportResult {
           name: str(l.name) ?? '',
           note: str(l.note),
           signature: str(l.signature),
-          members: Array.isArray(l.members) ? l.members.filter((m): m is string => typeof m === 'string') : [],
+          members: Array.isArray(l.members)
+            ? l.members.filter((m): m is string => typeof m === 'string')
+            : [],
         });
       });
     return b.finish();

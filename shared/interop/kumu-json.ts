@@ -1,5 +1,12 @@
 import type { MapSnapshot, Position } from '../schema/types';
-import { byId, CONNECTION_COLUMNS, customColumns, ELEMENT_COLUMNS, readKumuRows, type Row } from './kumu-table';
+import {
+  byId,
+  CONNECTION_COLUMNS,
+  customColumns,
+  ELEMENT_COLUMNS,
+  readKumuRows,
+  type Row,
+} from './kumu-table';
 import { typeFromKind, typeFromPolarity } from './kinds';
 import { fail, guard, type ImportInput, type ImportResult } from './model';
 import { decodeText } from './text';
@@ -23,7 +30,8 @@ function positionsOf(maps: unknown): Map<string, Position> {
   for (const p of list) {
     if (!isObj(p) || !isObj(p.position)) continue;
     const { x, y } = p.position;
-    const id = typeof p.element === 'string' ? p.element : typeof p.id === 'string' ? p.id : undefined;
+    const id =
+      typeof p.element === 'string' ? p.element : typeof p.id === 'string' ? p.id : undefined;
     if (id && typeof x === 'number' && typeof y === 'number') out.set(id, [x, y]);
   }
   return out;
@@ -50,7 +58,12 @@ export function importKumuJson(input: ImportInput): ImportResult {
       connections: rows('connections') ?? [],
       loops: rows('loops'),
       positions: positionsOf(value.maps),
-      title: typeof value.name === 'string' ? value.name : typeof value.title === 'string' ? value.title : undefined,
+      title:
+        typeof value.name === 'string'
+          ? value.name
+          : typeof value.title === 'string'
+            ? value.title
+            : undefined,
       where: (table, i) => `${table}[${i}]`,
     });
   });
@@ -66,7 +79,10 @@ export interface KumuBlueprint {
   readonly elements: Record<string, unknown>[];
   readonly connections: Record<string, unknown>[];
   readonly loops: Record<string, unknown>[];
-  readonly maps: { name: string; elements: { element: string; position: { x: number; y: number } }[] }[];
+  readonly maps: {
+    name: string;
+    elements: { element: string; position: { x: number; y: number } }[];
+  }[];
 }
 
 export function exportKumuJson(snapshot: MapSnapshot): KumuBlueprint {
@@ -77,7 +93,11 @@ export function exportKumuJson(snapshot: MapSnapshot): KumuBlueprint {
   return {
     name: snapshot.meta.title,
     elements: elements.map((e) => {
-      const o: Record<string, unknown> = { id: e.id, label: e.label, type: typeFromKind(e.kind, e.actorType, e.extra.type) };
+      const o: Record<string, unknown> = {
+        id: e.id,
+        label: e.label,
+        type: typeFromKind(e.kind, e.actorType, e.extra.type),
+      };
       put(o, 'description', e.description);
       put(o, 'tags', [...e.tags]);
       put(o, 'leverage', e.leverageLevel);
@@ -92,7 +112,11 @@ export function exportKumuJson(snapshot: MapSnapshot): KumuBlueprint {
       put(
         o,
         'type',
-        c.kind === 'causal' ? (c.polarity ? typeFromPolarity(c.polarity, c.extra.type) : 'causal') : c.extra.type,
+        c.kind === 'causal'
+          ? c.polarity
+            ? typeFromPolarity(c.polarity, c.extra.type)
+            : 'causal'
+          : c.extra.type,
       );
       o.direction = c.direction;
       put(o, 'label', c.label);
@@ -115,7 +139,10 @@ export function exportKumuJson(snapshot: MapSnapshot): KumuBlueprint {
     maps: [
       {
         name: snapshot.meta.title || 'Map',
-        elements: elements.map((e) => ({ element: e.id, position: { x: e.position[0], y: e.position[1] } })),
+        elements: elements.map((e) => ({
+          element: e.id,
+          position: { x: e.position[0], y: e.position[1] },
+        })),
       },
     ],
   };

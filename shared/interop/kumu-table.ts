@@ -30,8 +30,31 @@ export interface KumuRows {
   readonly spreadsheet?: { readonly typed: boolean } | undefined;
 }
 
-export const ELEMENT_COLUMNS = ['ID', 'Label', 'Type', 'Description', 'Tags', 'X', 'Y', 'Leverage', 'Color', 'Pinned', 'Parent'];
-export const CONNECTION_COLUMNS = ['ID', 'From', 'To', 'Type', 'Direction', 'Label', 'Description', 'Strength', 'Tags', 'Delay'];
+export const ELEMENT_COLUMNS = [
+  'ID',
+  'Label',
+  'Type',
+  'Description',
+  'Tags',
+  'X',
+  'Y',
+  'Leverage',
+  'Color',
+  'Pinned',
+  'Parent',
+];
+export const CONNECTION_COLUMNS = [
+  'ID',
+  'From',
+  'To',
+  'Type',
+  'Direction',
+  'Label',
+  'Description',
+  'Strength',
+  'Tags',
+  'Delay',
+];
 const LOOP_COLUMNS = ['Label', 'Description', 'Elements', 'Signature'];
 
 const ALIASES: Record<string, string> = {
@@ -46,8 +69,31 @@ const ALIASES: Record<string, string> = {
   'leverage level': 'leverage',
   colour: 'color',
 };
-const ELEMENT_KEYS = new Set(['id', 'label', 'type', 'description', 'tags', 'x', 'y', 'leverage', 'color', 'pinned', 'parent']);
-const CONNECTION_KEYS = new Set(['id', 'from', 'to', 'type', 'direction', 'label', 'description', 'strength', 'tags', 'delay']);
+const ELEMENT_KEYS = new Set([
+  'id',
+  'label',
+  'type',
+  'description',
+  'tags',
+  'x',
+  'y',
+  'leverage',
+  'color',
+  'pinned',
+  'parent',
+]);
+const CONNECTION_KEYS = new Set([
+  'id',
+  'from',
+  'to',
+  'type',
+  'direction',
+  'label',
+  'description',
+  'strength',
+  'tags',
+  'delay',
+]);
 
 const keyOf = (header: string): string => {
   const k = header.trim().toLowerCase();
@@ -82,7 +128,13 @@ class RowReader {
   }
   text(k: string): string {
     const v = this.known.get(k);
-    return v === undefined ? '' : typeof v === 'string' ? v : Array.isArray(v) ? v.join('|') : String(v);
+    return v === undefined
+      ? ''
+      : typeof v === 'string'
+        ? v
+        : Array.isArray(v)
+          ? v.join('|')
+          : String(v);
   }
   has(k: string): boolean {
     return this.known.has(k);
@@ -116,7 +168,11 @@ export function readKumuRows(input: KumuRows): ImportResult {
       for (const end of ['from', 'to']) if (r.text(end).trim()) names.add(r.text(end).trim());
     }
     elementRows = [...names].map((label) => ({ Label: label }));
-    b.warn('', 'elements', `No elements were given: ${names.size} were made from the connections' From and To.`);
+    b.warn(
+      '',
+      'elements',
+      `No elements were given: ${names.size} were made from the connections' From and To.`,
+    );
   }
   elementRows.forEach((row, i) => {
     const where = input.where('elements', i);
@@ -171,7 +227,12 @@ export function readKumuRows(input: KumuRows): ImportResult {
     let direction: Direction | undefined;
     if (dir) {
       if ((DIRECTIONS as readonly string[]).includes(dir)) direction = dir as Direction;
-      else b.warn(where, 'direction', `Direction '${dir}' is not directed, undirected or mutual; read as the default.`);
+      else
+        b.warn(
+          where,
+          'direction',
+          `Direction '${dir}' is not directed, undirected or mutual; read as the default.`,
+        );
     }
     let strength = r.num('strength');
     if (r.has('strength') && (strength === undefined || strength < 0 || strength > 1)) {
@@ -200,7 +261,11 @@ export function readKumuRows(input: KumuRows): ImportResult {
   });
   (input.loops ?? []).forEach((row, i) => {
     const where = input.where('loops', i);
-    const r = new RowReader(row, new Set(['label', 'description', 'elements', 'signature']), input.spreadsheet);
+    const r = new RowReader(
+      row,
+      new Set(['label', 'description', 'elements', 'signature']),
+      input.spreadsheet,
+    );
     b.loop({
       where,
       name: r.text('label'),
@@ -227,7 +292,11 @@ const cellOf = (v: unknown): string | number | boolean | null => {
   return JSON.stringify(v);
 };
 
-export function customColumns(records: Iterable<{ extra: Readonly<Record<string, unknown>> }>, builtIn: readonly string[], skip: readonly string[]): string[] {
+export function customColumns(
+  records: Iterable<{ extra: Readonly<Record<string, unknown>> }>,
+  builtIn: readonly string[],
+  skip: readonly string[],
+): string[] {
   const taken = new Set([...builtIn, ...skip].map((h) => keyOf(h)));
   const out: string[] = [];
   const seen = new Set<string>();

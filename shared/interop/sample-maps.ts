@@ -20,7 +20,12 @@ function ctxFor(userId: string): EditContext {
 export function richMap(): EditContext {
   const ctx = ctxFor('ana');
   initMap(ctx, 'School readiness');
-  const frame = addElement(ctx, { id: 'frameHome', kind: 'group', label: 'Home', position: [0, 0] });
+  const frame = addElement(ctx, {
+    id: 'frameHome',
+    kind: 'group',
+    label: 'Home',
+    position: [0, 0],
+  });
   const a = addElement(ctx, {
     id: 'elReadiness',
     kind: 'factor',
@@ -58,9 +63,34 @@ export function richMap(): EditContext {
     position: [10, 500],
   });
   addElement(ctx, { id: 'elNote', kind: 'note', label: 'Ask the library', position: [-50, -400] });
-  const c1 = connect(ctx, { id: 'cnRead', from: c, to: a, kind: 'causal', polarity: '+', strength: 0.75, label: 'builds vocabulary', tags: ['evidence'] });
-  const c2 = connect(ctx, { id: 'cnBack', from: a, to: c, kind: 'causal', polarity: '-', delay: true, description: 'Ready children read less at home?' });
-  connect(ctx, { id: 'cnTalk', from: b, to: d, kind: 'relationship', direction: 'mutual', label: 'co-designs', extra: { since: 2021 } });
+  const c1 = connect(ctx, {
+    id: 'cnRead',
+    from: c,
+    to: a,
+    kind: 'causal',
+    polarity: '+',
+    strength: 0.75,
+    label: 'builds vocabulary',
+    tags: ['evidence'],
+  });
+  const c2 = connect(ctx, {
+    id: 'cnBack',
+    from: a,
+    to: c,
+    kind: 'causal',
+    polarity: '-',
+    delay: true,
+    description: 'Ready children read less at home?',
+  });
+  connect(ctx, {
+    id: 'cnTalk',
+    from: b,
+    to: d,
+    kind: 'relationship',
+    direction: 'mutual',
+    label: 'co-designs',
+    extra: { since: 2021 },
+  });
   connect(ctx, { id: 'cnKnows', from: b, to: c, kind: 'relationship', direction: 'undirected' });
   connect(ctx, { id: 'cnBags', from: d, to: c, kind: 'causal', polarity: '+' });
   const s = addSource(ctx, {
@@ -69,10 +99,24 @@ export function richMap(): EditContext {
     title: 'Readiness report',
     authors: ['Read, Tory'],
     clippedAt: 5,
-    quotes: [{ id: 'q1', exact: 'parents fixed schools', prefix: 'how ', suffix: '.', note: '', clippedBy: 'ana', clippedAt: 5 }],
+    quotes: [
+      {
+        id: 'q1',
+        exact: 'parents fixed schools',
+        prefix: 'how ',
+        suffix: '.',
+        note: '',
+        clippedBy: 'ana',
+        clippedAt: 5,
+      },
+    ],
   });
   linkSource(ctx, s, [a, c1]);
-  setLoopNote(ctx, [c1, c2].sort().join(' '), { name: 'Reading spiral', note: 'Named in session 2', members: [c, a] });
+  setLoopNote(ctx, [c1, c2].sort().join(' '), {
+    name: 'Reading spiral',
+    note: 'Named in session 2',
+    members: [c, a],
+  });
   return ctx;
 }
 
