@@ -103,6 +103,22 @@ describe('command registry', () => {
     expect(typing.commandForKey(key('P', 'KeyP', { ctrl: true, shift: true }))?.id).toBe('palette');
   });
 
+  it('takes several keybindings for one command', () => {
+    const { r } = registry();
+    r.register({
+      id: 'del',
+      title: 'Delete',
+      category: 'Map',
+      keybinding: ['delete', 'backspace'],
+      run: () => {},
+    });
+    expect(r.commandForKey(key('Backspace', 'Backspace'))?.id).toBe('del');
+    expect(r.get('del')?.keyLabels).toEqual(['Delete', 'Backspace']);
+    expect(() =>
+      r.register({ id: 'x', title: 'X', category: 'Map', keybinding: 'backspace', run: () => {} }),
+    ).toThrow(/claimed/);
+  });
+
   it('lists commands with their key labels for the palette', () => {
     const { r } = registry();
     r.register({ id: 'b', title: 'Undo', category: 'Edit', keybinding: 'mod+z', run: () => {} });

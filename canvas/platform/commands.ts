@@ -19,21 +19,28 @@ export interface CommandDescriptor<S> {
   readonly id: string;
   readonly title: string;
   readonly category: string;
-  /** `mod+shift+p` style (see keybindings.ts). */
-  readonly keybinding?: string;
+  /** `mod+shift+p` style (see keybindings.ts); several when more than one key does it. */
+  readonly keybinding?: string | readonly string[];
   /** Also run the keybinding while typing in a text field (palette, quick open). */
   readonly keybindingInInputs?: boolean;
   readonly when?: When;
+  /**
+   * An extra condition for the keybinding only (single-key shortcuts need focus on the map;
+   * the same command from the palette or a button does not).
+   */
+  readonly keyWhen?: When;
   /** Hidden from the palette (commands that need arguments a person cannot type). */
   readonly hidden?: boolean;
   readonly run: (services: S, args?: unknown) => unknown;
 }
 
 export interface RegisteredCommand<S> extends CommandDescriptor<S> {
-  /** Canonical chord of the keybinding for this platform. */
-  readonly chord?: string;
-  /** The keybinding for people (`Ctrl+Shift+P`, or `⇧⌘P` on a Mac). */
+  /** Canonical chords of the keybindings for this platform. */
+  readonly chords: readonly string[];
+  /** The first keybinding for people (`Ctrl+Shift+P`, or `⇧⌘P` on a Mac). */
   readonly keyLabel?: string;
+  /** Every keybinding for people. */
+  readonly keyLabels: readonly string[];
 }
 
 export class CommandError extends Error {
@@ -60,24 +67,32 @@ export class CommandRegistry<S> {
     if (!cmd.id || !cmd.title) throw new CommandError('A command needs an id and a title.');
     if (this.#commands.has(cmd.id))
       throw new CommandError(`Command "${cmd.id}" is registered twice.`);
-    let chord: string | undefined;
-    if (cmd.keybinding) {
-      chord = parseKeybinding(cmd.keybinding, this.#mac);
+    const specs =
+      cmd.keybinding === undefined
+        ? []
+        : typeof cmd.keybinding === 'string'
+          ? [cmd.keybinding]
+          : cmd.keybinding;
+    const chords = specs.map((k) => parseKeybinding(k, this.#mac));
+    chords.forEach((chord, i) => {
       const other = this.#byChord.get(chord);
-      if (other)
+      if (other || chords.indexOf(chord) !== i)
         throw new CommandError(
-          `Keybinding ${formatKeybinding(cmd.keybinding, this.#mac)} is claimed by both "${other.id}" and "${cmd.id}".`,
+          `Keybinding ${formatKeybinding(chord, this.#mac)} is claimed by both "${other?.id ?? cmd.id}" and "${cmd.id}".`,
         );
-    }
+    });
+    const keyLabels = chords.map((c) => formatKeybinding(c, this.#mac));
     const registered: RegisteredCommand<S> = {
       ...cmd,
-      ...(chord ? { chord, keyLabel: formatKeybinding(chord, this.#mac) } : {}),
+      chords,
+      keyLabels,
+      ...(keyLabels[0] ? { keyLabel: keyLabels[0] } : {}),
     };
     this.#commands.set(cmd.id, registered);
-    if (chord) this.#byChord.set(chord, registered);
+    for (const chord of chords) this.#byChord.set(chord, registered);
     return () => {
       this.#commands.delete(cmd.id);
-      if (chord) this.#byChord.delete(chord);
+      for (const chord of chords) this.#byChord.delete(chord);
     };
   }
 
@@ -147,6 +162,7 @@ export class CommandRegistry<S> {
     const ctx = this.#context();
     const typing = ctx.inputFocus || isTextInput(e.target ?? null);
     if (typing && !cmd.keybindingInInputs) return undefined;
+    if (cmd.keyWhen && !cmd.keyWhen(ctx)) return undefined;
     return this.isEnabled(cmd.id, ctx) ? cmd : undefined;
   }
 

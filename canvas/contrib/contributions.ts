@@ -1,0 +1,15 @@
+import { registerOutline } from './outline/outline.contribution';
+import { registerPeople } from './people/people.contribution';
+import { registerActivity } from './activity/activity.contribution';
+import { registerLayout } from './layout/layout.contribution';
+
+/**
+ * Every feature's contribution, in one place (main.ts calls this once at start-up). A new
+ * feature adds its `canvas/contrib/<feature>/<feature>.contribution.ts` and one line here.
+ */
+export function registerContributions(): void {
+  registerOutline();
+  registerPeople();
+  registerActivity();
+  registerLayout();
+}
