@@ -109,3 +109,28 @@ describe('weavemap serve (as a process)', () => {
     });
   }, 30_000);
 });
+
+describe('weavemap convert', () => {
+  it('converts a Gephi file to a native map, and refuses a hostile one writing nothing', async () => {
+    const { mkdtempSync, readFileSync, existsSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join, resolve } = await import('node:path');
+    const fixtures = resolve(import.meta.dirname, '../../test/fixtures/formats');
+    const dir = mkdtempSync(join(tmpdir(), 'wm-convert-'));
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { out: (l: string) => out.push(l), err: (l: string) => err.push(l), env: {} };
+    const target = join(dir, 'lesmis.weavemap.json');
+    expect(await runCli(['convert', join(fixtures, 'gephi-lesmis.gexf'), target], io)).toBe(0);
+    const file = JSON.parse(readFileSync(target, 'utf8')) as {
+      format: string;
+      elements: unknown[];
+    };
+    expect(file.format).toBe('weavemap');
+    expect(file.elements.length).toBeGreaterThan(0);
+    const refused = join(dir, 'bad.weavemap.json');
+    expect(await runCli(['convert', join(fixtures, 'billion-laughs.gexf'), refused], io)).toBe(1);
+    expect(existsSync(refused)).toBe(false);
+    expect(err.join('\n')).toMatch(/DOCTYPE/);
+  });
+});

@@ -1,5 +1,6 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { convertCommand } from './commands/convert';
 import { serveCommand } from './commands/serve';
 import type { Command, CommandIO } from './commands/types';
 import { UsageError } from './commands/types';
@@ -7,6 +8,7 @@ import { UsageError } from './commands/types';
 /** Every `weavemap` subcommand. Add one by writing commands/<name>.ts and listing it here. */
 export const COMMANDS: Record<string, Command> = {
   serve: serveCommand,
+  convert: convertCommand,
 };
 
 const defaultIO: CommandIO = {

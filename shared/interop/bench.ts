@@ -1,4 +1,5 @@
 import { readSnapshot } from '../schema/snapshot';
+import { parseNative, serializeNative } from './native';
 import type { MapSnapshot } from '../schema/types';
 import { importGexf, exportGexf } from './gexf';
 import { exportKumuXlsx, importKumuXlsx } from './kumu-xlsx';
@@ -14,6 +15,8 @@ import { generatedMap } from './sample-maps';
 export interface BenchRow {
   readonly name: string;
   readonly ms: number;
+  /** The same map through the native JSON format, measured in the same run. */
+  readonly baselineMs?: number;
   readonly note: string;
 }
 
@@ -40,21 +43,26 @@ export async function runInteropBench(
     generatedMap(elements, connections, opts.seed ?? 7).doc,
   );
   const rows: BenchRow[] = [];
+  // Baseline: the native format (JSON.stringify / JSON.parse + validation) of the same map.
+  const [nativeText, nativeOut] = await timed(() => serializeNative(snapshot));
+  const [, nativeIn] = await timed(() => parseNative(JSON.parse(nativeText)));
   const [gexf, gexfOut] = await timed(() => exportGexf(snapshot));
   rows.push({
     name: 'export GEXF',
     ms: gexfOut,
+    baselineMs: nativeOut,
     note: `${(gexf.length / 1024 / 1024).toFixed(1)} MB of XML`,
   });
   const [gexfIn, gexfInMs] = await timed(() => importGexf(gexf));
-  rows.push({ name: 'import GEXF', ms: gexfInMs, note: counted(gexfIn) });
+  rows.push({ name: 'import GEXF', ms: gexfInMs, baselineMs: nativeIn, note: counted(gexfIn) });
   const [xlsx, xlsxOut] = await timed(() => exportKumuXlsx(snapshot));
   rows.push({
     name: 'export XLSX',
     ms: xlsxOut,
+    baselineMs: nativeOut,
     note: `${(xlsx.length / 1024 / 1024).toFixed(1)} MB workbook`,
   });
   const [xlsxIn, xlsxInMs] = await timed(() => importKumuXlsx(xlsx));
-  rows.push({ name: 'import XLSX', ms: xlsxInMs, note: counted(xlsxIn) });
+  rows.push({ name: 'import XLSX', ms: xlsxInMs, baselineMs: nativeIn, note: counted(xlsxIn) });
   return rows;
 }

@@ -1,3 +1,4 @@
+import { canonicalSignature } from '../analysis/loops';
 import type {
   ActorType,
   ConnectionKind,
@@ -92,9 +93,7 @@ export const normLabel = (s: string): string => s.trim().replace(/\s+/g, ' ').to
 
 /** Rotates loop tokens so the smallest comes first: the same rule as the loop finder's. */
 export function loopSignature(tokens: readonly string[]): string {
-  let best = 0;
-  for (let i = 1; i < tokens.length; i++) if (tokens[i]! < tokens[best]!) best = i;
-  return [...tokens.slice(best), ...tokens.slice(0, best)].join(' ');
+  return canonicalSignature(tokens);
 }
 
 const defined = <T extends Record<string, unknown>>(o: T): T => {

@@ -3,6 +3,7 @@
  * run on this machine. Run with `-- <group>` to run one group (sync, load, ...).
  */
 import { runAnalysisBench } from '../../shared/analysis/bench';
+import { runInteropBench } from '../../shared/interop/bench';
 import { benchLoad } from './load';
 import { benchRenderer } from './renderer';
 import { benchSync } from './sync';
@@ -12,6 +13,18 @@ const groups: Record<string, () => Promise<BenchRow[]> | BenchRow[]> = {
   sync: benchSync,
   load: benchLoad,
   renderer: benchRenderer,
+  interop: async () =>
+    (await runInteropBench()).map((r) => ({
+      group: 'interop',
+      name: `${r.name} (10k elements, 20k connections)`,
+      value: r.ms,
+      unit: 'ms',
+      ...(r.baselineMs !== undefined
+        ? { baseline: r.baselineMs, baselineName: 'native JSON' }
+        : {}),
+      target: '≤ 3000 ms',
+      note: r.note,
+    })),
   analysis: () =>
     runAnalysisBench().map((r) => ({
       group: 'analysis',
