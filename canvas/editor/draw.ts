@@ -91,8 +91,12 @@ const SHAPES: readonly ShapeKind[] = [
 ];
 const SHAPE_INDEX = new Map(SHAPES.map((s, i) => [s, i]));
 
-function fillFor(g: ElementGeom, p: Palette): string {
-  const custom = safeColor(g.rec.color);
+function fillFor(
+  g: ElementGeom,
+  p: Palette,
+  fills: ReadonlyMap<string, string> | undefined,
+): string {
+  const custom = safeColor(fills?.get(g.id)) ?? safeColor(g.rec.color);
   if (custom) return custom;
   switch (g.rec.kind) {
     case 'factor':
@@ -184,8 +188,14 @@ export function drawFrame(
   const cull = { x: vis.x - m, y: vis.y - m, width: vis.width + 2 * m, height: vis.height + 2 * m };
   elScratch.length = 0;
   connScratch.length = 0;
-  const els = scene.elementIndex.query(cull, elScratch);
-  const conns = scene.connectionIndex.query(cull, connScratch);
+  let els = scene.elementIndex.query(cull, elScratch);
+  let conns = scene.connectionIndex.query(cull, connScratch);
+  const fills = scene.encodings.fill;
+  if (scene.encodings.hidden?.size) {
+    // A lens: what it leaves out is neither drawn nor counted.
+    els = els.filter((g) => !scene.isHidden(g.id));
+    conns = conns.filter((c) => !scene.isHidden(c.id));
+  }
   const hl = ov.highlight && ov.highlight.size ? ov.highlight : null;
 
   // Buckets: shape x dimmed -> fill colour -> elements.
@@ -197,7 +207,7 @@ export function drawFrame(
     const slot = si * 2 + (hl && !hl.has(g.id) ? 1 : 0);
     let byFill = buckets[slot];
     if (!byFill) buckets[slot] = byFill = new Map();
-    const fill = fillFor(g, p);
+    const fill = fillFor(g, p, fills);
     const list = byFill.get(fill);
     if (list) list.push(g);
     else byFill.set(fill, [g]);
@@ -239,7 +249,7 @@ export function drawFrame(
       ctx.globalAlpha = pass === 1 ? DIM_ALPHA : 1;
       for (const g of chosen) {
         if (hl && hl.has(g.id) === (pass === 1)) continue;
-        labelCount += drawElementLabel(ctx, g, labels, textColor);
+        labelCount += drawElementLabel(ctx, g, labels, textColor, fills);
       }
     }
     ctx.globalAlpha = 1;
@@ -332,9 +342,11 @@ function drawElementLabel(
   g: ElementGeom,
   labels: LabelCache,
   text: string,
+  fills: ReadonlyMap<string, string> | undefined,
 ): number {
   const label = g.rec.label;
-  const custom = g.spec.label === 'below' ? undefined : safeColor(g.rec.color);
+  const custom =
+    g.spec.label === 'below' ? undefined : (safeColor(fills?.get(g.id)) ?? safeColor(g.rec.color));
   const want = custom ? textOn(custom) : text;
   if (ctx.fillStyle !== want) ctx.fillStyle = want;
   if (g.spec.label === 'below') {

@@ -27,6 +27,7 @@ export function hitTestScene(scene: Scene, x: number, y: number, k: number): Hit
   scratchEls.length = 0;
   let best: ElementGeom | null = null;
   for (const g of scene.elementIndex.queryPoint(x, y, 0, scratchEls)) {
+    if (scene.isHidden(g.id)) continue;
     const inside =
       g.spec.label === 'below'
         ? x >= g.bounds.x &&
@@ -66,7 +67,7 @@ export function nearestConnection(
   let best: ConnectionGeom | null = null;
   let bestD = tolerance;
   for (const c of scene.connectionIndex.queryPoint(x, y, tolerance, scratchConns)) {
-    if (!c.drawable) continue;
+    if (!c.drawable || scene.isHidden(c.id)) continue;
     const d = distanceToConnection(c, x, y);
     if (d <= bestD) {
       bestD = d;
@@ -85,6 +86,7 @@ export function elementsInRectScene(scene: Scene, r: Rect): string[] {
   const out: string[] = [];
   scratchEls.length = 0;
   for (const g of scene.elementIndex.query(r, scratchEls)) {
+    if (scene.isHidden(g.id)) continue;
     const box = { x: g.x, y: g.y, width: g.w, height: g.h };
     if (g.spec.shape === 'frame' ? rectContainsRect(r, box) : rectsIntersect(r, box))
       out.push(g.id);

@@ -3,6 +3,7 @@ export { createMapRenderer } from './renderer';
 export type { MapRenderer, MapRendererOptions, Viewport } from './renderer';
 export type { EditorIntents } from './interaction';
 export type { Hit } from './hit-test';
+export type { ElementEncodings } from './scene';
 export type { ConnectionPreview, RemoteCursor, FrameStats } from './draw';
 export type { Point, Rect } from './geometry';
 export { DARK_PALETTE, LIGHT_PALETTE, readPalette, cssVariableFor, type Palette } from './theme';

@@ -22,7 +22,7 @@ import type { Point, Rect } from './geometry';
 import { elementsInRectScene, hitTestScene, type Hit } from './hit-test';
 import { InteractionController, type EditorIntents } from './interaction';
 import { DEFAULT_LABEL_BUDGET, LabelCache } from './labels';
-import { Scene, type SceneChange } from './scene';
+import { Scene, type ElementEncodings, type SceneChange } from './scene';
 import { LIGHT_PALETTE, type Palette } from './theme';
 
 /**
@@ -65,6 +65,10 @@ export interface MapRenderer {
   setHover(id: string | null): void;
   /** Keeps `ids` (elements and connections) at full strength and dims the rest; null clears. */
   setHighlight(ids: Iterable<string> | null): void;
+  /** What `setHighlight` keeps at full strength now (null: nothing dimmed). */
+  getHighlight(): ReadonlySet<string> | null;
+  /** Per-element fill, size and lens (hidden elements); null clears. See `ElementEncodings`. */
+  setEncodings(encodings: ElementEncodings | null): void;
   setRemoteSelections(list: readonly { id: string; color: string; ids: Iterable<string> }[]): void;
   setCursors(cursors: readonly RemoteCursor[]): void;
   setRubberBand(rect: Rect | null): void;
@@ -374,6 +378,11 @@ export function createMapRenderer(
     },
     setHighlight(ids) {
       highlight = ids ? new Set(ids) : null;
+      requestRender();
+    },
+    getHighlight: () => highlight,
+    setEncodings(encodings) {
+      scene.setEncodings(encodings);
       requestRender();
     },
     setRemoteSelections(list) {

@@ -67,6 +67,21 @@ export function pairKey(a: string, b: string): string {
   return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
 }
 
+/**
+ * Per-element looks a feature computes from the map (the analysis views' "size by", "colour by"
+ * and lens). Per person, never written to the document.
+ */
+export interface ElementEncodings {
+  /** Fill colour (#rrggbb) per element id, drawn over the record's own colour. */
+  readonly fill?: ReadonlyMap<string, string>;
+  /** Size factor per element id (clamped to 0.25..4); frames keep fitting their children. */
+  readonly scale?: ReadonlyMap<string, number>;
+  /** Elements neither drawn nor hit; connections that touch one are hidden with it. */
+  readonly hidden?: ReadonlySet<string>;
+}
+
+const NO_ENCODINGS: ElementEncodings = {};
+
 export interface SceneChange {
   readonly elements: number;
   readonly connections: number;
@@ -85,6 +100,8 @@ export class Scene {
   private readonly children = new Map<string, Set<string>>();
   private readonly overrides = new Map<string, readonly [number, number]>();
   private seq = 0;
+  /** See `setEncodings`. */
+  encodings: ElementEncodings = NO_ENCODINGS;
 
   /** Brings the scene to `next`, touching only records whose identity changed. */
   update(next: MapSnapshot): SceneChange {
@@ -239,6 +256,34 @@ export class Scene {
     if (dirty.size) this.relayout(dirty, new Set(), new Set(), new Set());
   }
 
+  /**
+   * Sets per-element fills, sizes and hidden elements (null clears them all). Only elements
+   * whose size factor changed are laid out again.
+   */
+  setEncodings(next: ElementEncodings | null): void {
+    const prev = this.encodings;
+    const enc = next ?? NO_ENCODINGS;
+    this.encodings = enc;
+    const dirty = new Set<string>();
+    const before = prev.scale;
+    const after = enc.scale;
+    if (before !== after) {
+      if (before) for (const [id, k] of before) if (after?.get(id) !== k) dirty.add(id);
+      if (after) for (const [id, k] of after) if (before?.get(id) !== k) dirty.add(id);
+    }
+    for (const id of [...dirty]) if (!this.elements.has(id)) dirty.delete(id);
+    if (dirty.size) this.relayout(dirty, new Set(), new Set(), new Set());
+  }
+
+  /** Whether an element, or a connection (directly or through an end), is hidden by a lens. */
+  isHidden(id: string): boolean {
+    const hidden = this.encodings.hidden;
+    if (!hidden || hidden.size === 0) return false;
+    if (hidden.has(id)) return true;
+    const c = this.connections.get(id);
+    return !!c && (hidden.has(c.rec.from) || hidden.has(c.rec.to));
+  }
+
   hasOverrides(): boolean {
     return this.overrides.size > 0;
   }
@@ -364,7 +409,10 @@ export class Scene {
 
   private placeElement(g: ElementGeom): void {
     const [px, py] = this.overrides.get(g.id) ?? g.rec.position;
-    const { width: w, height: h } = g.spec;
+    const raw = this.encodings.scale?.get(g.id);
+    const k = raw !== undefined && Number.isFinite(raw) ? Math.min(4, Math.max(0.25, raw)) : 1;
+    const w = g.spec.width * k;
+    const h = g.spec.height * k;
     g.w = w;
     g.h = h;
     g.cx = px;
