@@ -72,12 +72,14 @@ export function safeHref(url: string | undefined): string | undefined {
 
 /** "Site · A. Author, B. Author et al. · 2024-03-15" (the parts that exist). */
 export function sourceByline(s: SourceRecord): string {
+  // "Family, Given" names (as citation_author writes them) are kept apart with semicolons.
+  const sep = s.authors.some((a) => a.includes(',')) ? '; ' : ', ';
   const authors =
     s.authors.length === 0
       ? ''
       : s.authors.length <= 3
-        ? s.authors.join(', ')
-        : `${s.authors.slice(0, 3).join(', ')} et al.`;
+        ? s.authors.join(sep)
+        : `${s.authors.slice(0, 3).join(sep)} et al.`;
   let site = s.siteName ?? '';
   if (site === '') {
     try {

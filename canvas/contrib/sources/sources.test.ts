@@ -76,6 +76,9 @@ describe('display helpers', () => {
       'Nature Water · Zoë Ángel, B. Smith, C. Jones et al. · 2024-03-15',
     );
     expect(sourceByline(source({ id: 'x', url: 'https://www.example.com/p' }))).toBe('example.com');
+    expect(
+      sourceByline(source({ id: 'y', siteName: 'J', authors: ['Okafor, Adaeze', 'Li, Wei'] })),
+    ).toBe('J · Okafor, Adaeze; Li, Wei');
     expect(formatWhen(0)).toBe('an unknown time');
     expect(formatWhen(new Date(2024, 2, 5, 9, 7).getTime())).toBe('2024-03-05 09:07');
   });

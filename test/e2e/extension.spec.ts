@@ -1,0 +1,224 @@
+import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
+import type { Host } from '../../canvas/server/host';
+import type { CreateRoomResponse } from '../../canvas/server/routes/rooms';
+import { readSnapshot } from '../../shared/schema/snapshot';
+import { chromiumLaunchOptions } from '../support/chromium';
+import {
+  clipSelectionFromMenu,
+  freePort,
+  launchWithExtension,
+  outboxEntries,
+  selectText,
+  servePages,
+  type ExtensionBrowser,
+  type WorkerChrome,
+} from '../support/extension';
+import { startTestHost, tempDir } from '../support/fixtures';
+
+/**
+ * The Weavemap Clipper, built and loaded unpacked in Chromium: connect it from a map, clip quotes
+ * from a fixture page, and watch them arrive in another person's Sources view. Then the two
+ * failures it must survive: the host down while clipping, and the browser closed with a clip
+ * still waiting.
+ */
+
+test.describe.configure({ mode: 'serial' });
+
+const TITLE = 'Feedback loops in community health systems: a mixed-methods study';
+const QUOTES = [
+  'We mapped these loops with 14 district teams.',
+  'Trust between clinics and villages grew where supervision visits were regular',
+  'The delay between a stock-out and the loss of trust was about two months.',
+];
+
+let dataDir: string;
+let port: number;
+let host: Host;
+let room: CreateRoomResponse;
+let pages: Awaited<ReturnType<typeof servePages>>;
+let profileDir: string;
+let clipper: ExtensionBrowser;
+let peerBrowser: Browser;
+let peer: Page;
+let articleUrl: string;
+
+const startHost = async () => {
+  host = await startTestHost(dataDir, port);
+};
+
+/** How many quotes with this text the host's copy of the map holds. */
+const quotesOnHost = (exact: string) =>
+  host.withRoomDoc(room.roomId, (doc) => {
+    let n = 0;
+    for (const s of readSnapshot(doc).sources.values())
+      n += s.quotes.filter((q) => q.exact === exact).length;
+    return n;
+  });
+
+function sourceCard(page: Page) {
+  return page.getByRole('list', { name: 'Source list' }).getByRole('article', { name: TITLE });
+}
+
+async function openSources(page: Page) {
+  await page
+    .getByRole('navigation', { name: 'Views' })
+    .getByRole('button', { name: 'Sources' })
+    .click();
+  await expect(page.getByRole('searchbox', { name: 'Search sources' })).toBeVisible();
+}
+
+async function openArticle(): Promise<Page> {
+  const page = await clipper.context.newPage();
+  await page.goto(articleUrl);
+  return page;
+}
+
+test.beforeAll(async () => {
+  dataDir = tempDir('weavemap-e2e-clipper-');
+  port = await freePort();
+  await startHost();
+  const res = await fetch(new URL('/api/rooms', host.url), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ title: 'Community health' }),
+  });
+  room = (await res.json()) as CreateRoomResponse;
+  pages = await servePages();
+  // Tracking parameters and a fragment: the clip must still land on the page's one source.
+  articleUrl = `${pages.url}/journal-article-highwire.html?utm_source=newsletter#results`;
+  profileDir = tempDir('weavemap-e2e-profile-');
+  clipper = await launchWithExtension(profileDir);
+  await clipper.context.addInitScript(() => {
+    localStorage.setItem(
+      'weavemap.user',
+      JSON.stringify({ id: 'u-researcher-ana', name: 'Ana Researcher', color: '#e6194b' }),
+    );
+  });
+
+  peerBrowser = await chromium.launch(await chromiumLaunchOptions());
+  const peerContext = await peerBrowser.newContext({ viewport: { width: 1280, height: 800 } });
+  peer = await peerContext.newPage();
+  await peer.goto(room.viewLink);
+  await expect(peer.getByTestId('status-server')).toHaveText('Host: connected');
+  await openSources(peer);
+});
+
+test.afterAll(async () => {
+  await clipper?.context.close();
+  await peerBrowser?.close();
+  await pages?.close();
+  await host?.close();
+});
+
+test('“Connect the clipper” in a map connects the extension; a clipped quote reaches another person', async () => {
+  const map = await clipper.context.newPage();
+  await map.goto(room.editLink);
+  await expect(map.getByTestId('status-server')).toHaveText('Host: connected');
+  await openSources(map);
+  await map.getByRole('button', { name: 'Connect the clipper' }).click();
+  await expect(
+    map
+      .getByRole('paragraph')
+      .filter({ hasText: /The Weavemap Clipper is connected to “Community health”/ }),
+  ).toBeVisible();
+
+  // The options page lists the map.
+  const options = await clipper.context.newPage();
+  await options.goto(`chrome-extension://${clipper.extensionId}/options.html`);
+  await expect(options.getByRole('list', { name: 'Connected maps' })).toContainText(
+    'Community health',
+  );
+  await options.close();
+
+  const article = await openArticle();
+  await selectText(article, QUOTES[0]!);
+  const started = Date.now();
+  await clipSelectionFromMenu(clipper.worker, articleUrl, QUOTES[0]!);
+
+  const card = sourceCard(peer);
+  await expect(card).toBeVisible({ timeout: 5_000 });
+  const seconds = (Date.now() - started) / 1000;
+  test.info().annotations.push({ type: 'clip to peer', description: `${seconds.toFixed(2)} s` });
+  await expect(card.getByRole('list', { name: 'Quotes' })).toContainText(QUOTES[0]!);
+  await expect(card).toContainText('Journal of Systems Practice');
+  await expect(card).toContainText('2023-06-14');
+  await expect(card).toContainText('Okafor, Adaeze; Lindqvist, Johan; María José García-López');
+  await expect(card).toContainText('Clipped by Ana Researcher');
+  // The link goes to the page's canonical address, in a new tab, with no opener.
+  const link = card.getByRole('link', { name: TITLE });
+  await expect(link).toHaveAttribute('href', 'https://journals.example.org/jsp/article/view/2041');
+  await expect(link).toHaveAttribute('target', '_blank');
+  await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+  expect(await outboxEntries(clipper.worker)).toEqual([]);
+  await article.close();
+  await map.close();
+});
+
+test('a clip made while the host is down waits in the outbox and arrives when it is back', async () => {
+  await host.close();
+  const article = await openArticle();
+  await selectText(article, QUOTES[1]!);
+  const clipId = await clipSelectionFromMenu(clipper.worker, articleUrl, QUOTES[1]!);
+
+  await expect
+    .poll(async () => (await outboxEntries(clipper.worker)).map((e) => [e.clip.clipId, e.state]))
+    .toEqual([[clipId, 'pending']]);
+  const popup = await clipper.context.newPage();
+  await popup.goto(`chrome-extension://${clipper.extensionId}/popup.html`);
+  await expect(popup.getByTestId('outbox-count')).toContainText('1 clip waits to be delivered.');
+  await expect(popup.getByText(/Last try: Cannot reach/)).toBeVisible();
+
+  await startHost(); // same data dir, same port
+  // The outbox retries on its own (backoff of a few seconds at this point).
+  await expect(sourceCard(peer).getByRole('list', { name: 'Quotes' })).toContainText(QUOTES[1]!, {
+    timeout: 30_000,
+  });
+  await expect(popup.getByTestId('outbox-count')).toHaveText('No clips waiting.');
+  expect(await quotesOnHost(QUOTES[1]!)).toBe(1);
+  // Both quotes are on the page's one source.
+  await expect(peer.getByRole('list', { name: 'Source list' }).getByRole('article')).toHaveCount(1);
+  await popup.close();
+  await article.close();
+});
+
+test('a clip pending when the browser closes arrives once after it reopens', async () => {
+  await host.close();
+  const article = await openArticle();
+  await selectText(article, QUOTES[2]!);
+  const clipId = await clipSelectionFromMenu(clipper.worker, articleUrl, QUOTES[2]!);
+  await expect
+    .poll(async () => (await outboxEntries(clipper.worker)).map((e) => e.clip.clipId))
+    .toEqual([clipId]);
+  const [waiting] = await outboxEntries(clipper.worker);
+
+  await clipper.context.close();
+  await startHost();
+  clipper = await launchWithExtension(profileDir);
+
+  await expect(sourceCard(peer).getByRole('list', { name: 'Quotes' })).toContainText(QUOTES[2]!, {
+    timeout: 30_000,
+  });
+  await expect.poll(() => outboxEntries(clipper.worker)).toEqual([]);
+  expect(await quotesOnHost(QUOTES[2]!)).toBe(1);
+
+  // The worst case of a restart: the host stored the clip but the browser died before it read the
+  // answer, so the clip is still in the outbox. It is sent again, with the same id, and the host
+  // recognises it.
+  await clipper.worker.evaluate(async (entry) => {
+    const { chrome } = globalThis as unknown as { chrome: WorkerChrome };
+    await chrome.storage.local.set({ outbox: [{ ...entry, nextAttemptAt: 0 }] });
+  }, waiting!);
+  await clipper.worker.evaluate(() =>
+    (
+      globalThis as unknown as { weavemapClipper: { flush(all: boolean): Promise<unknown> } }
+    ).weavemapClipper.flush(true),
+  );
+  await expect.poll(() => outboxEntries(clipper.worker)).toEqual([]);
+  expect(await quotesOnHost(QUOTES[2]!)).toBe(1);
+  await expect(
+    sourceCard(peer).getByRole('list', { name: 'Quotes' }).getByText(QUOTES[2]!),
+  ).toHaveCount(1);
+  await expect(
+    sourceCard(peer).getByRole('list', { name: 'Quotes' }).getByRole('listitem'),
+  ).toHaveCount(3);
+});
