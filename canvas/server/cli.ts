@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { convertCommand } from './commands/convert';
+import { reportCommand } from './commands/report';
 import { serveCommand } from './commands/serve';
 import type { Command, CommandIO } from './commands/types';
 import { UsageError } from './commands/types';
@@ -9,6 +10,7 @@ import { UsageError } from './commands/types';
 export const COMMANDS: Record<string, Command> = {
   serve: serveCommand,
   convert: convertCommand,
+  report: reportCommand,
 };
 
 const defaultIO: CommandIO = {

@@ -269,3 +269,32 @@ describe('who is here', () => {
     expect(readSessionSnapshot(fac.doc).participants.get('dee')?.name).toBe('Dee');
   });
 });
+
+describe('session state in files', () => {
+  it('round-trips through JSON', async () => {
+    const { exportSessionJson, importSessionJson, initAgenda, advancePhase, openVote, placeDot } =
+      await import('./index');
+    const fac = sessionContext('fac', { facilitator: true });
+    const el = addElement(fac, { kind: 'factor', label: 'Trust' });
+    initAgenda(fac);
+    advancePhase(fac);
+    const v = openVote(fac, { elementIds: [el], dotsPerPerson: 2 });
+    placeDot(fac, v, el);
+    initReflectionBoard(fac);
+    const card = addReflectionCard(fac, { promptId: 'learned', text: 'x' });
+    voteReflectionCard(fac, card, true);
+    addAction(fac, { title: 'Do it', due: '2025-01-01' });
+    const json = JSON.parse(JSON.stringify(exportSessionJson(fac.doc))) as unknown;
+    const copy = new Y.Doc();
+    importSessionJson(copy, json);
+    const a = readSessionSnapshot(fac.doc);
+    const b = readSessionSnapshot(copy);
+    expect(b.phases).toEqual(a.phases);
+    expect(b.currentPhaseId).toBe('connect');
+    expect(b.votes.get(v)?.dots.get('fac')).toEqual([el]);
+    expect(b.reflectionCards.get(card)?.votes).toEqual(['fac']);
+    expect([...b.actions.values()][0]?.title).toBe('Do it');
+    importSessionJson(copy, { session: 'nonsense', votes: [1, 2] });
+    expect(readSessionSnapshot(copy).phases).toHaveLength(6);
+  });
+});

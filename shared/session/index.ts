@@ -11,6 +11,9 @@ export {
   votesMap,
   reflectionsMap,
   actionsMap,
+  exportSessionJson,
+  importSessionJson,
+  type SessionJson,
 } from './layout';
 export * from './snapshot';
 export * from './agenda';

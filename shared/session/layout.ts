@@ -266,3 +266,55 @@ function byOrder(a: { order: number; id: string }, b: { order: number; id: strin
 export function isMapLocked(doc: Y.Doc): boolean {
   return sessionMap(doc).get(KEY.locked) === true;
 }
+
+/** The facilitation state as plain JSON (for files: a `.weavemap.json` may carry it as `session`). */
+export interface SessionJson {
+  readonly session: Record<string, unknown>;
+  readonly votes: Record<string, unknown>;
+  readonly reflections: Record<string, unknown>;
+  readonly actions: Record<string, unknown>;
+}
+
+export function exportSessionJson(doc: Y.Doc): SessionJson {
+  return {
+    session: sessionMap(doc).toJSON(),
+    votes: votesMap(doc).toJSON(),
+    reflections: reflectionsMap(doc).toJSON(),
+    actions: actionsMap(doc).toJSON(),
+  };
+}
+
+const toYMap = (value: unknown, nested: readonly string[] = []): Y.Map<unknown> => {
+  const m = new Y.Map<unknown>();
+  if (!isObject(value)) return m;
+  for (const [k, v] of Object.entries(value))
+    m.set(k, nested.includes(k) ? toYMap(v) : (JSON.parse(JSON.stringify(v ?? null)) as unknown));
+  return m;
+};
+
+/**
+ * Writes facilitation state read from a file into a document (in one transaction, origin
+ * `origin`). Values are taken as they are: the readers coerce or skip anything malformed.
+ */
+export function importSessionJson(doc: Y.Doc, value: unknown, origin: unknown = null): void {
+  if (!isObject(value)) return;
+  doc.transact(() => {
+    const s = value.session;
+    if (isObject(s))
+      for (const [k, v] of Object.entries(s))
+        sessionMap(doc).set(
+          k,
+          k.startsWith(KEY.phase) ? toYMap(v) : (JSON.parse(JSON.stringify(v ?? null)) as unknown),
+        );
+    const records = (key: 'votes' | 'reflections' | 'actions', nested: readonly string[]) => {
+      const src = value[key];
+      if (!isObject(src)) return;
+      const target = doc.getMap<Y.Map<unknown>>(key);
+      for (const [id, rec] of Object.entries(src))
+        if (isObject(rec)) target.set(id, toYMap(rec, nested));
+    };
+    records('votes', ['dots']);
+    records('reflections', ['votes']);
+    records('actions', []);
+  }, origin);
+}

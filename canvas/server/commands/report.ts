@@ -1,0 +1,116 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import * as Y from 'yjs';
+import { applyNative, parseNative } from '../../../shared/interop/native';
+import { buildReport } from '../../../shared/report/model';
+import { reportHtml } from '../../../shared/report/html';
+import { reportMarkdown } from '../../../shared/report/markdown';
+import { readSnapshot } from '../../../shared/schema/snapshot';
+import { importSessionJson, readSessionSnapshot } from '../../../shared/session/layout';
+import type { Command } from './types';
+import { UsageError } from './types';
+
+const USAGE = `Usage: weavemap report <file.weavemap.json> [--out FILE] [--format html|md]
+
+  Makes the session report of an exported map: the map as an image, loops, leverage points with
+  votes, introductions proposed, actions, reflections, sources cited and who took part.
+
+  --out FILE       where to write it (default: print to standard output)
+  --format FMT     html (self-contained page, printable to PDF) or md (Markdown); default: from
+                   the --out extension (.md -> md), else html
+
+  The facilitation part (actions, reflections, votes, who took part) comes from the file's
+  "session" member when it has one.`;
+
+/** 64 MiB: a map far larger than any session's, still readable in one go. */
+const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+export interface ReportArgs {
+  file: string;
+  out?: string;
+  format: 'html' | 'md';
+}
+
+export function parseReportArgs(args: readonly string[]): ReportArgs {
+  let file: string | undefined;
+  let out: string | undefined;
+  let format: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    const match = /^--(out|format)(?:=(.*))?$/.exec(arg);
+    if (match) {
+      const value = match[2] ?? args[++i];
+      if (value === undefined || value === '')
+        throw new UsageError(`--${match[1] as string} needs a value.`, USAGE);
+      if (match[1] === 'out') out = value;
+      else format = value;
+    } else if (arg.startsWith('-'))
+      throw new UsageError(`Unknown option ${JSON.stringify(arg)}.`, USAGE);
+    else if (file === undefined) file = arg;
+    else throw new UsageError(`One map at a time: ${JSON.stringify(arg)} is extra.`, USAGE);
+  }
+  if (file === undefined)
+    throw new UsageError('Which map? Give the path of a .weavemap.json file.', USAGE);
+  const chosen = format ?? (out && /\.(md|markdown)$/i.test(out) ? 'md' : 'html');
+  if (chosen !== 'html' && chosen !== 'md')
+    throw new UsageError(`--format must be html or md, not ${JSON.stringify(chosen)}.`, USAGE);
+  return { file, format: chosen, ...(out !== undefined ? { out } : {}) };
+}
+
+/** Reads a `.weavemap.json` (with its optional `session` member) and makes the report text. */
+export async function makeReportFromFile(
+  file: string,
+  format: 'html' | 'md',
+  generatedAt = new Date(),
+): Promise<string> {
+  let text: string;
+  try {
+    const bytes = await readFile(file);
+    if (bytes.byteLength > MAX_FILE_BYTES)
+      throw new Error(`${file} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB.`);
+    text = bytes.toString('utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new Error(`No such file: ${file}`, { cause: error });
+    throw error;
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${file} is not JSON: is it a .weavemap.json export?`, { cause: error });
+  }
+  const parsed = parseNative(value);
+  if (!parsed.ok) {
+    const lines = parsed.problems
+      .slice(0, 10)
+      .map((p) => `  ${[p.where, p.field].filter(Boolean).join(' ')}: ${p.message}`);
+    const more =
+      parsed.problems.length > 10 ? `\n  ... and ${parsed.problems.length - 10} more` : '';
+    throw new Error(`${file} cannot be read as a Weavemap map:\n${lines.join('\n')}${more}`);
+  }
+  const doc = new Y.Doc();
+  applyNative({ doc, origin: 'report', userId: 'report' }, parsed.file);
+  importSessionJson(doc, (value as Record<string, unknown>).session, 'report');
+  const model = buildReport({
+    map: readSnapshot(doc),
+    session: readSessionSnapshot(doc),
+    generatedAt,
+  });
+  return format === 'md' ? reportMarkdown(model) : reportHtml(model);
+}
+
+export const reportCommand: Command = {
+  summary: 'make the session report (HTML or Markdown) of an exported .weavemap.json map',
+  usage: USAGE,
+  async run(args, io) {
+    const { file, out, format } = parseReportArgs(args);
+    const report = await makeReportFromFile(file, format);
+    if (out === undefined) {
+      io.out(report);
+      return 0;
+    }
+    await writeFile(out, report, 'utf8');
+    io.err(`Wrote the ${format === 'md' ? 'Markdown' : 'HTML'} report to ${out}`);
+    return 0;
+  },
+};
