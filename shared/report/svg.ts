@@ -23,7 +23,9 @@ const COLORS = {
   group: 'none',
 } as const;
 const STROKE = '#3c4043';
-const PAD = 60;
+/** Room around the shapes for labels (half a truncated label's width) and frames. */
+const PAD_X = 110;
+const PAD_Y = 60;
 
 const n = (x: number): string => String(Math.round(x * 10) / 10);
 
@@ -100,11 +102,11 @@ export function mapSvg(map: MapSnapshot, options: MapSvgOptions = {}): string {
   const spanX = Math.max(1, Math.max(...xs) - minX);
   const spanY = Math.max(1, Math.max(...ys) - minY);
   // Scale so that the map fits the width; never enlarge beyond 1:1, never squash below 1:8.
-  const scale = Math.max(1 / 8, Math.min(1, (width - 2 * PAD) / spanX));
-  const height = Math.round(Math.max(160, spanY * scale + 2 * PAD));
+  const scale = Math.max(1 / 8, Math.min(1, (width - 2 * PAD_X) / spanX));
+  const height = Math.round(Math.max(160, spanY * scale + 2 * PAD_Y));
   const at = (e: ElementRecord): readonly [number, number] => [
-    PAD + (e.position[0] - minX) * scale,
-    PAD + (e.position[1] - minY) * scale,
+    PAD_X + (e.position[0] - minX) * scale,
+    PAD_Y + (e.position[1] - minY) * scale,
   ];
   const pos = new Map(elements.map((e) => [e.id, at(e)]));
   const parts: string[] = [];
