@@ -2,6 +2,7 @@ import { registerOutline } from './outline/outline.contribution';
 import { registerPeople } from './people/people.contribution';
 import { registerActivity } from './activity/activity.contribution';
 import { registerLayout } from './layout/layout.contribution';
+import { registerSources } from './sources/sources.contribution';
 
 /**
  * Every feature's contribution, in one place (main.ts calls this once at start-up). A new
@@ -12,4 +13,5 @@ export function registerContributions(): void {
   registerPeople();
   registerActivity();
   registerLayout();
+  registerSources();
 }

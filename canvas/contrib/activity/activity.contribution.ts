@@ -18,7 +18,7 @@ export function registerActivity(): void {
     id: 'activity.clear',
     title: 'Clear the Activity Feed',
     category: 'Activity',
-    keybinding: 'alt+shift+c',
+    keybinding: 'alt+shift+x', // Alt+Shift+C is the clipper extension's popup
     when: (c) => c.hasMap,
     run: (wb) => {
       const log = activityLog(wb);
