@@ -66,16 +66,16 @@ export interface FrameStats {
 }
 
 export const LABEL_FONT = `${LABEL_FONT_SIZE}px system-ui, -apple-system, "Segoe UI", sans-serif`;
-const FRAME_FONT_SIZE = 16;
-const FRAME_FONT = `600 ${FRAME_FONT_SIZE}px system-ui, -apple-system, "Segoe UI", sans-serif`;
+export const FRAME_FONT_SIZE = 16;
+export const FRAME_FONT = `600 ${FRAME_FONT_SIZE}px system-ui, -apple-system, "Segoe UI", sans-serif`;
 const CURSOR_FONT = '12px system-ui, -apple-system, "Segoe UI", sans-serif';
-const CONNECTION_FONT_SIZE = 11;
-const CONNECTION_FONT = `${CONNECTION_FONT_SIZE}px system-ui, -apple-system, "Segoe UI", sans-serif`;
+export const CONNECTION_FONT_SIZE = 11;
+export const CONNECTION_FONT = `${CONNECTION_FONT_SIZE}px system-ui, -apple-system, "Segoe UI", sans-serif`;
 const DIM_ALPHA = 0.22;
 /** Arrowhead length and half-width, map units. */
-const ARROW_LEN = 11;
-const ARROW_HALF = 5;
-const BADGE_R = 7;
+export const ARROW_LEN = 11;
+export const ARROW_HALF = 5;
+export const BADGE_R = 7;
 /** Connect handle radius, CSS px. */
 export const HANDLE_RADIUS = 6;
 
@@ -91,7 +91,7 @@ const SHAPES: readonly ShapeKind[] = [
 ];
 const SHAPE_INDEX = new Map(SHAPES.map((s, i) => [s, i]));
 
-function fillFor(
+export function fillFor(
   g: ElementGeom,
   p: Palette,
   fills: ReadonlyMap<string, string> | undefined,
@@ -112,7 +112,7 @@ function fillFor(
   }
 }
 
-function strokeFor(shape: ShapeKind, p: Palette): string {
+export function strokeFor(shape: ShapeKind, p: Palette): string {
   switch (shape) {
     case 'roundRect':
       return p.factorStroke;
@@ -464,7 +464,7 @@ function drawConnections(
   ctx.globalAlpha = 1;
 }
 
-function appendArrow(ctx: CanvasPath, x: number, y: number, tx: number, ty: number): void {
+export function appendArrow(ctx: CanvasPath, x: number, y: number, tx: number, ty: number): void {
   const len = Math.hypot(tx, ty);
   if (len === 0) return;
   const ux = tx / len;
@@ -491,7 +491,7 @@ function along(c: ConnectionGeom, t: number): { x: number; y: number; ux: number
 }
 
 /** Two short strokes across the middle of the line: the usual delay mark. */
-function appendDelayMark(ctx: CanvasPath, c: ConnectionGeom): void {
+export function appendDelayMark(ctx: CanvasPath, c: ConnectionGeom): void {
   const a = along(c, 0.5);
   for (const s of [-2.5, 2.5]) {
     const x = a.x + a.ux * s;

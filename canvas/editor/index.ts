@@ -8,3 +8,14 @@ export type { ConnectionPreview, RemoteCursor, FrameStats } from './draw';
 export type { Point, Rect } from './geometry';
 export { DARK_PALETTE, LIGHT_PALETTE, readPalette, cssVariableFor, type Palette } from './theme';
 export { labelsLegible, legibleFromZoom } from './labels';
+export {
+  drawMapImage,
+  fitPixelRatio,
+  frameCssSize,
+  mapBounds,
+  renderToCanvas,
+  sceneFor,
+  MAX_IMAGE_PIXELS,
+  MAX_IMAGE_SIDE,
+  type ImageFrame,
+} from './export-image';
