@@ -4,7 +4,7 @@ import { readSnapshot } from '../schema/snapshot';
 import { elementsMap } from '../schema/doc';
 import { addElement, addSource, connect, initMap, linkSource, setLoopNote } from '../domain/index';
 import { testContext } from '../domain/test-context';
-import { applyNative, exportNative, parseNative, serializeNative } from './native';
+import { applyNative, exportNative, exportNativeDoc, parseNative, serializeNative } from './native';
 
 function sampleMap() {
   const ctx = testContext('ana');
@@ -127,5 +127,26 @@ describe('native .weavemap.json', () => {
       ok: false,
       problems: [{ message: expect.stringMatching(/newer Weavemap/) }],
     });
+  });
+
+  it('carries the facilitation state and shared perspectives of a whole document', () => {
+    const ctx = sampleMap();
+    ctx.doc.getMap('session').set('privateMode', true);
+    ctx.doc.getMap('actions').set('a1', { title: 'Call the library', status: 'open' });
+    const perspective = new Y.Map<unknown>();
+    perspective.set('name', 'Clusters');
+    perspective.set('colorBy', 'cluster');
+    ctx.doc.getMap('perspectives').set('p1', perspective);
+    const parsed = parseNative(JSON.parse(JSON.stringify(exportNativeDoc(ctx.doc))));
+    if (!parsed.ok) throw new Error('unexpected');
+    const target = testContext();
+    applyNative(target, parsed.file);
+    expect(target.doc.getMap('session').get('privateMode')).toBe(true);
+    expect(target.doc.getMap('actions').toJSON()).toEqual({
+      a1: { title: 'Call the library', status: 'open' },
+    });
+    expect((target.doc.getMap('perspectives').get('p1') as Y.Map<unknown>).get('colorBy')).toBe(
+      'cluster',
+    );
   });
 });

@@ -13,6 +13,8 @@ import { transact, type EditContext } from '../domain/context';
 import { writeNewElement, type Provenance } from '../domain/elements';
 import { writeNewConnection } from '../domain/connections';
 import { writeNewSource } from '../domain/sources';
+import { readSnapshot } from '../schema/snapshot';
+import { exportSessionJson, importSessionJson } from '../session/layout';
 
 /**
  * The native file format, `.weavemap.json`: the whole map as plain JSON, lossless (ids, fields,
@@ -33,6 +35,10 @@ export interface NativeFile {
   readonly connections: readonly Row[];
   readonly sources: readonly Row[];
   readonly loops: readonly Row[];
+  /** Facilitation state (agenda, timer, votes, reflections, actions), when the map has one. */
+  readonly session?: unknown;
+  /** Shared perspectives (saved encodings), when the map has any. */
+  readonly perspectives?: unknown;
 }
 
 function flatten(rec: { readonly extra: Readonly<Record<string, unknown>> }): Row {
@@ -60,6 +66,22 @@ export function exportNative(snapshot: MapSnapshot, exportedAt = new Date()): Na
 
 export function serializeNative(snapshot: MapSnapshot): string {
   return JSON.stringify(exportNative(snapshot), null, 2);
+}
+
+/**
+ * The whole document as a native file: the map, plus the facilitation state and shared
+ * perspectives (what `weavemap report` reads from an exported map).
+ */
+export function exportNativeDoc(doc: Y.Doc, exportedAt = new Date()): NativeFile {
+  const file = exportNative(readSnapshot(doc), exportedAt);
+  const session = exportSessionJson(doc);
+  const hasSession = Object.values(session).some((m) => Object.keys(m as object).length > 0);
+  const perspectives = doc.getMap('perspectives').toJSON();
+  return {
+    ...file,
+    ...(hasSession ? { session } : {}),
+    ...(Object.keys(perspectives).length ? { perspectives } : {}),
+  };
 }
 
 /** A problem with one row of an imported file. */
@@ -188,6 +210,8 @@ export function parseNative(value: unknown): ParsedNative {
       connections,
       sources,
       loops,
+      ...(isRow(value.session) ? { session: value.session } : {}),
+      ...(isRow(value.perspectives) ? { perspectives: value.perspectives } : {}),
     },
   };
 }
@@ -238,6 +262,16 @@ export function applyNative(ctx: EditContext, file: NativeFile): void {
       const m = new Y.Map<unknown>();
       for (const [k, v] of Object.entries(row)) if (k !== 'signature') m.set(k, v);
       loopsMap(ctx.doc).set(row.signature as string, m);
+    }
+    if (file.session !== undefined) importSessionJson(ctx.doc, file.session, ctx.origin);
+    if (isRow(file.perspectives)) {
+      const root = ctx.doc.getMap('perspectives');
+      for (const [id, p] of Object.entries(file.perspectives)) {
+        if (!isRow(p)) continue;
+        const m = new Y.Map<unknown>();
+        for (const [k, v] of Object.entries(p)) m.set(k, v);
+        root.set(id, m);
+      }
     }
   });
 }
