@@ -7,13 +7,19 @@ import globals from 'globals';
 
 const pattern = (group, message) => ({ group, message });
 
-const noCanvas = pattern(['**/canvas/**', '../canvas/**'], 'shared/ and extension/ never import canvas/.');
+const noCanvas = pattern(
+  ['**/canvas/**', '../canvas/**'],
+  'shared/ and extension/ never import canvas/.',
+);
 const noExtension = pattern(['**/extension/**'], 'Only extension/ itself imports extension/.');
 const noUiLibs = pattern(
   ['svelte', 'svelte/*', 'wxt', 'wxt/*', 'd3-selection', 'd3', '#imports'],
   'shared/ is framework-free and DOM-free.',
 );
-const noContribFromCore = pattern(['**/contrib/**'], 'Only a contribution file wires contrib features in.');
+const noContribFromCore = pattern(
+  ['**/contrib/**'],
+  'Only a contribution file wires contrib features in.',
+);
 const noWorkbench = pattern(['**/workbench/**'], 'This layer sits below the workbench.');
 const noEditor = pattern(['**/editor/**'], 'This layer sits below the editor.');
 const noServer = pattern(['**/server/**'], 'The browser code never imports the Node host.');
@@ -43,7 +49,10 @@ export default tseslint.config(
       globals: { ...globals.browser, ...globals.node },
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'svelte/no-at-html-tags': 'error',
       // Flags every local Map/Set in a component, including plain, non-reactive working data.
       'svelte/prefer-svelte-reactivity': 'off',
@@ -72,13 +81,16 @@ export default tseslint.config(
   layer(['canvas/platform/**'], [noExtension, noContribFromCore, noWorkbench, noEditor, noServer]),
   layer(['canvas/editor/**'], [noExtension, noContribFromCore, noWorkbench, noServer]),
   layer(['canvas/workbench/**'], [noExtension, noContribFromCore, noServer]),
-  layer(['canvas/server/**'], [
-    noExtension,
-    noContribFromCore,
-    noWorkbench,
-    noEditor,
-    pattern(['**/platform/**'], 'The host imports only shared/ and Node.'),
-  ]),
+  layer(
+    ['canvas/server/**'],
+    [
+      noExtension,
+      noContribFromCore,
+      noWorkbench,
+      noEditor,
+      pattern(['**/platform/**'], 'The host imports only shared/ and Node.'),
+    ],
+  ),
   layer(['extension/**'], [noCanvas]),
   {
     files: ['canvas/contrib/*/**'],
