@@ -77,6 +77,7 @@ export class MapSession {
   #changeListeners = new Set<(change: MapChange) => void>();
   /** Everyone seen in this session by their document client id (kept after they leave). */
   #knownClients = new Map<number, LocalUser>();
+  #filter: ((snapshot: MapSnapshot) => MapSnapshot) | null = null;
 
   constructor(opts: { roomId: string; role: RoomRole; user: LocalUser }) {
     this.roomId = opts.roomId;
@@ -96,9 +97,14 @@ export class MapSession {
     this.#cleanups.push(
       this.#tracker.subscribe((change) => {
         const previous = this.snapshot;
-        this.snapshot = change.snapshot;
+        this.snapshot = this.#filter ? this.#filter(change.snapshot) : change.snapshot;
         if (!this.#changeListeners.size) return;
-        const full: MapChange = { ...change, previous, authors: this.#authors };
+        const full: MapChange = {
+          ...change,
+          snapshot: this.snapshot,
+          previous,
+          authors: this.#authors,
+        };
         for (const l of this.#changeListeners) l(full);
       }),
     );
@@ -175,6 +181,17 @@ export class MapSession {
     if (compat.status === 'newer') this.readOnlyReason = compat.message;
     else if (compat.status === 'needs-migration' && this.role !== 'view')
       migrate(this.doc, this.ctx.origin);
+  }
+
+  /**
+   * What this person is shown of the map: `filter` maps the document's snapshot to the visible
+   * one (the session's private mode leaves out others' hidden notes); null shows everything.
+   * Applies at once and after every change.
+   */
+  setSnapshotFilter(filter: ((snapshot: MapSnapshot) => MapSnapshot) | null): void {
+    this.#filter = filter;
+    const all = this.#tracker.snapshot;
+    this.snapshot = filter ? filter(all) : all;
   }
 
   /** Shares presence fields (throttled to 5 updates a second; `immediate` for discrete changes). */

@@ -58,6 +58,27 @@ export function startMapParticipants(wb: Workbench): () => void {
   };
 }
 
+/**
+ * Context keys features add (e.g. the session's `isFacilitator`): each provider is asked every
+ * time the workbench computes its context, so its keys are never stale.
+ */
+export type ContextKeyProvider = (
+  wb: Workbench,
+) => Readonly<Record<string, boolean | number | string | undefined>>;
+const contextKeyProviders: ContextKeyProvider[] = [];
+
+export function registerContextKeys(provider: ContextKeyProvider): void {
+  contextKeyProviders.push(provider);
+}
+
+export function contributedContextKeys(
+  wb: Workbench,
+): Record<string, boolean | number | string | undefined> {
+  const out: Record<string, boolean | number | string | undefined> = {};
+  for (const p of contextKeyProviders) Object.assign(out, p(wb));
+  return out;
+}
+
 /** Extra toolbar buttons features add (they run a command). */
 export interface ToolbarItem {
   readonly command: string;

@@ -23,7 +23,7 @@ import {
   type ClipboardPayload,
 } from '../platform/clipboard';
 import type { MapRenderer } from '../editor/renderer';
-import { views } from './registry';
+import { contributedContextKeys, views } from './registry';
 
 /** An item in the quick input (palette, quick open, pickers). */
 export interface QuickItem {
@@ -125,6 +125,7 @@ export class Workbench {
       else if (snap.connections.has(id)) selectedConnections++;
     }
     return {
+      ...contributedContextKeys(this),
       hasMap: true,
       readOnly: this.readOnly,
       mapFocus: this.mapFocused,
