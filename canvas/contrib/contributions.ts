@@ -2,6 +2,7 @@ import { registerOutline } from './outline/outline.contribution';
 import { registerPeople } from './people/people.contribution';
 import { registerActivity } from './activity/activity.contribution';
 import { registerLayout } from './layout/layout.contribution';
+import { registerAnalysis } from './analysis/analysis.contribution';
 import { registerSources } from './sources/sources.contribution';
 
 /**
@@ -13,5 +14,6 @@ export function registerContributions(): void {
   registerPeople();
   registerActivity();
   registerLayout();
+  registerAnalysis();
   registerSources();
 }

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeMap, findLoops } from '../../../shared/analysis/index';
+import { parseNative } from '../../../shared/interop/native';
+import { schoolReadinessExample } from '../../../shared/examples/school-readiness';
+import type { MapSnapshot } from '../../../shared/schema/types';
+import { conn, el, snap } from '../../editor/test-fixtures';
+import { changeAffectsAnalysis, toAnalysisInput } from './analysis-input';
+
+function exampleSnapshot(): MapSnapshot {
+  const parsed = parseNative(schoolReadinessExample);
+  if (!parsed.ok) throw new Error('the example map does not parse');
+  const f = parsed.file;
+  return {
+    ...snap(f.elements, f.connections),
+    loops: new Map(f.loops.map((l) => [l.signature, l])),
+  };
+}
+
+describe('the analysis worker input', () => {
+  it('gives the same analysis as the full snapshot, without positions or custom fields', () => {
+    const s = exampleSnapshot();
+    const input = toAnalysisInput(s);
+    expect(input.elements.every((e) => e.position[0] === 0 && e.description === '')).toBe(true);
+    expect(input.elements.some((e) => e.kind === 'note' || e.kind === 'group')).toBe(false);
+    // structuredClone is what postMessage does: the input crosses unchanged.
+    const cloned = structuredClone(input);
+    const strip = (r: ReturnType<typeof analyzeMap>) => ({ ...r, elapsedMs: 0, timings: {} });
+    const a = strip(analyzeMap(cloned));
+    const b = strip(analyzeMap(s));
+    expect(a.system.loops.loops).toEqual(b.system.loops.loops);
+    expect(a.system.leverage).toEqual(b.system.leverage);
+    expect(a.network.actors).toEqual(b.network.actors);
+    expect(a.network.weaving).toEqual(b.network.weaving);
+    expect(findLoops(cloned).loops.length).toBeGreaterThan(0);
+  });
+
+  it('wakes the analysis for edits that change it, not for moves or colours', () => {
+    // Like SnapshotTracker: a snapshot keeps the loops map it had unless loop notes changed.
+    const base = snap([]).loops;
+    const snap2 = (...args: Parameters<typeof snap>) => ({ ...snap(...args), loops: base });
+    const before = snap2([el('a', 0, 0), el('b', 100, 0)], [conn('ab', 'a', 'b')]);
+    const moved = snap2(
+      [el('a', 50, 50, { color: '#ff0000' }), el('b', 100, 0)],
+      [conn('ab', 'a', 'b')],
+    );
+    expect(changeAffectsAnalysis(before, moved, ['a'], [])).toBe(false);
+    const relabelled = snap2(
+      [el('a', 0, 0, { label: 'Trust' }), el('b', 100, 0)],
+      [conn('ab', 'a', 'b')],
+    );
+    expect(changeAffectsAnalysis(before, relabelled, ['a'], [])).toBe(true);
+    const flipped = snap2(
+      [el('a', 0, 0), el('b', 100, 0)],
+      [conn('ab', 'a', 'b', { polarity: '-' })],
+    );
+    expect(changeAffectsAnalysis(before, flipped, [], ['ab'])).toBe(true);
+    const gone = snap2([el('a', 0, 0)]);
+    expect(changeAffectsAnalysis(before, gone, ['b'], [])).toBe(true);
+    const named = { ...before, loops: new Map(base) };
+    expect(changeAffectsAnalysis(before, named, [], [])).toBe(true);
+  });
+});

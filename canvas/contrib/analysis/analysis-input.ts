@@ -1,0 +1,116 @@
+import type { AnalyzeOptions } from '../../../shared/analysis/index';
+import type {
+  ConnectionRecord,
+  ElementRecord,
+  LoopNoteRecord,
+  MapSnapshot,
+} from '../../../shared/schema/types';
+
+/**
+ * What the UI thread sends the analysis worker: plain arrays of the records the analysis reads.
+ * Positions, descriptions and custom fields never reach it (they change often and cost clone
+ * time on big maps); they are replaced by empty values so the records keep their schema type.
+ */
+export interface AnalysisInput {
+  readonly elements: readonly ElementRecord[];
+  readonly connections: readonly ConnectionRecord[];
+  readonly loops: readonly LoopNoteRecord[];
+}
+
+export interface AnalysisRequest {
+  readonly type: 'analyze';
+  readonly seq: number;
+  readonly input: AnalysisInput;
+  readonly options: AnalyzeOptions;
+}
+
+export type AnalysisReply =
+  | {
+      readonly type: 'result';
+      readonly seq: number;
+      readonly result: import('../../../shared/analysis/index').MapAnalysis;
+    }
+  | { readonly type: 'error'; readonly seq: number; readonly message: string };
+
+const NO_EXTRA: Readonly<Record<string, unknown>> = Object.freeze({});
+const ORIGIN: readonly [number, number] = Object.freeze([0, 0]) as unknown as readonly [
+  number,
+  number,
+];
+
+function slimElement(e: ElementRecord): ElementRecord {
+  const out: ElementRecord = {
+    id: e.id,
+    kind: e.kind,
+    label: e.label,
+    description: '',
+    tags: e.tags,
+    position: ORIGIN,
+    createdBy: '',
+    createdAt: 0,
+    updatedAt: 0,
+    extra: NO_EXTRA,
+    ...(e.actorType ? { actorType: e.actorType } : {}),
+    ...(e.leverageLevel !== undefined ? { leverageLevel: e.leverageLevel } : {}),
+  };
+  return out;
+}
+
+function slimConnection(c: ConnectionRecord): ConnectionRecord {
+  return { ...c, description: '', createdBy: '', createdAt: 0, updatedAt: 0, extra: NO_EXTRA };
+}
+
+/** The worker's input for a snapshot (notes and frames are left out: the analysis ignores them). */
+export function toAnalysisInput(snapshot: MapSnapshot): AnalysisInput {
+  const elements: ElementRecord[] = [];
+  for (const e of snapshot.elements.values())
+    if (e.kind !== 'note' && e.kind !== 'group') elements.push(slimElement(e));
+  const connections: ConnectionRecord[] = [];
+  for (const c of snapshot.connections.values()) connections.push(slimConnection(c));
+  return { elements, connections, loops: [...snapshot.loops.values()] };
+}
+
+/** Element fields the analysis reads: a change to any other (a move, a colour) needs no rerun. */
+function elementMatters(a: ElementRecord | undefined, b: ElementRecord | undefined): boolean {
+  if (!a || !b) return a !== b;
+  return (
+    a.kind !== b.kind ||
+    a.label !== b.label ||
+    a.actorType !== b.actorType ||
+    a.leverageLevel !== b.leverageLevel ||
+    a.tags.length !== b.tags.length ||
+    a.tags.some((t, i) => t !== b.tags[i])
+  );
+}
+
+function connectionMatters(a: ConnectionRecord | undefined, b: ConnectionRecord | undefined) {
+  if (!a || !b) return a !== b;
+  return (
+    a.from !== b.from ||
+    a.to !== b.to ||
+    a.kind !== b.kind ||
+    a.polarity !== b.polarity ||
+    a.delay !== b.delay ||
+    a.direction !== b.direction ||
+    a.proposed !== b.proposed
+  );
+}
+
+/**
+ * Whether a change to the map can change the analysis. Moving elements (the most frequent edit
+ * by far: every drag) does not, so it does not wake the worker.
+ */
+export function changeAffectsAnalysis(
+  previous: MapSnapshot,
+  next: MapSnapshot,
+  changedElements: Iterable<string>,
+  changedConnections: Iterable<string>,
+): boolean {
+  if (previous.loops !== next.loops) return true;
+  for (const id of changedElements)
+    if (elementMatters(previous.elements.get(id), next.elements.get(id))) return true;
+  for (const id of changedConnections)
+    if (connectionMatters(previous.connections.get(id), next.connections.get(id))) return true;
+  // A deleted element takes its connections with it without listing them as changed.
+  return previous.connections.size !== next.connections.size;
+}

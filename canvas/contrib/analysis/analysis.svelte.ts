@@ -1,0 +1,302 @@
+import type { AnalyzeOptions, MapAnalysis } from '../../../shared/analysis/index';
+import {
+  DEFAULT_VIEW_SETTINGS,
+  perspectivesMap,
+  readPerspectives,
+  removePerspective,
+  savePerspective,
+  COLOR_BY,
+  LENSES,
+  SIZE_BY,
+  type PerspectiveRecord,
+  type ViewSettings,
+} from '../../../shared/domain/perspectives';
+import type { MapChange } from '../../platform/map-session.svelte';
+import type { Workbench } from '../../workbench/workbench.svelte';
+import {
+  changeAffectsAnalysis,
+  toAnalysisInput,
+  type AnalysisReply,
+  type AnalysisRequest,
+} from './analysis-input';
+import { computeEncodings, type LegendEntry } from './encodings';
+
+/** Quiet time after the last edit before the analysis runs again. */
+export const DEBOUNCE_MS = 300;
+/** Progress shows once a run has taken this long. */
+const SHOW_PROGRESS_AFTER_MS = 400;
+
+const settingsKey = (roomId: string) => `weavemap.analysis.view.${roomId}`;
+
+function loadSettings(roomId: string): ViewSettings {
+  try {
+    const raw = JSON.parse(localStorage.getItem(settingsKey(roomId)) ?? 'null') as unknown;
+    if (raw && typeof raw === 'object') {
+      const r = raw as Record<string, unknown>;
+      return {
+        sizeBy: SIZE_BY.find((s) => s === r.sizeBy) ?? DEFAULT_VIEW_SETTINGS.sizeBy,
+        colorBy: COLOR_BY.find((s) => s === r.colorBy) ?? DEFAULT_VIEW_SETTINGS.colorBy,
+        lens: LENSES.find((s) => s === r.lens) ?? DEFAULT_VIEW_SETTINGS.lens,
+      };
+    }
+  } catch {
+    // Unreadable or blocked storage: start from the defaults.
+  }
+  return DEFAULT_VIEW_SETTINGS;
+}
+
+/**
+ * The analysis of the open map, kept current off the UI thread. Edits that can change the
+ * analysis (not moves) restart a 300 ms timer; when it fires, the map's records go to the
+ * worker as plain arrays with a sequence number, and a reply older than the latest request is
+ * dropped (the newer request is already on its way). One run at a time: edits during a run
+ * queue one more run, not one per edit.
+ *
+ * Also holds this person's view settings (size by, colour by, lens; kept in this browser per
+ * map), the map's shared perspectives, and what the views highlight on the map.
+ */
+export class AnalysisStore {
+  /** The latest analysis of the map as it is (or was a moment ago, while `computing`). */
+  result = $state.raw<MapAnalysis | null>(null);
+  computing = $state(false);
+  /** How long the current run has taken, in ms (updated while it runs). */
+  elapsedMs = $state(0);
+  /** Shown while a run is slow enough to notice. */
+  showProgress = $state(false);
+  /** What the current run covers, for the progress line. */
+  runSize = $state.raw<{ elements: number; connections: number }>({ elements: 0, connections: 0 });
+  error = $state<string | null>(null);
+  settings = $state.raw<ViewSettings>(DEFAULT_VIEW_SETTINGS);
+  perspectives = $state.raw<readonly PerspectiveRecord[]>([]);
+  legend = $state.raw<readonly LegendEntry[]>([]);
+  /** Which element ids the size encoding reached. */
+  sized = $state(0);
+  /** Completed runs (tests and the status line read it). */
+  runs = $state(0);
+
+  readonly #wb: Workbench;
+  #worker: Worker | null = null;
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #tick: ReturnType<typeof setInterval> | null = null;
+  /** Sequence number of the newest request made (sent or waiting). */
+  #latest = 0;
+  /** Sequence number of the run in the worker, or 0. */
+  #running = 0;
+  #runStarted = 0;
+  /**
+   * The group's votes per element id, for the leverage ranking. Empty until facilitation
+   * (shared/session dot voting) feeds it through `setVotes`: the ranking is then structural only.
+   */
+  #votes: Readonly<Record<string, number>> = {};
+  #highlight: readonly string[] | null = null;
+  #cleanups: (() => void)[] = [];
+  #destroyed = false;
+
+  constructor(wb: Workbench) {
+    this.#wb = wb;
+    this.settings = loadSettings(wb.session.roomId);
+    this.#cleanups.push(wb.session.onChange((c) => this.#onChange(c)));
+    const perspectives = perspectivesMap(wb.session.doc);
+    const readAll = () => (this.perspectives = readPerspectives(wb.session.doc));
+    perspectives.observeDeep(readAll);
+    this.#cleanups.push(() => perspectives.unobserveDeep(readAll));
+    readAll();
+    this.schedule(0);
+  }
+
+  get votes(): Readonly<Record<string, number>> {
+    return this.#votes;
+  }
+
+  /** Sets the group's votes per element id (from dot voting) and reranks. */
+  setVotes(votes: ReadonlyMap<string, number> | Readonly<Record<string, number>>): void {
+    this.#votes = votes instanceof Map ? Object.fromEntries(votes) : { ...votes };
+    this.recompute();
+  }
+
+  #onChange(c: MapChange): void {
+    if (changeAffectsAnalysis(c.previous, c.snapshot, c.changedElements, c.changedConnections)) {
+      this.schedule();
+      // New or removed elements change what a lens hides and what is sized.
+      this.applyEncodings();
+    }
+  }
+
+  /** Runs the analysis after `delay` ms of quiet (a newer call restarts the wait). */
+  schedule(delay = DEBOUNCE_MS): void {
+    if (this.#destroyed) return;
+    this.#latest++;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      this.#send();
+    }, delay);
+    this.computing = true;
+  }
+
+  /** "Recompute Analysis": runs now. */
+  recompute(): void {
+    this.schedule(0);
+  }
+
+  #ensureWorker(): Worker {
+    if (this.#worker) return this.#worker;
+    const worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), {
+      type: 'module',
+    });
+    worker.onmessage = (e: MessageEvent<AnalysisReply>) => this.#onReply(e.data);
+    worker.onerror = (e) => {
+      e.preventDefault();
+      // The worker itself failed (not the analysis): start a fresh one on the next run.
+      this.#worker?.terminate();
+      this.#worker = null;
+      this.#running = 0;
+      this.#stopProgress();
+      this.computing = false;
+      this.error = `The analysis stopped: ${e.message || 'its worker failed to load'}.`;
+    };
+    this.#worker = worker;
+    return worker;
+  }
+
+  #send(): void {
+    if (this.#destroyed) return;
+    if (this.#running) return; // the reply sends the newest request
+    const seq = this.#latest;
+    const snap = this.#wb.snapshot;
+    const input = toAnalysisInput(snap);
+    const options: AnalyzeOptions = {
+      leverage: { votes: this.#votes, limit: 50 },
+      movers: { top: 20, perFactor: 8 },
+    };
+    const request: AnalysisRequest = { type: 'analyze', seq, input, options };
+    this.runSize = { elements: input.elements.length, connections: input.connections.length };
+    this.#running = seq;
+    this.#runStarted = performance.now();
+    this.elapsedMs = 0;
+    this.computing = true;
+    this.#tick ??= setInterval(() => {
+      this.elapsedMs = Math.round(performance.now() - this.#runStarted);
+      this.showProgress = this.elapsedMs >= SHOW_PROGRESS_AFTER_MS;
+    }, 100);
+    try {
+      this.#ensureWorker().postMessage(request);
+    } catch (e) {
+      this.#running = 0;
+      this.#stopProgress();
+      this.computing = false;
+      this.error = `The analysis could not start: ${e instanceof Error ? e.message : String(e)}`;
+    }
+  }
+
+  #stopProgress(): void {
+    if (this.#tick) clearInterval(this.#tick);
+    this.#tick = null;
+    this.showProgress = false;
+  }
+
+  #onReply(reply: AnalysisReply): void {
+    if (this.#destroyed) return;
+    this.#running = 0;
+    const stale = reply.seq < this.#latest;
+    if (stale && this.#timer === null) {
+      // Edits arrived during the run and their wait is over: run again at once.
+      this.#send();
+    }
+    if (!stale) {
+      this.#stopProgress();
+      this.computing = false;
+    }
+    if (reply.type === 'error') {
+      if (!stale) this.error = `The analysis failed on this map: ${reply.message}`;
+      return;
+    }
+    // A stale result is dropped, unless nothing has been shown yet (a big map being edited
+    // would otherwise show nothing at all until people pause).
+    if (stale && this.result) return;
+    this.error = null;
+    this.result = reply.result;
+    this.runs++;
+    this.applyEncodings();
+  }
+
+  // ---- on the map ----
+
+  setSettings(patch: Partial<ViewSettings>): void {
+    this.settings = { ...this.settings, ...patch };
+    try {
+      localStorage.setItem(settingsKey(this.#wb.session.roomId), JSON.stringify(this.settings));
+    } catch {
+      // Storage full or blocked: the setting still holds for this visit.
+    }
+    this.applyEncodings();
+  }
+
+  /** Re-applies sizes, colours and the lens to the map (after a result or a settings change). */
+  applyEncodings(): void {
+    const r = computeEncodings(this.#wb.snapshot, this.result, this.settings);
+    this.legend = r.legend;
+    this.sized = r.sized;
+    this.#withRenderer((renderer) => renderer.setEncodings(r.encodings));
+  }
+
+  /** Keeps `ids` (elements and connections) at full strength on the map; null shows all. */
+  highlight(ids: readonly string[] | null): void {
+    this.#highlight = ids;
+    this.#withRenderer((renderer) => renderer.setHighlight(this.#highlight));
+  }
+
+  #withRenderer(fn: (r: NonNullable<Workbench['renderer']>) => void, tries = 60): void {
+    const r = this.#wb.renderer;
+    if (r) fn(r);
+    // The map editor mounts after the map opens: try again on the next frames.
+    else if (tries > 0 && !this.#destroyed)
+      requestAnimationFrame(() => this.#withRenderer(fn, tries - 1));
+  }
+
+  // ---- shared perspectives ----
+
+  savePerspective(name: string): string | undefined {
+    const id = this.#wb.write(() =>
+      savePerspective(this.#wb.session.ctx, { name, ...this.settings }),
+    );
+    if (id) this.#wb.say(`Saved the perspective “${name.trim()}” for everyone on this map.`);
+    return id;
+  }
+
+  applyPerspective(p: PerspectiveRecord): void {
+    this.setSettings({ sizeBy: p.sizeBy, colorBy: p.colorBy, lens: p.lens });
+    this.#wb.say(`Showing the perspective “${p.name}”.`);
+  }
+
+  removePerspective(p: PerspectiveRecord): void {
+    this.#wb.write(() => removePerspective(this.#wb.session.ctx, p.id));
+  }
+
+  destroy(): void {
+    this.#destroyed = true;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#stopProgress();
+    this.#worker?.terminate();
+    this.#worker = null;
+    for (const c of this.#cleanups.splice(0)) c();
+    this.#wb.renderer?.setHighlight(null);
+    this.#wb.renderer?.setEncodings(null);
+  }
+}
+
+const stores = new WeakMap<Workbench, AnalysisStore>();
+
+/** The open map's analysis (kept while the map is open, whichever view shows). */
+export function analysisStore(wb: Workbench): AnalysisStore | undefined {
+  return stores.get(wb);
+}
+
+export function startAnalysis(wb: Workbench): () => void {
+  const store = new AnalysisStore(wb);
+  stores.set(wb, store);
+  return () => {
+    store.destroy();
+    stores.delete(wb);
+  };
+}

@@ -1,0 +1,141 @@
+import type { ActorMetrics } from '../../../shared/analysis/index';
+
+/** The Network view's metrics table: its columns and how it sorts. Pure, for tests. */
+
+export type MetricColumn =
+  | 'label'
+  | 'degree'
+  | 'inDegree'
+  | 'outDegree'
+  | 'betweenness'
+  | 'closeness'
+  | 'eigenvector'
+  | 'cluster'
+  | 'constraint'
+  | 'effectiveSize';
+
+export interface ColumnSpec {
+  readonly key: MetricColumn;
+  readonly title: string;
+  /** Long name for screen readers and the header's tooltip. */
+  readonly description: string;
+  /** First sort direction when the header is chosen. */
+  readonly firstDirection: 'ascending' | 'descending';
+  readonly numeric: boolean;
+}
+
+export const METRIC_COLUMNS: readonly ColumnSpec[] = [
+  {
+    key: 'label',
+    title: 'Actor',
+    description: 'Actor',
+    firstDirection: 'ascending',
+    numeric: false,
+  },
+  {
+    key: 'degree',
+    title: 'Deg',
+    description: 'Degree: distinct contacts',
+    firstDirection: 'descending',
+    numeric: true,
+  },
+  {
+    key: 'inDegree',
+    title: 'In',
+    description: 'In-degree',
+    firstDirection: 'descending',
+    numeric: true,
+  },
+  {
+    key: 'outDegree',
+    title: 'Out',
+    description: 'Out-degree',
+    firstDirection: 'descending',
+    numeric: true,
+  },
+  {
+    key: 'betweenness',
+    title: 'Betw',
+    description: 'Betweenness: share of shortest paths between others through this actor',
+    firstDirection: 'descending',
+    numeric: true,
+  },
+  {
+    key: 'closeness',
+    title: 'Close',
+    description: 'Closeness: how near this actor is to everyone else',
+    firstDirection: 'descending',
+    numeric: true,
+  },
+  {
+    key: 'eigenvector',
+    title: 'Eigen',
+    description: 'Eigenvector centrality: connected to the well connected',
+    firstDirection: 'descending',
+    numeric: true,
+  },
+  {
+    key: 'cluster',
+    title: 'Cl',
+    description: 'Cluster',
+    firstDirection: 'ascending',
+    numeric: true,
+  },
+  {
+    key: 'constraint',
+    title: 'Constr',
+    description: "Burt's constraint: low for brokers whose contacts do not know each other",
+    firstDirection: 'ascending',
+    numeric: true,
+  },
+  {
+    key: 'effectiveSize',
+    title: 'Eff',
+    description: 'Effective size: contacts who are not redundant',
+    firstDirection: 'descending',
+    numeric: true,
+  },
+];
+
+export interface SortState {
+  readonly column: MetricColumn;
+  readonly direction: 'ascending' | 'descending';
+}
+
+/** Clicking a header: a new column starts in its natural direction, the same one flips. */
+export function nextSort(current: SortState, column: MetricColumn): SortState {
+  if (current.column === column)
+    return {
+      column,
+      direction: current.direction === 'ascending' ? 'descending' : 'ascending',
+    };
+  const spec = METRIC_COLUMNS.find((c) => c.key === column);
+  return { column, direction: spec?.firstDirection ?? 'descending' };
+}
+
+/**
+ * Actors sorted by a column. Missing values (constraint of an isolate) go last in either
+ * direction; ties keep label order, so the table never jumps between two equal rows.
+ */
+export function sortActors(actors: readonly ActorMetrics[], sort: SortState): ActorMetrics[] {
+  const sign = sort.direction === 'ascending' ? 1 : -1;
+  const byLabel = (a: ActorMetrics, b: ActorMetrics) =>
+    a.label.localeCompare(b.label) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return [...actors].sort((a, b) => {
+    if (sort.column === 'label') return sign * byLabel(a, b);
+    const x = a[sort.column];
+    const y = b[sort.column];
+    if (x === null && y === null) return byLabel(a, b);
+    if (x === null) return 1;
+    if (y === null) return -1;
+    return sign * (x - y) || byLabel(a, b);
+  });
+}
+
+/** A metric for the table: up to 3 decimals, no trailing zeros; a dash when there is none. */
+export function formatMetric(v: number | null | string): string {
+  if (v === null) return '–';
+  if (typeof v === 'string') return v;
+  if (Number.isInteger(v)) return String(v);
+  return String(Math.round(v * 1000) / 1000);
+}
