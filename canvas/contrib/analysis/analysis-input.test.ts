@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeMap, findLoops } from '../../../shared/analysis/index';
-import { parseNative } from '../../../shared/interop/native';
+import { applyNative, parseNative } from '../../../shared/interop/native';
+import { readSnapshot } from '../../../shared/schema/snapshot';
+import { testContext } from '../../../shared/domain/test-context';
 import { schoolReadinessExample } from '../../../shared/examples/school-readiness';
 import type { MapSnapshot } from '../../../shared/schema/types';
 import { conn, el, snap } from '../../editor/test-fixtures';
@@ -9,11 +11,9 @@ import { changeAffectsAnalysis, toAnalysisInput } from './analysis-input';
 function exampleSnapshot(): MapSnapshot {
   const parsed = parseNative(schoolReadinessExample);
   if (!parsed.ok) throw new Error('the example map does not parse');
-  const f = parsed.file;
-  return {
-    ...snap(f.elements, f.connections),
-    loops: new Map(f.loops.map((l) => [l.signature, l])),
-  };
+  const ctx = testContext();
+  applyNative(ctx, parsed.file);
+  return readSnapshot(ctx.doc);
 }
 
 describe('the analysis worker input', () => {
