@@ -4,6 +4,7 @@ import { registerActivity } from './activity/activity.contribution';
 import { registerLayout } from './layout/layout.contribution';
 import { registerAnalysis } from './analysis/analysis.contribution';
 import { registerSources } from './sources/sources.contribution';
+import { registerInterop } from './interop/interop.contribution';
 
 /**
  * Every feature's contribution, in one place (main.ts calls this once at start-up). A new
@@ -16,4 +17,5 @@ export function registerContributions(): void {
   registerLayout();
   registerAnalysis();
   registerSources();
+  registerInterop();
 }

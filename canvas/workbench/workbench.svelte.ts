@@ -553,7 +553,7 @@ export class Workbench {
     const r = this.renderer;
     if (!r) return;
     this.stopFollowing();
-    r.zoomTo(r.getViewport().zoom * factor, undefined, 150);
+    r.zoomTo(r.getViewport().zoom * factor);
   }
 
   zoomToFit(): void {

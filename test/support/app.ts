@@ -30,8 +30,10 @@ export async function expectCounts(
   elements: number,
   connections: number,
 ): Promise<void> {
+  const plural = (n: number, word: string) =>
+    `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
   await expect(page.getByTestId('status-counts')).toHaveText(
-    `${elements.toLocaleString('en-US')} elements · ${connections.toLocaleString('en-US')} connections`,
+    `${plural(elements, 'element')} · ${plural(connections, 'connection')}`,
     { timeout: 30_000 },
   );
 }
@@ -45,4 +47,65 @@ export function mapJson(page: Page): Promise<string> {
       [...m.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
     return JSON.stringify({ e: sorted(snap.elements), c: sorted(snap.connections) });
   });
+}
+
+// ---- the workbench ----
+
+/** The map editor (focusable: keys act on it). */
+export function mapArea(page: Page) {
+  return page.getByRole('application', { name: 'Map editor' });
+}
+
+/** Focuses the map from the keyboard (the "Focus the Map" command). */
+export async function focusMap(page: Page): Promise<void> {
+  await page.keyboard.press('Alt+Shift+M');
+  await expect(mapArea(page)).toBeFocused();
+}
+
+export function inspector(page: Page) {
+  return page.getByRole('complementary', { name: 'Inspector' });
+}
+
+export function inspectorField(page: Page, name: string) {
+  return inspector(page).getByLabel(name, { exact: true });
+}
+
+/** Runs a command through the palette by typing part of its title. */
+export async function runFromPalette(page: Page, query: string, expectOption?: RegExp | string) {
+  await page.keyboard.press('Control+Shift+P');
+  const dialog = page.getByRole('dialog', { name: 'Command palette' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('combobox').fill(query);
+  if (expectOption)
+    await expect(dialog.getByRole('option', { selected: true })).toContainText(expectOption);
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+}
+
+/**
+ * Test hook (set by canvas/workbench/MapEditor.svelte on `window.__weavemap.editor`): what this
+ * screen draws about other people (cursors with names, selections in their colour, elements
+ * being dragged by someone else), and the renderer's viewport.
+ */
+export interface EditorHook {
+  cursors(): { id: string; name: string; color: string; x: number; y: number }[];
+  remoteSelections(): { id: string; color: string; ids: string[] }[];
+  remoteDragging(): string[];
+  viewport(): { x: number; y: number; zoom: number };
+  /** Screen point (page CSS px) of an element's centre. */
+  elementCenter(id: string): { x: number; y: number } | null;
+}
+
+export function editorState<T>(page: Page, read: (hook: EditorHook) => T): Promise<T> {
+  return page.evaluate(`(${read.toString()})(window.__weavemap.editor)`) as Promise<T>;
+}
+
+/** Element id by label, read from the page's map. */
+export function elementId(page: Page, label: string): Promise<string> {
+  return page.evaluate((l) => {
+    const s = (window as unknown as { __weavemap: { session: MapSession } }).__weavemap.session;
+    const el = [...s.snapshot.elements.values()].find((e) => e.label === l);
+    if (!el) throw new Error(`No element labelled ${l}`);
+    return el.id;
+  }, label);
 }
