@@ -4,6 +4,7 @@ import { registerActivity } from './activity/activity.contribution';
 import { registerLayout } from './layout/layout.contribution';
 import { registerAnalysis } from './analysis/analysis.contribution';
 import { registerSources } from './sources/sources.contribution';
+import { registerSession } from './session/session.contribution';
 import { registerInterop } from './interop/interop.contribution';
 
 /**
@@ -17,5 +18,6 @@ export function registerContributions(): void {
   registerLayout();
   registerAnalysis();
   registerSources();
+  registerSession();
   registerInterop();
 }
