@@ -133,91 +133,91 @@ const DASHBOARD = 'srI02';
 const NOTE = 'srN01';
 
 const elements = [
-  el(READY, 'factor', 'Children entering kindergarten ready to learn', [560, 360], {
+  el(READY, 'factor', 'Children entering kindergarten ready to learn', [336, 216], {
     description:
       'The result the city is accountable for: the share of children assessed as fully ready when they start kindergarten.',
     tags: ['result'],
   }),
-  el(ENGAGE, 'factor', 'Parent engagement in early learning', [160, 200], {
+  el(ENGAGE, 'factor', 'Parent engagement in early learning', [96, 120], {
     tags: ['families'],
     leverageLevel: 6,
   }),
-  el(QUALITY, 'factor', 'Early childhood program quality', [560, 60], {
+  el(QUALITY, 'factor', 'Early childhood program quality', [336, 36], {
     tags: ['programs'],
   }),
-  el(COORD, 'factor', 'Coordination across agencies', [1000, 160], {
+  el(COORD, 'factor', 'Coordination across agencies', [600, 96], {
     description: 'Schools, health, libraries and providers aligning their work on one result.',
     tags: ['system'],
     leverageLevel: 5,
   }),
-  el(TRUST, 'factor', 'Trust between parents and providers', [160, -120], {
+  el(TRUST, 'factor', 'Trust between parents and providers', [96, -72], {
     tags: ['families', 'relationships'],
   }),
-  el(ENROLL, 'factor', 'Families enrolled in quality programs', [960, -160], {
+  el(ENROLL, 'factor', 'Families enrolled in quality programs', [576, -96], {
     tags: ['programs'],
   }),
-  el(RATIO, 'factor', 'Children per teacher', [760, -340], { tags: ['programs'] }),
-  el(SCREEN, 'factor', 'Developmental screenings by age 3', [1040, 460], { tags: ['health'] }),
-  el(DATA, 'factor', 'Shared data on readiness', [560, 660], {
+  el(RATIO, 'factor', 'Children per teacher', [456, -204], { tags: ['programs'] }),
+  el(SCREEN, 'factor', 'Developmental screenings by age 3', [624, 276], { tags: ['health'] }),
+  el(DATA, 'factor', 'Shared data on readiness', [336, 396], {
     tags: ['system'],
     leverageLevel: 6,
   }),
-  el(FUNDING, 'factor', 'Funding aligned to shared results', [160, 560], {
+  el(FUNDING, 'factor', 'Funding aligned to shared results', [96, 336], {
     tags: ['money'],
     leverageLevel: 5,
   }),
-  el(STRESS, 'factor', 'Family stress', [-200, 360], { tags: ['families'] }),
-  el(MEETINGS, 'factor', 'Time spent in coordination meetings', [1360, -40], {
+  el(STRESS, 'factor', 'Family stress', [-120, 216], { tags: ['families'] }),
+  el(MEETINGS, 'factor', 'Time spent in coordination meetings', [816, -24], {
     tags: ['system'],
   }),
-  el(WORKFORCE, 'factor', 'Early childhood workforce skills', [360, -340], {
+  el(WORKFORCE, 'factor', 'Early childhood workforce skills', [216, -204], {
     tags: ['programs'],
   }),
-  el(READING, 'factor', 'Reading at home', [-160, 40], { tags: ['families'] }),
+  el(READING, 'factor', 'Reading at home', [-96, 24], { tags: ['families'] }),
 
-  el(FRAME, 'group', 'Who can act', [1900, 180]),
-  el(PARENTS, 'actor', 'Parents and caregivers', [1760, 0], {
+  el(FRAME, 'group', 'Who can act', [1140, 108]),
+  el(PARENTS, 'actor', 'Parents and caregivers', [1056, 0], {
     actorType: 'community',
     parent: FRAME,
   }),
-  el(SCHOOLS, 'actor', 'City public schools', [2040, 0], {
+  el(SCHOOLS, 'actor', 'City public schools', [1224, 0], {
     actorType: 'organization',
     parent: FRAME,
   }),
-  el(HEALTH, 'actor', 'Health department', [2040, 180], {
+  el(HEALTH, 'actor', 'Health department', [1224, 108], {
     actorType: 'organization',
     parent: FRAME,
   }),
-  el(LIBRARIES, 'actor', 'Public libraries', [1760, 360], {
+  el(LIBRARIES, 'actor', 'Public libraries', [1056, 216], {
     actorType: 'organization',
     parent: FRAME,
   }),
-  el(FUNDERS, 'actor', 'Local funders', [2040, 360], {
+  el(FUNDERS, 'actor', 'Local funders', [1224, 216], {
     actorType: 'group',
     parent: FRAME,
   }),
-  el(COMMUNITY, 'actor', 'Community organisations', [1760, 180], {
+  el(COMMUNITY, 'actor', 'Community organisations', [1056, 108], {
     actorType: 'community',
     parent: FRAME,
   }),
-  el(PROVIDERS, 'actor', 'Child care and Head Start providers', [1900, 540], {
+  el(PROVIDERS, 'actor', 'Child care and Head Start providers', [1140, 324], {
     actorType: 'organization',
     parent: FRAME,
   }),
-  el(LIA, 'actor', 'Leadership in Action team', [1900, -180], {
+  el(LIA, 'actor', 'Leadership in Action team', [1140, -108], {
     actorType: 'group',
     parent: FRAME,
     description:
       'A cross-section of the community convened to raise school readiness within one year.',
   }),
 
-  el(CIRCLES, 'intervention', 'Parent leadership circles', [-200, -300], {
+  el(CIRCLES, 'intervention', 'Parent leadership circles', [-120, -180], {
     description: 'Parents meet with providers and design outreach together.',
   }),
-  el(DASHBOARD, 'intervention', 'Citywide readiness dashboard', [960, 760], {
+  el(DASHBOARD, 'intervention', 'Citywide readiness dashboard', [576, 456], {
     description: 'One shared picture of readiness results, updated every quarter.',
   }),
-  el(NOTE, 'note', 'Drawn from the Leadership in Action example in Baltimore', [-200, 720], {
+  el(NOTE, 'note', 'Drawn from the Leadership in Action example in Baltimore', [-120, 432], {
     description:
       'A diverse cross-section of the community learned to coordinate and align efforts across the parts of the system that produce school readiness, and brought about significant improvement within one year.',
   }),

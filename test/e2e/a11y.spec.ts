@@ -72,6 +72,8 @@ for (const theme of ['light', 'dark'] as const) {
     await setTheme(page, theme);
     await outline(page).getByRole('button', { name: 'Coordination across agencies' }).click();
     await expect(page.getByTestId('status-selection')).toHaveText('1 selected');
+    // A projector-sized window, so the whole example is legible at once.
+    await page.setViewportSize({ width: 1600, height: 1000 });
     await focusMap(page);
     await page.keyboard.press('Shift+1');
     await expect(page.getByTestId('status-zoom')).not.toHaveText('100%');
