@@ -101,14 +101,18 @@ export class SessionStore {
     this.#cleanups.push(() => session.setSnapshotFilter(null));
 
     // Notes this person writes while private mode is on are hidden until revealed.
-    const elements = elementsMap(session.doc);
-    const markPrivate = (event: Y.YMapEvent<unknown>) => {
+    const elements = elementsMap(session.doc) as unknown as Y.Map<Y.Map<unknown>>;
+    const markPrivate = (event: Y.YMapEvent<Y.Map<unknown>>) => {
       if (event.transaction.origin !== session.ctx.origin || !isPrivateMode(session.doc)) return;
       const added: Y.Map<unknown>[] = [];
       event.changes.keys.forEach((change, id) => {
         if (change.action !== 'add') return;
         const m = elements.get(id);
-        if (m instanceof Y.Map && readElement(m, id).kind === 'note' && m.get(HIDDEN_FIELD) !== true)
+        if (
+          m instanceof Y.Map &&
+          readElement(m, id).kind === 'note' &&
+          m.get(HIDDEN_FIELD) !== true
+        )
           added.push(m);
       });
       if (added.length)
