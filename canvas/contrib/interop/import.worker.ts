@@ -1,6 +1,7 @@
 import { previewImport, type ImportedMap } from '../../../shared/interop/index';
 import type { ImportReply, ImportRequest } from './protocol';
 import { readImportFiles } from './read-files';
+import { placeUnpositioned } from './place-imported';
 
 /**
  * Import off the UI thread: reads the files (sizes checked first), tells the format, parses,
@@ -21,10 +22,15 @@ self.onmessage = async (e: MessageEvent<ImportRequest>) => {
         post({ type: 'progress', stage, ...(fraction !== undefined ? { fraction } : {}) }),
       );
       let preview;
+      let positions;
       if (out.result.ok) {
         post({ type: 'progress', stage: 'Counting what will come in…' });
         parsed = out.result.map;
         preview = previewImport(out.result.map);
+        if (out.result.map.elements.some((el) => !el.position)) {
+          post({ type: 'progress', stage: 'Laying out elements the file gave no place…' });
+          positions = placeUnpositioned(out.result.map);
+        }
       }
       post({
         type: 'parsed',
@@ -32,6 +38,7 @@ self.onmessage = async (e: MessageEvent<ImportRequest>) => {
         ...(out.formatName ? { formatName: out.formatName } : {}),
         result: out.result,
         ...(preview ? { preview } : {}),
+        ...(positions ? { positions } : {}),
         ms: Math.round(performance.now() - t0),
       });
     } else if (msg.type === 'preview') {

@@ -5,6 +5,7 @@ import type {
   ImportResult,
 } from '../../../shared/interop/index';
 import type { MapSnapshot } from '../../../shared/schema/types';
+import type { Positions } from './place-imported';
 
 /** Messages between the canvas and the import and export workers. */
 
@@ -22,6 +23,8 @@ export type ImportReply =
       readonly result: ImportResult;
       /** For a new map; present when the result is ok. */
       readonly preview?: ImportPreview;
+      /** Places for the elements the file gave none (see `withPositions`). */
+      readonly positions?: Positions;
       readonly ms: number;
     }
   | { readonly type: 'preview'; readonly preview: ImportPreview }
