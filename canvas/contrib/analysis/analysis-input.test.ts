@@ -6,7 +6,12 @@ import { testContext } from '../../../shared/domain/test-context';
 import { schoolReadinessExample } from '../../../shared/examples/school-readiness';
 import type { MapSnapshot } from '../../../shared/schema/types';
 import { conn, el, snap } from '../../editor/test-fixtures';
-import { changeAffectsAnalysis, toAnalysisInput } from './analysis-input';
+import {
+  changeAffectsAnalysis,
+  InputAssembler,
+  requestMessages,
+  toAnalysisInput,
+} from './analysis-input';
 
 function exampleSnapshot(): MapSnapshot {
   const parsed = parseNative(schoolReadinessExample);
@@ -58,5 +63,26 @@ describe('the analysis worker input', () => {
     expect(changeAffectsAnalysis(before, gone, ['b'], [])).toBe(true);
     const named = { ...before, loops: new Map(base) };
     expect(changeAffectsAnalysis(before, named, [], [])).toBe(true);
+  });
+
+  it('arrives in chunks that the worker puts back together, newest run only', () => {
+    const s = exampleSnapshot();
+    const messages = [...requestMessages(s, 7, {}, 5)];
+    expect(messages[0]).toEqual({ type: 'begin', seq: 7 });
+    expect(messages.at(-1)?.type).toBe('run');
+    expect(
+      messages.every((m) => m.type === 'begin' || m.type === 'run' || m.records.length <= 5),
+    ).toBe(true);
+    const worker = new InputAssembler();
+    // An older run's chunks, interleaved, change nothing.
+    const older = [...requestMessages(s, 6, {}, 5)];
+    let input = null;
+    worker.add(older[0]!);
+    for (const m of structuredClone(messages)) {
+      worker.add(older[1]!);
+      input = worker.add(m) ?? input;
+    }
+    expect(input).toEqual(toAnalysisInput(s));
+    expect(worker.add(older.at(-1)!)).toBeNull();
   });
 });

@@ -17,12 +17,28 @@ export interface AnalysisInput {
   readonly loops: readonly LoopNoteRecord[];
 }
 
-export interface AnalysisRequest {
-  readonly type: 'analyze';
-  readonly seq: number;
-  readonly input: AnalysisInput;
-  readonly options: AnalyzeOptions;
-}
+/**
+ * A run goes to the worker as several messages: `begin`, the records in chunks, then `run`. The
+ * UI thread yields between chunks, so cloning a 15k-record map never holds it for long; the
+ * worker keeps the chunks of the newest `begin` only.
+ */
+export type AnalysisRequest =
+  | { readonly type: 'begin'; readonly seq: number }
+  | { readonly type: 'elements'; readonly seq: number; readonly records: readonly ElementRecord[] }
+  | {
+      readonly type: 'connections';
+      readonly seq: number;
+      readonly records: readonly ConnectionRecord[];
+    }
+  | {
+      readonly type: 'run';
+      readonly seq: number;
+      readonly loops: readonly LoopNoteRecord[];
+      readonly options: AnalyzeOptions;
+    };
+
+/** Records per message: a chunk costs the UI thread a few milliseconds to build and clone. */
+export const CHUNK_RECORDS = 1500;
 
 export type AnalysisReply =
   | {
@@ -60,14 +76,67 @@ function slimConnection(c: ConnectionRecord): ConnectionRecord {
   return { ...c, description: '', createdBy: '', createdAt: 0, updatedAt: 0, extra: NO_EXTRA };
 }
 
+const analysed = (e: ElementRecord) => e.kind !== 'note' && e.kind !== 'group';
+
 /** The worker's input for a snapshot (notes and frames are left out: the analysis ignores them). */
 export function toAnalysisInput(snapshot: MapSnapshot): AnalysisInput {
   const elements: ElementRecord[] = [];
-  for (const e of snapshot.elements.values())
-    if (e.kind !== 'note' && e.kind !== 'group') elements.push(slimElement(e));
+  for (const e of snapshot.elements.values()) if (analysed(e)) elements.push(slimElement(e));
   const connections: ConnectionRecord[] = [];
   for (const c of snapshot.connections.values()) connections.push(slimConnection(c));
   return { elements, connections, loops: [...snapshot.loops.values()] };
+}
+
+/** The messages of one run, built lazily chunk by chunk (see `AnalysisRequest`). */
+export function* requestMessages(
+  snapshot: MapSnapshot,
+  seq: number,
+  options: AnalyzeOptions,
+  chunk = CHUNK_RECORDS,
+): Generator<AnalysisRequest> {
+  yield { type: 'begin', seq };
+  const elements = [...snapshot.elements.values()];
+  for (let i = 0; i < elements.length; i += chunk) {
+    const records: ElementRecord[] = [];
+    for (const e of elements.slice(i, i + chunk)) if (analysed(e)) records.push(slimElement(e));
+    if (records.length) yield { type: 'elements', seq, records };
+  }
+  const connections = [...snapshot.connections.values()];
+  for (let i = 0; i < connections.length; i += chunk)
+    yield {
+      type: 'connections',
+      seq,
+      records: connections.slice(i, i + chunk).map(slimConnection),
+    };
+  yield { type: 'run', seq, loops: [...snapshot.loops.values()], options };
+}
+
+/** The worker's side: collects one run's chunks; `run` hands back the input, once. */
+export class InputAssembler {
+  #seq = -1;
+  #elements: ElementRecord[] = [];
+  #connections: ConnectionRecord[] = [];
+
+  /** Returns the whole input on `run`, else null. Chunks of an older run are ignored. */
+  add(msg: AnalysisRequest): AnalysisInput | null {
+    if (msg.type === 'begin') {
+      this.#seq = msg.seq;
+      this.#elements = [];
+      this.#connections = [];
+      return null;
+    }
+    if (msg.seq !== this.#seq) return null;
+    if (msg.type === 'elements') for (const r of msg.records) this.#elements.push(r);
+    else if (msg.type === 'connections') for (const r of msg.records) this.#connections.push(r);
+    else {
+      const input = { elements: this.#elements, connections: this.#connections, loops: msg.loops };
+      this.#seq = -1;
+      this.#elements = [];
+      this.#connections = [];
+      return input;
+    }
+    return null;
+  }
 }
 
 /** Element fields the analysis reads: a change to any other (a move, a colour) needs no rerun. */

@@ -13,12 +13,7 @@ import {
 } from '../../../shared/domain/perspectives';
 import type { MapChange } from '../../platform/map-session.svelte';
 import type { Workbench } from '../../workbench/workbench.svelte';
-import {
-  changeAffectsAnalysis,
-  toAnalysisInput,
-  type AnalysisReply,
-  type AnalysisRequest,
-} from './analysis-input';
+import { changeAffectsAnalysis, requestMessages, type AnalysisReply } from './analysis-input';
 import { computeEncodings, type LegendEntry } from './encodings';
 
 /** Quiet time after the last edit before the analysis runs again. */
@@ -89,6 +84,8 @@ export class AnalysisStore {
    */
   #votes: Readonly<Record<string, number>> = {};
   #highlight: readonly string[] | null = null;
+  /** The map shows no encodings now. */
+  #plain = true;
   #cleanups: (() => void)[] = [];
   #destroyed = false;
 
@@ -129,7 +126,7 @@ export class AnalysisStore {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = setTimeout(() => {
       this.#timer = null;
-      this.#send();
+      void this.#send();
     }, delay);
     this.computing = true;
   }
@@ -159,28 +156,39 @@ export class AnalysisStore {
     return worker;
   }
 
-  #send(): void {
+  async #send(): Promise<void> {
     if (this.#destroyed) return;
     if (this.#running) return; // the reply sends the newest request
     const seq = this.#latest;
     const snap = this.#wb.snapshot;
-    const input = toAnalysisInput(snap);
     const options: AnalyzeOptions = {
       leverage: { votes: this.#votes, limit: 50 },
       movers: { top: 20, perFactor: 8 },
     };
-    const request: AnalysisRequest = { type: 'analyze', seq, input, options };
-    this.runSize = { elements: input.elements.length, connections: input.connections.length };
     this.#running = seq;
     this.#runStarted = performance.now();
     this.elapsedMs = 0;
     this.computing = true;
+    this.runSize = { elements: snap.elements.size, connections: snap.connections.size };
     this.#tick ??= setInterval(() => {
       this.elapsedMs = Math.round(performance.now() - this.#runStarted);
       this.showProgress = this.elapsedMs >= SHOW_PROGRESS_AFTER_MS;
     }, 100);
     try {
-      this.#ensureWorker().postMessage(request);
+      const worker = this.#ensureWorker();
+      let sliceStart = performance.now();
+      for (const msg of requestMessages(snap, seq, options)) {
+        worker.postMessage(msg);
+        // Hand the UI thread back between chunks (input, frames), at most every ~8 ms.
+        if (performance.now() - sliceStart > 8) {
+          // Visible in the browser's performance panel: the UI thread's share of a run.
+          performance.measure('weavemap:analysis-send', { start: sliceStart });
+          await new Promise((r) => setTimeout(r, 0));
+          if (this.#destroyed || this.#worker !== worker) return;
+          sliceStart = performance.now();
+        }
+      }
+      performance.measure('weavemap:analysis-send', { start: sliceStart });
     } catch (e) {
       this.#running = 0;
       this.#stopProgress();
@@ -197,11 +205,20 @@ export class AnalysisStore {
 
   #onReply(reply: AnalysisReply): void {
     if (this.#destroyed) return;
+    const t0 = performance.now();
+    try {
+      this.#handleReply(reply);
+    } finally {
+      performance.measure('weavemap:analysis-apply', { start: t0 });
+    }
+  }
+
+  #handleReply(reply: AnalysisReply): void {
     this.#running = 0;
     const stale = reply.seq < this.#latest;
     if (stale && this.#timer === null) {
       // Edits arrived during the run and their wait is over: run again at once.
-      this.#send();
+      void this.#send();
     }
     if (!stale) {
       this.#stopProgress();
@@ -235,9 +252,13 @@ export class AnalysisStore {
   /** Re-applies sizes, colours and the lens to the map (after a result or a settings change). */
   applyEncodings(): void {
     const r = computeEncodings(this.#wb.snapshot, this.result, this.settings);
-    this.legend = r.legend;
+    if (this.legend.length || r.legend.length) this.legend = r.legend;
     this.sized = r.sized;
-    this.#withRenderer((renderer) => renderer.setEncodings(r.encodings));
+    // Plain before and plain now: nothing to redraw (a 5k map's frame is not free).
+    const empty = Object.keys(r.encodings).length === 0;
+    if (empty && this.#plain) return;
+    this.#plain = empty;
+    this.#withRenderer((renderer) => renderer.setEncodings(empty ? null : r.encodings));
   }
 
   /** Keeps `ids` (elements and connections) at full strength on the map; null shows all. */
@@ -295,6 +316,10 @@ export function analysisStore(wb: Workbench): AnalysisStore | undefined {
 export function startAnalysis(wb: Workbench): () => void {
   const store = new AnalysisStore(wb);
   stores.set(wb, store);
+  // Test hook (documented in test/e2e/analysis.spec.ts): the open map's analysis store, beside
+  // the session and workbench that RoomView puts on `window.__weavemap`.
+  const hook = (globalThis as { __weavemap?: Record<string, unknown> }).__weavemap;
+  if (hook) hook.analysis = store;
   return () => {
     store.destroy();
     stores.delete(wb);

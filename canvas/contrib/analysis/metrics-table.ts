@@ -117,10 +117,13 @@ export function nextSort(current: SortState, column: MetricColumn): SortState {
  * Actors sorted by a column. Missing values (constraint of an isolate) go last in either
  * direction; ties keep label order, so the table never jumps between two equal rows.
  */
+const collator = new Intl.Collator(undefined, { numeric: true });
+
 export function sortActors(actors: readonly ActorMetrics[], sort: SortState): ActorMetrics[] {
   const sign = sort.direction === 'ascending' ? 1 : -1;
+  // One collator for the whole sort: String.localeCompare builds one per call (5k rows: slow).
   const byLabel = (a: ActorMetrics, b: ActorMetrics) =>
-    a.label.localeCompare(b.label) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    collator.compare(a.label, b.label) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   return [...actors].sort((a, b) => {
     if (sort.column === 'label') return sign * byLabel(a, b);
     const x = a[sort.column];

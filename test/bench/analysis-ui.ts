@@ -1,0 +1,218 @@
+/**
+ * Does analysis block the UI thread? Opens a 5,000-actor map in headless Chromium, waits until
+ * it has loaded and been analysed once, then asks for a fresh analysis ("Recompute Analysis")
+ * with the Network view open, and records every long task
+ * (PerformanceObserver 'longtask': main-thread tasks over 50 ms) from the edit until the new
+ * result is on screen. The baseline is the same analysis run on the UI thread: the time the
+ * worker took is how long the page would have frozen without it.
+ *
+ *   npx tsx test/bench/analysis-ui.ts              # builds the canvas, prints the table
+ *   import { benchAnalysisUi } from './analysis-ui' # rows for test/bench/run.ts
+ *
+ * `measureAnalysisUi` is shared with test/e2e/analysis.spec.ts, which asserts the target.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+import { randomActorMap } from '../../shared/analysis/random-maps';
+import { transact, writeNewConnection, writeNewElement } from '../../shared/domain/index';
+import { startHost, type Host } from '../../canvas/server/host';
+import { chromiumLaunchOptions } from '../support/chromium';
+import { printTable, type BenchRow } from './table';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+export interface AnalysisUiFigures {
+  readonly actors: number;
+  readonly ties: number;
+  /** Longest main-thread task between the edit and the new result on screen (0: none over 50 ms). */
+  readonly maxLongTaskMs: number;
+  readonly longTasks: number;
+  /** The worker's analysis time: how long the UI would have frozen doing it on the main thread. */
+  readonly workerMs: number;
+  /** From the edit to the new result on screen. */
+  readonly totalMs: number;
+}
+
+/** Creates a room on the host holding `actors` actors with about `tiesEach` ties each. */
+export async function seedActorRoom(
+  host: Pick<Host, 'url' | 'withRoomDoc'>,
+  actors: number,
+  tiesEach: number,
+  seed = 7,
+): Promise<{ link: string; roomId: string; elements: number; connections: number }> {
+  const res = await fetch(new URL('/api/rooms', host.url), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ title: `${actors} actors` }),
+  });
+  if (res.status !== 201) throw new Error(`Could not create a room: ${res.status}`);
+  const room = (await res.json()) as { roomId: string; editLink: string };
+  const map = randomActorMap(actors, tiesEach, seed);
+  const cols = Math.ceil(Math.sqrt(map.elements.length * 2));
+  await host.withRoomDoc(room.roomId, (doc) => {
+    const ctx = { doc, origin: 'seed', userId: 'seed' };
+    transact(ctx, () => {
+      doc.getMap('meta').set('schemaVersion', 1);
+      doc.getMap('meta').set('title', `${actors} actors`);
+      map.elements.forEach((e, i) =>
+        writeNewElement(ctx, {
+          id: e.id,
+          kind: e.kind,
+          label: e.label,
+          tags: e.tags,
+          ...(e.actorType ? { actorType: e.actorType } : {}),
+          position: [(i % cols) * 140, Math.floor(i / cols) * 110],
+        }),
+      );
+      for (const c of map.connections)
+        writeNewConnection(ctx, {
+          id: c.id,
+          from: c.from,
+          to: c.to,
+          kind: c.kind,
+          direction: c.direction,
+          ...(c.polarity ? { polarity: c.polarity } : {}),
+        });
+    });
+  });
+  return {
+    link: room.editLink,
+    roomId: room.roomId,
+    elements: map.elements.length,
+    connections: map.connections.length,
+  };
+}
+
+interface AnalysisHook {
+  recompute(): void;
+  runs: number;
+  computing: boolean;
+  result: { elapsedMs: number; network: { actors: unknown[]; ties: number } } | null;
+}
+
+/** Records long tasks from the start of the page (call before `page.goto`). */
+export async function observeLongTasks(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries())
+        w.__longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}
+
+/**
+ * On an open map whose first analysis is done: asks for a fresh analysis (what "Recompute
+ * Analysis" and every edit do: the map's records go to the worker, the result comes back and the
+ * open view redraws) and measures the main thread until it is shown. Needs `observeLongTasks`
+ * before the page loaded.
+ */
+export async function measureAnalysisUi(
+  page: Page,
+  timeoutMs = 120_000,
+): Promise<AnalysisUiFigures> {
+  await page.waitForFunction(
+    () => {
+      const a = (window as unknown as { __weavemap?: { analysis?: AnalysisHook } }).__weavemap
+        ?.analysis;
+      return !!a && a.runs >= 1 && !a.computing;
+    },
+    undefined,
+    { timeout: timeoutMs },
+  );
+  // Let loading settle (rendering the first frames of a 5k map is the renderer's, not ours).
+  await page.evaluate(
+    () =>
+      new Promise((r) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 500))),
+      ),
+  );
+  const figures = await page.evaluate(async (limit) => {
+    const w = window as unknown as {
+      __longTasks: { start: number; duration: number }[];
+      __weavemap: { analysis: AnalysisHook };
+    };
+    const store = w.__weavemap.analysis;
+    const runsBefore = store.runs;
+    const started = performance.now();
+    store.recompute();
+    const deadline = started + limit;
+    while (store.runs === runsBefore || store.computing) {
+      if (performance.now() > deadline) throw new Error('The analysis did not finish in time.');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    // The result is drawn on the next frame.
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const ended = performance.now();
+    const tasks = w.__longTasks.filter((t) => t.start + t.duration >= started && t.start <= ended);
+    return {
+      actors: store.result!.network.actors.length,
+      ties: store.result!.network.ties,
+      maxLongTaskMs: Math.round(Math.max(0, ...tasks.map((t) => t.duration))),
+      longTasks: tasks.length,
+      workerMs: Math.round(store.result!.elapsedMs),
+      totalMs: Math.round(ended - started),
+    };
+  }, timeoutMs);
+  return figures;
+}
+
+async function buildCanvas(outDir: string): Promise<void> {
+  await build({
+    configFile: join(ROOT, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true, sourcemap: false },
+  });
+}
+
+/** Rows for `npm run bench`: the UI thread while a 5,000-actor map is analysed. */
+export async function benchAnalysisUi(): Promise<BenchRow[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'weavemap-analysis-ui-'));
+  const staticDir = join(dir, 'canvas');
+  await buildCanvas(staticDir);
+  const host = await startHost({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: join(dir, 'data'),
+    staticDir,
+    quiet: true,
+  });
+  const browser = await chromium.launch(await chromiumLaunchOptions());
+  try {
+    const room = await seedActorRoom(host, 5000, 2);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await observeLongTasks(page);
+    await page.goto(room.link);
+    await page.getByRole('button', { name: 'Network', exact: true }).click();
+    const f = await measureAnalysisUi(page);
+    await context.close();
+    const note = `${f.actors.toLocaleString('en-US')} actors, ${f.ties.toLocaleString('en-US')} ties; ${f.longTasks} long task(s) from the edit to the result on screen (${f.totalMs} ms)`;
+    return [
+      {
+        group: 'analysis-ui',
+        name: 'longest UI-thread task while analysing 5k actors',
+        value: f.maxLongTaskMs,
+        unit: 'ms',
+        baseline: f.workerMs,
+        baselineName: 'same analysis on the UI thread',
+        target: '≤ 50 ms',
+        note,
+      },
+    ];
+  } finally {
+    await browser.close();
+    await host.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  printTable(await benchAnalysisUi());
+  process.exit(0);
+}

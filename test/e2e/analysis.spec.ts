@@ -1,0 +1,212 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import * as Y from 'yjs';
+import type { Page } from '@playwright/test';
+import { test, expect, newPerson, REPO } from '../support/fixtures';
+import { expectConnected, expectCounts, openLink } from '../support/app';
+import { findLoops } from '../../shared/analysis/index';
+import { applyNative, parseNative } from '../../shared/interop/native';
+import { schoolReadinessExample } from '../../shared/examples/school-readiness';
+import { readSnapshot } from '../../shared/schema/snapshot';
+import { testContext } from '../../shared/domain/test-context';
+import type { MapSession } from '../../canvas/platform/map-session.svelte';
+import { measureAnalysisUi, observeLongTasks, seedActorRoom } from '../bench/analysis-ui';
+
+/**
+ * Seeing the system, in the browser: the Loops view on the example map (R/B as findLoops says,
+ * hover highlights on the map, a rename by one person shows for another), the Weaving view's
+ * "Introduce" reaching both people, and the UI thread never blocked over 50 ms while a
+ * 5,000-actor map is analysed.
+ *
+ * Test hooks used (set only where `window.__weavemap` exists, by RoomView):
+ * - `__weavemap.editor.renderer.getHighlight()`: what the map keeps at full strength (MapEditor);
+ * - `__weavemap.analysis`: the open map's AnalysisStore (canvas/contrib/analysis).
+ */
+
+const SHOTS = join(REPO, 'test-results', 'screenshots');
+
+/** The example map as the page will hold it, and its loops computed here. */
+function exampleExpectations() {
+  const parsed = parseNative(schoolReadinessExample);
+  if (!parsed.ok) throw new Error('The example map does not parse.');
+  const ctx = testContext();
+  applyNative(ctx, parsed.file);
+  const snap = readSnapshot(ctx.doc);
+  return { snap, loops: findLoops(snap).loops };
+}
+
+async function openExample(page: Page, hostUrl: string): Promise<string> {
+  await page.goto(hostUrl);
+  await page.getByRole('button', { name: 'Open the example map' }).click();
+  await expectConnected(page);
+  return page.url();
+}
+
+function showView(page: Page, name: string) {
+  return page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name, exact: true });
+}
+
+async function openView(page: Page, name: string) {
+  const button = showView(page, name);
+  if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
+  await expect(button).toHaveAttribute('aria-pressed', 'true');
+}
+
+function highlight(page: Page): Promise<string[] | null> {
+  return page.evaluate(() => {
+    const r = (
+      window as unknown as {
+        __weavemap: { editor: { renderer: { getHighlight(): ReadonlySet<string> | null } } };
+      }
+    ).__weavemap.editor.renderer.getHighlight();
+    return r ? [...r].sort() : null;
+  });
+}
+
+function snapshotOf(page: Page) {
+  return page.evaluate(() => {
+    const s = (window as unknown as { __weavemap: { session: MapSession } }).__weavemap.session
+      .snapshot;
+    return {
+      connections: [...s.connections.values()],
+      loops: [...s.loops.values()],
+    };
+  });
+}
+
+test('the Loops view lists the example loops with R/B, highlights them, and a rename reaches the other person', async ({
+  browser,
+  host,
+}) => {
+  const { snap, loops } = exampleExpectations();
+  expect(loops.some((l) => l.polarity === 'R')).toBe(true);
+  expect(loops.some((l) => l.polarity === 'B')).toBe(true);
+  const ana = await newPerson(browser, 'Ana', '#e6194b');
+  const ben = await newPerson(browser, 'Ben', '#3cb44b');
+  const link = await openExample(ana.page, host.url);
+  await expectCounts(ana.page, snap.elements.size, snap.connections.size);
+  await openLink(ben.page, link);
+  await expectCounts(ben.page, snap.elements.size, snap.connections.size);
+
+  await openView(ana.page, 'Loops');
+  const list = ana.page.getByRole('list', { name: 'Loops', exact: true });
+  await expect(list.getByRole('listitem')).toHaveCount(loops.length);
+  await expect(ana.page.getByTestId('loops-summary')).toHaveText(
+    `${loops.length} loops (${loops.filter((l) => l.polarity === 'R').length} reinforcing, ${loops.filter((l) => l.polarity === 'B').length} balancing).`,
+  );
+  for (const loop of loops) {
+    const item = list.locator(`li[data-signature="${loop.signature}"]`);
+    await expect(item.locator('.an-badge')).toHaveText(loop.polarity);
+    await expect(item.getByRole('button', { name: `Rename loop ${loop.label}` })).toBeVisible();
+    await expect(item).toContainText(`${loop.length} link${loop.length === 1 ? '' : 's'}`);
+  }
+
+  // Hover: the loop's factors and links stay lit on the map, the rest dims; leaving clears it.
+  const target = loops.find((l) => l.polarity === 'R' && l.length >= 3)!;
+  const card = list.locator(`li[data-signature="${target.signature}"]`);
+  await card.hover();
+  await expect
+    .poll(() => highlight(ana.page))
+    .toEqual([...target.elements, ...target.connections].sort());
+  await ana.page.getByRole('heading', { name: 'Loops' }).hover();
+  await expect.poll(() => highlight(ana.page)).toBeNull();
+
+  // Ana names the loop; Ben, on his own screen, sees the name.
+  await card.getByRole('button', { name: `Rename loop ${target.label}` }).click();
+  const input = card.getByRole('textbox', { name: `Name of loop ${target.label}` });
+  await input.fill('Trust spiral');
+  await input.press('Enter');
+  await expect(card.getByRole('button', { name: `${target.label} “Trust spiral”` })).toBeVisible();
+  await openView(ben.page, 'Loops');
+  const benCard = ben.page
+    .getByRole('list', { name: 'Loops', exact: true })
+    .locator(`li[data-signature="${target.signature}"]`);
+  await expect(
+    benCard.getByRole('button', { name: `${target.label} “Trust spiral”` }),
+  ).toBeVisible();
+  const stored = await host.withRoomDoc(
+    new URL(link).hash.split('/')[2]!.split('?')[0]!,
+    (doc: Y.Doc) => readSnapshot(doc).loops.get(target.signature),
+  );
+  expect(stored).toMatchObject({ name: 'Trust spiral', members: target.elements });
+
+  // The leverage ranking explains itself and shows the Meadows level.
+  await openView(ben.page, 'Leverage');
+  const ranking = ben.page.getByRole('list', { name: 'Leverage ranking' });
+  await expect(ranking.getByRole('listitem').first()).toContainText(/In \d+ loops/);
+  await expect(ranking.getByRole('combobox', { name: 'Meadows level' }).first()).toBeVisible();
+
+  await card.hover();
+  mkdirSync(SHOTS, { recursive: true });
+  await ana.page.screenshot({ path: join(SHOTS, 'analysis-loops-light.png') });
+  await ana.context.close();
+  await ben.context.close();
+});
+
+test('the Weaving view offers an introduction, and Introduce proposes it on both screens', async ({
+  browser,
+  host,
+}) => {
+  const { snap } = exampleExpectations();
+  const ana = await newPerson(browser, 'Ana', '#e6194b');
+  const ben = await newPerson(browser, 'Ben', '#3cb44b');
+  const link = await openExample(ana.page, host.url);
+  await expectCounts(ana.page, snap.elements.size, snap.connections.size);
+  await openLink(ben.page, link);
+  await expectCounts(ben.page, snap.elements.size, snap.connections.size);
+
+  await openView(ana.page, 'Weaving');
+  const suggestions = ana.page.getByRole('list', { name: 'Suggested introductions' });
+  const first = suggestions.getByRole('listitem').first();
+  await expect(first).toBeVisible();
+  await expect(first).toContainText(/knows both|Both /);
+  mkdirSync(SHOTS, { recursive: true });
+  await ana.page.screenshot({ path: join(SHOTS, 'analysis-weaving-light.png') });
+
+  const button = first.getByRole('button', { name: /^Introduce / });
+  const name = (await button.getAttribute('aria-label'))!;
+  await button.click();
+  await expectCounts(ana.page, snap.elements.size, snap.connections.size + 1);
+  await expectCounts(ben.page, snap.elements.size, snap.connections.size + 1);
+  for (const person of [ana, ben]) {
+    const proposed = (await snapshotOf(person.page)).connections.filter((c) => c.proposed);
+    expect(proposed).toHaveLength(1);
+    expect(proposed[0]).toMatchObject({
+      kind: 'relationship',
+      proposed: true,
+      extra: { suggestedBy: 'Ana' },
+    });
+    const labels = [proposed[0]!.from, proposed[0]!.to].map((id) => snap.elements.get(id)!.label);
+    expect(name).toBe(`Introduce ${labels[0]} and ${labels[1]}`);
+  }
+  // Once introduced, the pair is no longer suggested, on either screen.
+  await openView(ben.page, 'Weaving');
+  await expect(ben.page.getByRole('list', { name: 'Suggested introductions' })).toBeVisible();
+  await expect(ben.page.getByRole('button', { name, exact: true })).toHaveCount(0);
+  await expect(ana.page.getByRole('button', { name, exact: true })).toHaveCount(0);
+  await ana.context.close();
+  await ben.context.close();
+});
+
+test('analysing a 5,000-actor map never blocks the UI thread over 50 ms', async ({
+  browser,
+  host,
+}) => {
+  test.setTimeout(240_000);
+  const room = await seedActorRoom(host, 5000, 2);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await observeLongTasks(page);
+  await page.goto(room.link);
+  await expectConnected(page);
+  await expectCounts(page, room.elements, room.connections);
+  await openView(page, 'Network');
+  const f = await measureAnalysisUi(page);
+  console.log(
+    `analysis UI: ${f.actors} actors, ${f.ties} ties; worker ${f.workerMs} ms; longest UI task ${f.maxLongTaskMs} ms (${f.longTasks} long tasks) in ${f.totalMs} ms`,
+  );
+  expect(f.actors).toBe(5000);
+  expect(f.maxLongTaskMs).toBeLessThanOrEqual(50);
+  await expect(page.getByTestId('network-summary')).toContainText('5,000 actors');
+  await context.close();
+});
