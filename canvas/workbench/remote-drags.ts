@@ -1,6 +1,6 @@
 import type { MapSnapshot } from '../../shared/schema/types';
 import type { Peer } from '../platform/presence';
-import type { MapRenderer } from '../editor/renderer';
+import type { MapRenderer } from '../editor/index';
 
 /**
  * Others' drags, smooth on this screen. A dragging person shares `{ids, dx, dy}` through

@@ -22,7 +22,7 @@ import {
   payloadCenter,
   type ClipboardPayload,
 } from '../platform/clipboard';
-import type { MapRenderer } from '../editor/renderer';
+import type { MapRenderer } from '../editor/index';
 import { contributedContextKeys, views } from './registry';
 
 /** An item in the quick input (palette, quick open, pickers). */
