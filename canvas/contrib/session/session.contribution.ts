@@ -32,6 +32,7 @@ import ReflectionView from './ReflectionView.svelte';
 import SessionView from './SessionView.svelte';
 import { mountSessionBar } from './session-bar';
 import { sessionStore, startSession, type SessionStore } from './session-store.svelte';
+import { shareLinks } from './share-links';
 import { startVoteClicks } from './vote-clicks';
 import { openVoteOn, type OpenVoteArgs } from './open-vote';
 
@@ -419,6 +420,58 @@ export function registerSession(): void {
         'text/csv',
       );
       wb.say(`Exported ${actions.length} action${actions.length === 1 ? '' : 's'} as CSV.`);
+    },
+  });
+
+  // ---- sharing ----
+  registerCommand({
+    id: 'session.shareLinks',
+    title: 'Share Links (Edit Link for Participants, View Link for Observers)…',
+    category: 'Session',
+    keybinding: 'mod+alt+x',
+    when: (c) => c.hasMap,
+    run: async (wb) => {
+      const links = await shareLinks(wb);
+      const items = [
+        links.editLink
+          ? {
+              id: links.editLink,
+              label: 'Copy the edit link',
+              description: 'for participants: they add, connect, vote and write',
+            }
+          : {
+              id: 'none-edit',
+              label: 'Edit link: not on this device',
+              description: 'ask the map’s creator',
+              disabled: true,
+            },
+        links.viewLink
+          ? {
+              id: links.viewLink,
+              label: 'Copy the view link',
+              description: 'for observers and the projector: they watch, never write',
+            }
+          : {
+              id: 'none-view',
+              label: 'View link: not on this device',
+              description: 'the device that created the map has it',
+              disabled: true,
+            },
+      ];
+      wb.openQuickInput({
+        title: 'Share links',
+        placeholder: 'Which link to copy? (keep the facilitator link to yourself)',
+        items,
+        emptyText: 'No link to share.',
+        accept: (item) => {
+          if (item.disabled) return;
+          void navigator.clipboard
+            ?.writeText(item.id)
+            .then(() => wb.say(`Copied: ${item.id}`))
+            .catch(() => wb.say(`Copy this link: ${item.id}`));
+        },
+      });
+      return links;
     },
   });
 
