@@ -5,6 +5,7 @@ import { registerLayout } from './layout/layout.contribution';
 import { registerAnalysis } from './analysis/analysis.contribution';
 import { registerSources } from './sources/sources.contribution';
 import { registerSession } from './session/session.contribution';
+import { registerHistory } from './history/history.contribution';
 import { registerInterop } from './interop/interop.contribution';
 
 /**
@@ -19,5 +20,6 @@ export function registerContributions(): void {
   registerAnalysis();
   registerSources();
   registerSession();
+  registerHistory();
   registerInterop();
 }
