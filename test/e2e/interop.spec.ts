@@ -1,0 +1,193 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { JSHandle, Page } from '@playwright/test';
+import writeXlsxFile from 'write-excel-file/universal';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { test, expect, newPerson, REPO } from '../support/fixtures';
+import { createMap, expectCounts, focusMap, mapArea, openLink } from '../support/app';
+
+/**
+ * Open formats in the canvas: a Kumu-style workbook dropped on a new map (its problems named by
+ * row, nothing written until it is fixed), applied as one change a second person sees, exported
+ * as PNG and SVG (saved under test-results/exports/ to look at), and undone in one step.
+ */
+
+const EXPORTS = join(REPO, 'test-results', 'exports');
+
+type Cell = string | number | null;
+
+/** A workbook shaped like Kumu's export: Elements and Connections sheets, and one Kumu skips. */
+async function kumuWorkbook(connections: Cell[][]): Promise<Buffer> {
+  const blob = await writeXlsxFile([
+    {
+      sheet: 'Elements',
+      data: [
+        ['Label', 'Type', 'Description', 'Tags'],
+        ['Youth Council', 'Group', 'Elected by students', 'youth|voice'],
+        ['School board', 'Organization', null, 'governance'],
+        ['Attendance', 'Factor', null, null],
+        ['Motivation', 'Factor', null, null],
+        ['Family stress', 'Factor', 'Housing, work & <care>', null],
+      ],
+    },
+    {
+      sheet: 'Connections',
+      data: [['From', 'To', 'Type', 'Direction', 'Label'], ...connections],
+    },
+    { sheet: 'Notes (ignore)', data: [['Label'], ['Not an element']] },
+  ]).toBlob();
+  return Buffer.from(await blob.arrayBuffer());
+}
+
+const GOOD_ROWS: Cell[][] = [
+  ['Youth Council', 'School board', 'advises', 'mutual', 'advises'],
+  ['Motivation', 'Attendance', '+', 'directed', null],
+  ['Attendance', 'Motivation', '+', 'sideways', null],
+  ['Family stress', 'Attendance', '-', 'directed', null],
+];
+
+/** A DataTransfer in the page holding one file, as a drag from the desktop carries it. */
+function fileTransfer(page: Page, name: string, bytes: Buffer, type: string) {
+  return page.evaluateHandle(
+    ({ name, b64, type }) => {
+      const bin = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([bin], name, { type }));
+      return dt;
+    },
+    { name, b64: bytes.toString('base64'), type },
+  );
+}
+
+async function dropOnMap(page: Page, dt: JSHandle<DataTransfer>): Promise<void> {
+  const map = mapArea(page);
+  await map.dispatchEvent('dragenter', { dataTransfer: dt });
+  await map.dispatchEvent('dragover', { dataTransfer: dt });
+  await map.dispatchEvent('drop', { dataTransfer: dt });
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+test('a Kumu workbook dropped on a new map: row problems, apply for two people, PNG and SVG, undo in one step', async ({
+  browser,
+  host,
+}) => {
+  test.setTimeout(120_000);
+  const ana = await newPerson(browser, 'Ana', '#e6194b');
+  const ben = await newPerson(browser, 'Ben', '#3cb44b');
+  const link = await createMap(ana.page, host.url, 'From Kumu');
+  await openLink(ben.page, link);
+  await expectCounts(ana.page, 0, 0);
+
+  // 1. A workbook with a connection to an element that does not exist (a typo in row 4).
+  const broken = await kumuWorkbook([
+    GOOD_ROWS[0]!,
+    GOOD_ROWS[1]!,
+    ['Attendance', 'Youth Counsil', '+', 'directed', null],
+    GOOD_ROWS[3]!,
+  ]);
+  await dropOnMap(ana.page, await fileTransfer(ana.page, 'kumu-project.xlsx', broken, XLSX));
+  const dialog = ana.page.getByRole('dialog', { name: 'Import' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('read as Kumu spreadsheet as Excel');
+  const problems = dialog.getByTestId('import-problems');
+  await expect(problems).toContainText(
+    "Connections row 4: Connection to 'Youth Counsil', which no element has.",
+  );
+  await expect(dialog.getByRole('heading', { name: '1 problem stops this import' })).toBeVisible();
+  const apply = dialog.getByRole('button', { name: 'Apply' });
+  await expect(apply).toBeDisabled();
+  await expect(apply).toHaveAccessibleDescription(/Nothing can be imported until this is fixed/);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(ana.page.getByTestId('announcer')).toHaveText('Nothing was imported.');
+  await expectCounts(ana.page, 0, 0);
+  await expectCounts(ben.page, 0, 0);
+
+  // 2. The fixed workbook: the preview counts what comes in and keeps one note (row 4's direction).
+  const fixed = await kumuWorkbook(GOOD_ROWS);
+  await dropOnMap(ana.page, await fileTransfer(ana.page, 'kumu-project.xlsx', fixed, XLSX));
+  await expect(dialog).toBeVisible();
+  const preview = dialog.getByTestId('import-preview');
+  await expect(preview).toContainText('5 elements: 3 factors, 2 actors (1 organisation, 1 group)');
+  await expect(preview).toContainText('4 connections: 3 causal, 1 relationship');
+  await expect(problems).toContainText(
+    "Connections row 4: Direction 'sideways' is not directed, undirected or mutual; read as the default.",
+  );
+  await expect(dialog.getByRole('radio', { name: 'This map (it is empty)' })).toBeChecked();
+  await expect(apply).toBeEnabled();
+  await apply.click();
+  await expect(dialog).toBeHidden();
+  await expectCounts(ana.page, 5, 4);
+  // The second person sees the same map.
+  await expectCounts(ben.page, 5, 4);
+  const outlineBen = ben.page.getByRole('navigation', { name: 'Outline' });
+  await expect(outlineBen.getByRole('button', { name: 'Youth Council' })).toBeVisible();
+  await expect(outlineBen.getByRole('button', { name: 'Family stress' })).toBeVisible();
+
+  // 3. Export PNG and SVG of the whole map at 2x, with a legend.
+  mkdirSync(EXPORTS, { recursive: true });
+  await ana.page.keyboard.press('Control+Shift+S');
+  const exportDialog = ana.page.getByRole('dialog', { name: 'Export' });
+  await expect(exportDialog).toBeVisible();
+  await exportDialog.getByRole('radio', { name: 'GEXF (Gephi)' }).check();
+  await expect(exportDialog.getByTestId('export-loses')).toContainText(
+    'This format does not keep: sources (clipped evidence), loop names and notes.',
+  );
+  await exportDialog.getByRole('radio', { name: 'PNG image' }).check();
+  await exportDialog.getByRole('radio', { name: '2x' }).check();
+  await expect(exportDialog.getByRole('checkbox', { name: /Legend/ })).toBeChecked();
+  const [png] = await Promise.all([
+    ana.page.waitForEvent('download'),
+    exportDialog.getByRole('button', { name: 'Export' }).click(),
+  ]);
+  expect(png.suggestedFilename()).toBe('from-kumu.png');
+  const pngPath = join(EXPORTS, 'from-kumu.png');
+  await png.saveAs(pngPath);
+  const pngBytes = readFileSync(pngPath);
+  expect([...pngBytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  const width = pngBytes.readUInt32BE(16);
+  const height = pngBytes.readUInt32BE(20);
+  expect(width).toBeGreaterThan(600);
+  expect(height).toBeGreaterThan(300);
+  await expect(exportDialog.getByTestId('export-written')).toContainText('from-kumu.png');
+
+  await exportDialog.getByRole('radio', { name: 'SVG image' }).check();
+  const [svg] = await Promise.all([
+    ana.page.waitForEvent('download'),
+    exportDialog.getByRole('button', { name: 'Export' }).click(),
+  ]);
+  const svgPath = join(EXPORTS, 'from-kumu.svg');
+  await svg.saveAs(svgPath);
+  const svgText = readFileSync(svgPath, 'utf8');
+  expect(XMLValidator.validate(svgText)).toBe(true);
+  const parsed = new XMLParser({ ignoreAttributes: false }).parse(svgText) as { svg: unknown };
+  expect(parsed.svg).toBeTruthy();
+  for (const label of ['Youth Council', 'School board', 'Attendance', 'Legend'])
+    expect(svgText).toContain(`>${label}</text>`);
+  // Text from the file is escaped, not markup.
+  expect(svgText).not.toContain('<care>');
+  expect(svgText).toContain('>Causal + (same direction)</text>');
+  expect(svgText).toContain('>Causal − (opposite direction)</text>');
+  expect(svgText).toContain('>Relationship (actors)</text>');
+  await exportDialog.getByRole('button', { name: 'Close' }).last().click();
+  await expect(exportDialog).toBeHidden();
+
+  // A picture of the SVG as a browser draws it, to look at next to the PNG.
+  const viewer = await ana.context.newPage();
+  await viewer.setViewportSize({ width: 1400, height: 1000 });
+  await viewer.setContent(`<body style="margin:0">${svgText.replace(/^<\?xml[^>]*>/, '')}</body>`);
+  await viewer.screenshot({ path: join(EXPORTS, 'from-kumu.svg.png'), fullPage: true });
+  await viewer.close();
+
+  // 4. Undo removes the whole import in one step, for both people.
+  await focusMap(ana.page);
+  await ana.page.keyboard.press('Control+Z');
+  await expectCounts(ana.page, 0, 0);
+  await expectCounts(ben.page, 0, 0);
+  await expect(ana.page.getByTestId('status-counts')).toBeVisible();
+
+  writeFileSync(join(EXPORTS, 'README.txt'), 'Written by test/e2e/interop.spec.ts.\n');
+  await ana.context.close();
+  await ben.context.close();
+});
