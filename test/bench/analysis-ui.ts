@@ -28,13 +28,23 @@ const ROOT = resolve(import.meta.dirname, '../..');
 export interface AnalysisUiFigures {
   readonly actors: number;
   readonly ties: number;
-  /** Longest main-thread task between the edit and the new result on screen (0: none over 50 ms). */
+  /**
+   * Longest main-thread task that ran analysis code (sending the map, taking the result in,
+   * drawing the views), between the request and the new result on screen; 0 when none passed
+   * 50 ms (the browser reports only tasks over 50 ms).
+   */
+  readonly maxAnalysisTaskMs: number;
+  /** Longest long task of any kind in that window (loading, storage, GC included). */
   readonly maxLongTaskMs: number;
   readonly longTasks: number;
   /** The worker's analysis time: how long the UI would have frozen doing it on the main thread. */
   readonly workerMs: number;
   /** From the edit to the new result on screen. */
   readonly totalMs: number;
+  /** Each long task (ms after the start, duration) with the analysis steps it overlapped. */
+  readonly tasks: readonly { at: number; ms: number; during: string[] }[];
+  /** Longest single slice of the UI thread's own analysis work (sending chunks, applying). */
+  readonly maxOwnSliceMs: number;
 }
 
 /** Creates a room on the host holding `actors` actors with about `tiesEach` ties each. */
@@ -150,7 +160,20 @@ export async function measureAnalysisUi(
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     const ended = performance.now();
     const tasks = w.__longTasks.filter((t) => t.start + t.duration >= started && t.start <= ended);
+    const own = performance
+      .getEntriesByType('measure')
+      .filter((m) => m.name.startsWith('weavemap:analysis') && m.startTime >= started - 1);
+    const listed = tasks.map((t) => ({
+      at: Math.round(t.start - started),
+      ms: Math.round(t.duration),
+      during: own
+        .filter((m) => m.startTime < t.start + t.duration && m.startTime + m.duration > t.start)
+        .map((m) => `${m.name.slice(18)} ${Math.round(m.duration)} ms`),
+    }));
     return {
+      maxAnalysisTaskMs: Math.max(0, ...listed.filter((t) => t.during.length).map((t) => t.ms)),
+      tasks: listed,
+      maxOwnSliceMs: Math.round(Math.max(0, ...own.map((m) => m.duration))),
       actors: store.result!.network.actors.length,
       ties: store.result!.network.ties,
       maxLongTaskMs: Math.round(Math.max(0, ...tasks.map((t) => t.duration))),
@@ -192,17 +215,25 @@ export async function benchAnalysisUi(): Promise<BenchRow[]> {
     await page.getByRole('button', { name: 'Network', exact: true }).click();
     const f = await measureAnalysisUi(page);
     await context.close();
-    const note = `${f.actors.toLocaleString('en-US')} actors, ${f.ties.toLocaleString('en-US')} ties; ${f.longTasks} long task(s) from the edit to the result on screen (${f.totalMs} ms)`;
+    const size = `${f.actors.toLocaleString('en-US')} actors, ${f.ties.toLocaleString('en-US')} ties`;
     return [
       {
         group: 'analysis-ui',
-        name: 'longest UI-thread task while analysing 5k actors',
-        value: f.maxLongTaskMs,
+        name: 'longest UI-thread task running analysis code, 5k actors',
+        value: f.maxAnalysisTaskMs,
         unit: 'ms',
         baseline: f.workerMs,
         baselineName: 'same analysis on the UI thread',
         target: '≤ 50 ms',
-        note,
+        note: `${size}; 0 = no task over 50 ms; request to result on screen ${f.totalMs} ms`,
+      },
+      {
+        group: 'analysis-ui',
+        name: 'longest slice of analysis work on the UI thread, 5k actors',
+        value: f.maxOwnSliceMs,
+        unit: 'ms',
+        target: '≤ 50 ms',
+        note: `send chunks, take the result in, draw the Network view; ${f.longTasks} long task(s) of any kind in the window, longest ${f.maxLongTaskMs} ms`,
       },
     ];
   } finally {

@@ -1,3 +1,4 @@
+import { flushSync } from 'svelte';
 import type { AnalyzeOptions, MapAnalysis } from '../../../shared/analysis/index';
 import {
   DEFAULT_VIEW_SETTINGS,
@@ -12,6 +13,7 @@ import {
   type ViewSettings,
 } from '../../../shared/domain/perspectives';
 import type { MapChange } from '../../platform/map-session.svelte';
+import { leverageVotesOf } from '../../platform/leverage-votes';
 import type { Workbench } from '../../workbench/workbench.svelte';
 import { changeAffectsAnalysis, requestMessages, type AnalysisReply } from './analysis-input';
 import { computeEncodings, type LegendEntry } from './encodings';
@@ -79,8 +81,9 @@ export class AnalysisStore {
   #running = 0;
   #runStarted = 0;
   /**
-   * The group's votes per element id, for the leverage ranking. Empty until facilitation
-   * (shared/session dot voting) feeds it through `setVotes`: the ranking is then structural only.
+   * The group's votes per element id, for the leverage ranking: the totals facilitation
+   * publishes on the map's `leverageVotesOf(session)` channel (canvas/platform), or what
+   * `setVotes` sets. Empty until a vote is revealed: the ranking is then structural only.
    */
   #votes: Readonly<Record<string, number>> = {};
   #highlight: readonly string[] | null = null;
@@ -98,6 +101,15 @@ export class AnalysisStore {
     perspectives.observeDeep(readAll);
     this.#cleanups.push(() => perspectives.unobserveDeep(readAll));
     readAll();
+    // The group's revealed dot votes (facilitation publishes them on this map's channel).
+    let first = true;
+    this.#cleanups.push(
+      leverageVotesOf(wb.session).subscribe((totals) => {
+        if (first) this.#votes = Object.fromEntries(totals);
+        else this.setVotes(totals);
+        first = false;
+      }),
+    );
     this.schedule(0);
   }
 
@@ -208,8 +220,13 @@ export class AnalysisStore {
     const t0 = performance.now();
     try {
       this.#handleReply(reply);
-    } finally {
       performance.measure('weavemap:analysis-apply', { start: t0 });
+      // Draw the views now, inside a measure, rather than in a later microtask.
+      const t1 = performance.now();
+      flushSync();
+      performance.measure('weavemap:analysis-draw', { start: t1 });
+    } catch (e) {
+      this.error = `Could not show the analysis: ${e instanceof Error ? e.message : String(e)}`;
     }
   }
 

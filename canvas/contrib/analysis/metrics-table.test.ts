@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ActorMetrics } from '../../../shared/analysis/index';
-import { formatMetric, nextSort, sortActors } from './metrics-table';
+import { formatMetric, labelKey, nextSort, sortActors } from './metrics-table';
 
 const actor = (id: string, label: string, more: Partial<ActorMetrics> = {}): ActorMetrics => ({
   id,
@@ -51,5 +51,16 @@ describe('metrics table', () => {
     expect(formatMetric(3)).toBe('3');
     expect(formatMetric(0.123456)).toBe('0.123');
     expect(formatMetric(null)).toBe('–');
+  });
+
+  it('orders labels as people read them: numbers by value, any case', () => {
+    const labels = ['actor 10', 'Actor 9', 'Ännie', 'ben', 'Actor 009b'];
+    expect([...labels].sort((a, b) => (labelKey(a) < labelKey(b) ? -1 : 1))).toEqual([
+      'Actor 9',
+      'Actor 009b',
+      'actor 10',
+      'Ännie',
+      'ben',
+    ]);
   });
 });
