@@ -63,6 +63,27 @@ function highlight(page: Page): Promise<string[] | null> {
   });
 }
 
+/** Frames the whole map in the space the editor has now (after a part closed). */
+async function fitMap(page: Page) {
+  await page.evaluate(
+    () =>
+      new Promise<void>((done) =>
+        requestAnimationFrame(() => {
+          const r = (
+            window as unknown as {
+              __weavemap: {
+                editor: { renderer: { resize(): void; fitToContent(p: number): void } };
+              };
+            }
+          ).__weavemap.editor.renderer;
+          r.resize();
+          r.fitToContent(24);
+          requestAnimationFrame(() => done());
+        }),
+      ),
+  );
+}
+
 function snapshotOf(page: Page) {
   return page.evaluate(() => {
     const s = (window as unknown as { __weavemap: { session: MapSession } }).__weavemap.session
@@ -136,7 +157,14 @@ test('the Loops view lists the example loops with R/B, highlights them, and a re
   await expect(ranking.getByRole('listitem').first()).toContainText(/In \d+ loops/);
   await expect(ranking.getByRole('combobox', { name: 'Meadows level' }).first()).toBeVisible();
 
+  // The screenshot: the map given the room the inspector took, the loop lit under the pointer.
+  await ana.page.keyboard.press('Alt+Shift+I');
+  await expect(ana.page.getByRole('complementary', { name: 'Inspector' })).toHaveCount(0);
+  await fitMap(ana.page);
   await card.hover();
+  await expect
+    .poll(() => highlight(ana.page))
+    .toEqual([...target.elements, ...target.connections].sort());
   mkdirSync(SHOTS, { recursive: true });
   await ana.page.screenshot({ path: join(SHOTS, 'analysis-loops-light.png') });
   await ana.context.close();
@@ -160,6 +188,10 @@ test('the Weaving view offers an introduction, and Introduce proposes it on both
   const first = suggestions.getByRole('listitem').first();
   await expect(first).toBeVisible();
   await expect(first).toContainText(/knows both|Both /);
+  await ana.page.keyboard.press('Alt+Shift+I');
+  await expect(ana.page.getByRole('complementary', { name: 'Inspector' })).toHaveCount(0);
+  await fitMap(ana.page);
+  await first.hover();
   mkdirSync(SHOTS, { recursive: true });
   await ana.page.screenshot({ path: join(SHOTS, 'analysis-weaving-light.png') });
 

@@ -8,6 +8,7 @@ export const ANALYSIS_ICONS = {
   // Three nodes and their ties.
   network:
     'M6 3a3 3 0 1 1 0 6 3 3 0 0 1 0-6zm12 2a3 3 0 1 1 0 6 3 3 0 0 1 0-6zM11 15a3 3 0 1 1 0 6 3 3 0 0 1 0-6zM8.7 7.1l6.4 1.1-.3 1.8-6.4-1.1zm-1.4 2.2 3.8 5.4-1.6 1.1-3.8-5.4zm9 1.1 1.6 1-3.6 4.4-1.5-1.2z',
-  // Two threads woven over and under.
-  weaving: 'M3 7h4l4 10h2l4-10h4v2h-2.7l-4 10H8.7l-4-10H3zm0 8h2v2H3zm16 0h2v2h-2zM11 7h2v2h-2z',
+  // Two rings drawn together: an introduction across clusters.
+  weaving:
+    'M2 12a7 7 0 1 0 14 0 7 7 0 1 0-14 0zm2 0a5 5 0 1 1 10 0 5 5 0 1 1-10 0zM8 12a7 7 0 1 0 14 0 7 7 0 1 0-14 0zm2 0a5 5 0 1 1 10 0 5 5 0 1 1-10 0z',
 } as const;
