@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { JSHandle, Page } from '@playwright/test';
+import type { Download, JSHandle, Locator, Page } from '@playwright/test';
 import writeXlsxFile from 'write-excel-file/universal';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { test, expect, newPerson, REPO } from '../support/fixtures';
@@ -191,3 +191,113 @@ test('a Kumu workbook dropped on a new map: row problems, apply for two people, 
   await ana.context.close();
   await ben.context.close();
 });
+
+test('importing into a new map, merging back by ID, and exporting data files for other tools', async ({
+  browser,
+  host,
+}) => {
+  test.setTimeout(120_000);
+  const ana = await newPerson(browser, 'Ana', '#e6194b');
+  const page = ana.page;
+  const first = await createMap(page, host.url, 'Existing work');
+  await page.getByRole('button', { name: 'Add factor' }).click();
+  await expectCounts(page, 1, 0);
+
+  // The map has content: the dialog proposes a new map, titled from the file.
+  const blueprint = readFileSync(join(REPO, 'test/fixtures/formats/kumu-blueprint.json'));
+  await dropOnMap(page, await fileTransfer(page, 'blueprint.json', blueprint, 'application/json'));
+  const dialog = page.getByRole('dialog', { name: 'Import' });
+  await expect(dialog.getByTestId('import-preview')).toContainText('6 elements');
+  await expect(dialog.getByRole('radio', { name: 'A new map' })).toBeChecked();
+  await expect(dialog.getByText(/Matched by ID, then by label: updates 0 elements/)).toBeVisible();
+  await dialog.getByLabel('Title').fill('Blueprint copy');
+  await dialog.getByRole('button', { name: 'Create map and import' }).click();
+  await expect(page).not.toHaveURL(first);
+  await expect(page.getByTestId('status-server')).toHaveText('Host: connected');
+  await expectCounts(page, 6, 5);
+  await expect(page.getByTestId('announcer')).toContainText('into “Blueprint copy”');
+  const copy = page.url();
+
+  // The same file again, merged: every record matches by ID, nothing is added.
+  await dropOnMap(page, await fileTransfer(page, 'blueprint.json', blueprint, 'application/json'));
+  await dialog.getByRole('radio', { name: 'Merge into this map' }).check();
+  await expect(dialog).toContainText(
+    'updates 6 elements and 5 connections, adds 0 elements and 0 connections',
+  );
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await expect(dialog).toBeHidden();
+  await expectCounts(page, 6, 5);
+
+  // Data files: the native backup, Kumu CSV (one file per sheet), GEXF with network measures.
+  await runExport(page, 'Weavemap (.weavemap.json)', async (files) => {
+    expect(files.map((f) => f.name)).toEqual(['blueprint-copy.weavemap.json']);
+    const backup = JSON.parse(files[0]!.text) as { format: string; elements: unknown[] };
+    expect(backup.format).toBe('weavemap');
+    expect(backup.elements).toHaveLength(6);
+  });
+  await runExport(
+    page,
+    'Kumu spreadsheet as CSV',
+    async (files) => {
+      expect(files.map((f) => f.name).sort()).toEqual([
+        'blueprint-copy-connections.csv',
+        'blueprint-copy-elements.csv',
+        'blueprint-copy-loops.csv',
+      ]);
+    },
+    3,
+  );
+  await runExport(
+    page,
+    'GEXF (Gephi)',
+    async (files, dialogEl) => {
+      expect(files[0]!.text).toContain('analysis:betweenness');
+      await expect(dialogEl).toContainText(/Added cluster, degree, betweenness/);
+    },
+    1,
+    true,
+  );
+
+  // A file that is not a map: said plainly, nothing written.
+  await dropOnMap(
+    page,
+    await fileTransfer(page, 'notes.docx', Buffer.from('PK'), 'application/octet-stream'),
+  );
+  await expect(dialog.getByRole('alert').or(dialog.getByTestId('import-problems'))).toContainText(
+    "Cannot tell the format of 'notes.docx'",
+  );
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expectCounts(page, 6, 5);
+  expect(page.url()).toBe(copy);
+  await ana.context.close();
+});
+
+/** Runs an export from the dialog and hands over the `expected` downloaded files (name, text). */
+async function runExport(
+  page: Page,
+  format: string,
+  check: (files: { name: string; text: string }[], dialog: Locator) => Promise<void>,
+  expected = 1,
+  measures = false,
+): Promise<void> {
+  await page.keyboard.press('Control+Shift+S');
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByRole('radio', { name: format }).check();
+  if (measures) await dialog.getByRole('checkbox', { name: /network measures/ }).check();
+  const seen: Download[] = [];
+  const onDownload = (d: Download) => seen.push(d);
+  page.on('download', onDownload);
+  await dialog.getByRole('button', { name: 'Export' }).click();
+  await expect.poll(() => seen.length).toBe(expected);
+  await expect(dialog.getByTestId('export-written').getByRole('listitem')).toHaveCount(expected);
+  page.off('download', onDownload);
+  const files = await Promise.all(
+    seen.map(async (d) => ({
+      name: d.suggestedFilename(),
+      text: readFileSync((await d.path())!, 'utf8'),
+    })),
+  );
+  await check(files, dialog);
+  await dialog.getByRole('button', { name: 'Close' }).last().click();
+  await expect(dialog).toBeHidden();
+}
