@@ -13,8 +13,8 @@ import type { MapSnapshot, Position } from '../../../shared/schema/types';
 
 /**
  * Places imported elements that came without a position (Kumu spreadsheets, most GraphML and
- * GEXF files): a force layout over their connections up to a few thousand elements, a grid by
- * kind above that. Runs in the import worker; plain data in and out.
+ * GEXF files): a force layout over their connections up to 800 elements, a grid by kind above
+ * that (Tidy Layout can arrange it afterwards). Runs in the import worker; plain data in and out.
  */
 
 export type Positions = Readonly<Record<string, Position>>;
@@ -23,7 +23,8 @@ interface Node extends SimulationNodeDatum {
   id: string;
 }
 
-const FORCE_LIMIT = 4000;
+/** Above this many elements a force layout takes seconds even in a worker: a grid instead. */
+const FORCE_LIMIT = 800;
 
 export function placeUnpositioned(map: ImportedMap): Positions {
   const loose = map.elements.filter((e) => !e.position);
@@ -43,7 +44,7 @@ export function placeUnpositioned(map: ImportedMap): Positions {
   const links = map.connections
     .filter((c) => ids.has(c.from) && ids.has(c.to) && c.from !== c.to)
     .map((c) => ({ source: c.from, target: c.to }));
-  const ticks = loose.length <= 1500 ? 300 : 120;
+  const ticks = loose.length <= 300 ? 300 : 150;
   const sim = forceSimulation<Node>(nodes)
     .force(
       'link',
@@ -51,7 +52,7 @@ export function placeUnpositioned(map: ImportedMap): Positions {
         .id((n) => n.id)
         .distance(200),
     )
-    .force('charge', forceManyBody<Node>().strength(-700).distanceMax(1500))
+    .force('charge', forceManyBody<Node>().strength(-700).distanceMax(1500).theta(0.95))
     .force('collide', forceCollide<Node>(95))
     .force('x', forceX<Node>(0).strength(0.04))
     .force('y', forceY<Node>(0).strength(0.06))
