@@ -45,6 +45,8 @@ export type AnalysisReply =
       readonly type: 'result';
       readonly seq: number;
       readonly result: import('../../../shared/analysis/index').MapAnalysis;
+      /** The Network table's orders (see `sortOrders`), sorted in the worker. */
+      readonly orders: Readonly<Record<string, Int32Array>>;
     }
   | { readonly type: 'error'; readonly seq: number; readonly message: string };
 

@@ -55,6 +55,8 @@ function loadSettings(roomId: string): ViewSettings {
 export class AnalysisStore {
   /** The latest analysis of the map as it is (or was a moment ago, while `computing`). */
   result = $state.raw<MapAnalysis | null>(null);
+  /** The Network table's sorted orders for `result` (indexes into its actors). */
+  orders = $state.raw<Readonly<Record<string, Int32Array>> | null>(null);
   computing = $state(false);
   /** How long the current run has taken, in ms (updated while it runs). */
   elapsedMs = $state(0);
@@ -249,6 +251,7 @@ export class AnalysisStore {
     // would otherwise show nothing at all until people pause).
     if (stale && this.result) return;
     this.error = null;
+    this.orders = reply.orders;
     this.result = reply.result;
     this.runs++;
     this.applyEncodings();

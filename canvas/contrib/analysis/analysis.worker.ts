@@ -1,5 +1,6 @@
 import { analyzeMap } from '../../../shared/analysis/index';
 import { InputAssembler, type AnalysisReply, type AnalysisRequest } from './analysis-input';
+import { sortOrders } from './metrics-table';
 
 /**
  * The analysis Web Worker: runs `analyzeMap` (loops, leverage, network metrics, weaving) off the
@@ -14,10 +15,14 @@ self.onmessage = (e: MessageEvent<AnalysisRequest>) => {
   if (!input || msg.type !== 'run') return;
   const { seq, options } = msg;
   let reply: AnalysisReply;
+  let transfer: Transferable[] = [];
   try {
-    reply = { type: 'result', seq, result: analyzeMap(input, options) };
+    const result = analyzeMap(input, options);
+    const orders = sortOrders(result.network.actors);
+    transfer = Object.values(orders).map((o) => o.buffer);
+    reply = { type: 'result', seq, result, orders };
   } catch (err) {
     reply = { type: 'error', seq, message: err instanceof Error ? err.message : String(err) };
   }
-  self.postMessage(reply);
+  self.postMessage(reply, { transfer });
 };

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ActorMetrics } from '../../../shared/analysis/index';
-import { formatMetric, labelKey, nextSort, sortActors } from './metrics-table';
+import {
+  formatMetric,
+  labelKey,
+  nextSort,
+  orderKey,
+  sortActors,
+  sortOrders,
+} from './metrics-table';
 
 const actor = (id: string, label: string, more: Partial<ActorMetrics> = {}): ActorMetrics => ({
   id,
@@ -62,5 +69,18 @@ describe('metrics table', () => {
       'Ännie',
       'ben',
     ]);
+  });
+
+  it('precomputes every order as indexes, the same as sorting', () => {
+    const orders = sortOrders(people);
+    for (const sort of [
+      { column: 'degree', direction: 'descending' },
+      { column: 'constraint', direction: 'ascending' },
+      { column: 'label', direction: 'descending' },
+    ] as const)
+      expect([...orders[orderKey(sort)]!].map((i) => people[i]!.label)).toEqual(
+        sortActors(people, sort).map((a) => a.label),
+      );
+    expect(Object.keys(orders)).toHaveLength(20);
   });
 });

@@ -156,6 +156,24 @@ export function sortActors(actors: readonly ActorMetrics[], sort: SortState): Ac
   });
 }
 
+/** Key of a precomputed order: `betweenness:descending`. */
+export const orderKey = (sort: SortState): string => `${sort.column}:${sort.direction}`;
+
+/**
+ * Every column's order in both directions, as indexes into `actors`: the worker computes them,
+ * so showing a sorted 5,000-row table costs the UI thread a slice, not a sort.
+ */
+export function sortOrders(actors: readonly ActorMetrics[]): Record<string, Int32Array> {
+  const index = new Map(actors.map((a, i) => [a, i]));
+  const out: Record<string, Int32Array> = {};
+  for (const col of METRIC_COLUMNS)
+    for (const direction of ['ascending', 'descending'] as const) {
+      const sort = { column: col.key, direction };
+      out[orderKey(sort)] = Int32Array.from(sortActors(actors, sort), (a) => index.get(a)!);
+    }
+  return out;
+}
+
 /** A metric for the table: up to 3 decimals, no trailing zeros; a dash when there is none. */
 export function formatMetric(v: number | null | string): string {
   if (v === null) return '–';
