@@ -1,4 +1,5 @@
 import type { Rect } from './geometry';
+import { drawEvidenceBadges } from './evidence-badges';
 import { LABEL_FONT_SIZE, labelsLegible, pickLabels, type LabelCache } from './labels';
 import type { ConnectionGeom, ElementGeom, Scene } from './scene';
 import { appendNoteFold, appendShape, FRAME_TITLE_HEIGHT, type ShapeKind } from './shapes';
@@ -57,6 +58,8 @@ export interface Overlays {
   readonly connectionPreview: ConnectionPreview | null;
   /** Element whose connect handle is shown. */
   readonly handleFor: string | null;
+  /** Evidence counts (sources) per element or connection id; see evidence-badges.ts. */
+  readonly badges?: ReadonlyMap<string, number> | null;
 }
 
 export interface FrameStats {
@@ -279,6 +282,8 @@ export function drawFrame(
   }
 
   drawOverlays(ctx, scene, view, ov, p, hl, labels);
+  // On top of selection outlines (they share the selection colour); in screen pixels.
+  drawEvidenceBadges(ctx, scene, view, ov.badges ?? null, p);
   return { elements: els.length, connections: conns.length, labels: labelCount };
 }
 

@@ -71,6 +71,8 @@ export interface MapRenderer {
   setEncodings(encodings: ElementEncodings | null): void;
   setRemoteSelections(list: readonly { id: string; color: string; ids: Iterable<string> }[]): void;
   setCursors(cursors: readonly RemoteCursor[]): void;
+  /** Evidence counts per element or connection id (a badge each); null clears. */
+  setEvidenceBadges(badges: ReadonlyMap<string, number> | null): void;
   setRubberBand(rect: Rect | null): void;
   setConnectionPreview(p: ConnectionPreview | null): void;
   setReadOnly(readOnly: boolean): void;
@@ -127,6 +129,7 @@ export function createMapRenderer(
   let rubberBand: Rect | null = null;
   let connectionPreview: ConnectionPreview | null = null;
   let handleFor: string | null = null;
+  let badges: ReadonlyMap<string, number> | null = null;
   /** Records of elements at the end of a committed move, to tell when the snapshot caught up. */
   let pendingMove: Map<string, ElementRecord> | null = null;
 
@@ -173,6 +176,7 @@ export function createMapRenderer(
         rubberBand,
         connectionPreview,
         handleFor,
+        badges,
       },
       palette,
       labels,
@@ -391,6 +395,10 @@ export function createMapRenderer(
     },
     setCursors(list) {
       cursors = list;
+      requestRender();
+    },
+    setEvidenceBadges(next) {
+      badges = next;
       requestRender();
     },
     setRubberBand(r) {
