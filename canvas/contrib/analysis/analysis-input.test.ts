@@ -9,6 +9,7 @@ import { conn, el, snap } from '../../editor/test-fixtures';
 import {
   changeAffectsAnalysis,
   InputAssembler,
+  ReplyAssembler,
   requestMessages,
   toAnalysisInput,
 } from './analysis-input';
@@ -84,5 +85,22 @@ describe('the analysis worker input', () => {
     }
     expect(input).toEqual(toAnalysisInput(s));
     expect(worker.add(older.at(-1)!)).toBeNull();
+  });
+
+  it('puts a reply back together from its actor chunks, dropping an older run’s chunks', () => {
+    const full = analyzeMap(exampleSnapshot());
+    const actors = full.network.actors;
+    const rest = { ...full, network: { ...full.network, actors: [] } };
+    const page = new ReplyAssembler();
+    expect(page.add({ type: 'actors', seq: 1, actors: actors.slice(0, 2) })).toBeNull();
+    expect(page.add({ type: 'actors', seq: 2, actors: actors.slice(0, 3) })).toBeNull();
+    expect(page.add({ type: 'actors', seq: 2, actors: actors.slice(3) })).toBeNull();
+    const reply = page.add({ type: 'result', seq: 2, result: rest, orders: {} });
+    expect(reply?.type === 'result' && reply.result.network.actors).toEqual(actors);
+    expect(page.add({ type: 'error', seq: 3, message: 'x' })).toEqual({
+      type: 'error',
+      seq: 3,
+      message: 'x',
+    });
   });
 });

@@ -40,7 +40,17 @@ export type AnalysisRequest =
 /** Records per message: a chunk costs the UI thread a few milliseconds to build and clone. */
 export const CHUNK_RECORDS = 1500;
 
+/**
+ * The worker's reply: the network's per-actor rows first, in chunks (`actors`), then the rest
+ * (`result`, whose `network.actors` is empty and filled from the chunks). Each message is its
+ * own task on the UI thread, so taking in a 5,000-actor result is several short tasks.
+ */
 export type AnalysisReply =
+  | {
+      readonly type: 'actors';
+      readonly seq: number;
+      readonly actors: readonly import('../../../shared/analysis/index').ActorMetrics[];
+    }
   | {
       readonly type: 'result';
       readonly seq: number;
@@ -111,6 +121,33 @@ export function* requestMessages(
       records: connections.slice(i, i + chunk).map(slimConnection),
     };
   yield { type: 'run', seq, loops: [...snapshot.loops.values()], options };
+}
+
+/** The page's side of a reply: collects a run's actor rows, then gives back the whole result. */
+export class ReplyAssembler {
+  #seq = -1;
+  #actors: import('../../../shared/analysis/index').ActorMetrics[] = [];
+
+  /** The complete reply on `result` (with its actors put back), else null. */
+  add(reply: AnalysisReply): Exclude<AnalysisReply, { type: 'actors' }> | null {
+    if (reply.type === 'actors') {
+      if (reply.seq !== this.#seq) {
+        this.#seq = reply.seq;
+        this.#actors = [];
+      }
+      for (const a of reply.actors) this.#actors.push(a);
+      return null;
+    }
+    if (reply.type === 'error') return reply;
+    const actors = reply.seq === this.#seq ? this.#actors : [];
+    this.#seq = -1;
+    this.#actors = [];
+    if (actors.length === 0) return reply;
+    return {
+      ...reply,
+      result: { ...reply.result, network: { ...reply.result.network, actors } },
+    };
+  }
 }
 
 /** The worker's side: collects one run's chunks; `run` hands back the input, once. */

@@ -15,7 +15,12 @@ import {
 import type { MapChange } from '../../platform/map-session.svelte';
 import { leverageVotesOf } from '../../platform/leverage-votes';
 import type { Workbench } from '../../workbench/workbench.svelte';
-import { changeAffectsAnalysis, requestMessages, type AnalysisReply } from './analysis-input';
+import {
+  changeAffectsAnalysis,
+  ReplyAssembler,
+  requestMessages,
+  type AnalysisReply,
+} from './analysis-input';
 import { computeEncodings, type LegendEntry } from './encodings';
 
 /** Quiet time after the last edit before the analysis runs again. */
@@ -217,8 +222,12 @@ export class AnalysisStore {
     this.showProgress = false;
   }
 
-  #onReply(reply: AnalysisReply): void {
+  readonly #replies = new ReplyAssembler();
+
+  #onReply(part: AnalysisReply): void {
     if (this.#destroyed) return;
+    const reply = this.#replies.add(part);
+    if (!reply) return;
     const t0 = performance.now();
     try {
       this.#handleReply(reply);
@@ -232,7 +241,7 @@ export class AnalysisStore {
     }
   }
 
-  #handleReply(reply: AnalysisReply): void {
+  #handleReply(reply: Exclude<AnalysisReply, { type: 'actors' }>): void {
     this.#running = 0;
     const stale = reply.seq < this.#latest;
     if (stale && this.#timer === null) {

@@ -1,5 +1,10 @@
 import { analyzeMap } from '../../../shared/analysis/index';
-import { InputAssembler, type AnalysisReply, type AnalysisRequest } from './analysis-input';
+import {
+  CHUNK_RECORDS,
+  InputAssembler,
+  type AnalysisReply,
+  type AnalysisRequest,
+} from './analysis-input';
 import { sortOrders } from './metrics-table';
 
 /**
@@ -18,9 +23,22 @@ self.onmessage = (e: MessageEvent<AnalysisRequest>) => {
   let transfer: Transferable[] = [];
   try {
     const result = analyzeMap(input, options);
-    const orders = sortOrders(result.network.actors);
+    const actors = result.network.actors;
+    const orders = sortOrders(actors);
     transfer = Object.values(orders).map((o) => o.buffer);
-    reply = { type: 'result', seq, result, orders };
+    // The per-actor rows first, in chunks the page takes in as separate short tasks.
+    for (let i = 0; i < actors.length; i += CHUNK_RECORDS)
+      self.postMessage({
+        type: 'actors',
+        seq,
+        actors: actors.slice(i, i + CHUNK_RECORDS),
+      } satisfies AnalysisReply);
+    reply = {
+      type: 'result',
+      seq,
+      result: { ...result, network: { ...result.network, actors: [] } },
+      orders,
+    };
   } catch (err) {
     reply = { type: 'error', seq, message: err instanceof Error ? err.message : String(err) };
   }
