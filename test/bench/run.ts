@@ -4,6 +4,7 @@
  */
 import { runAnalysisBench } from '../../shared/analysis/bench';
 import { runInteropBench } from '../../shared/interop/bench';
+import { benchAnalysisUi } from './analysis-ui';
 import { benchLoad } from './load';
 import { benchRenderer } from './renderer';
 import { benchSync } from './sync';
@@ -13,6 +14,7 @@ const groups: Record<string, () => Promise<BenchRow[]> | BenchRow[]> = {
   sync: benchSync,
   load: benchLoad,
   renderer: benchRenderer,
+  'analysis-ui': benchAnalysisUi,
   interop: async () =>
     (await runInteropBench()).map((r) => ({
       group: 'interop',
