@@ -1,6 +1,19 @@
 import { exportAny } from '../../../shared/interop/index';
 import type { ExportReply, ExportRequest } from './protocol';
 import { networkColumns } from './analysis-columns';
+import { estimateWidth, type Measure } from './painter';
+import { mapToSvg } from './svg-image';
+
+/** Text widths from an OffscreenCanvas (the fonts the page has), else estimated. */
+function workerMeasure(): Measure {
+  if (typeof OffscreenCanvas === 'undefined') return estimateWidth;
+  const ctx = new OffscreenCanvas(1, 1).getContext('2d');
+  if (!ctx) return estimateWidth;
+  return (font, text) => {
+    ctx.font = font;
+    return ctx.measureText(text).width;
+  };
+}
 
 /** Writes export files off the UI thread (a 10,000-element workbook takes a moment). */
 
@@ -11,6 +24,24 @@ self.onmessage = async (e: MessageEvent<ExportRequest>) => {
   const { snapshot, format, analysis } = e.data;
   try {
     const t0 = performance.now();
+    if (format === 'svg') {
+      post({ type: 'progress', stage: 'Drawing the SVG…' });
+      const options = e.data.svg;
+      if (!options) throw new Error('No image options were given.');
+      const img = mapToSvg(snapshot, { ...options, measure: workerMeasure() });
+      post({
+        type: 'exported',
+        files: [{ part: '', data: img.svg, mimeType: 'image/svg+xml' }],
+        svg: {
+          width: img.width,
+          height: img.height,
+          elements: img.elements,
+          connections: img.connections,
+        },
+        ms: Math.round(performance.now() - t0),
+      });
+      return;
+    }
     let columns;
     let analysisNote: string | undefined;
     if (analysis && (format === 'gexf' || format === 'graphml')) {

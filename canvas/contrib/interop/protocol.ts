@@ -6,6 +6,7 @@ import type {
 } from '../../../shared/interop/index';
 import type { MapSnapshot } from '../../../shared/schema/types';
 import type { Positions } from './place-imported';
+import type { SvgImageOptions } from './svg-image';
 
 /** Messages between the canvas and the import and export workers. */
 
@@ -32,7 +33,9 @@ export type ImportReply =
 
 export interface ExportRequest {
   readonly snapshot: MapSnapshot;
-  readonly format: FormatId;
+  readonly format: FormatId | 'svg';
+  /** For 'svg': everything but the text measure (the worker measures with an OffscreenCanvas). */
+  readonly svg?: Omit<SvgImageOptions, 'measure'>;
   /** Add network measures (cluster, degree, betweenness, ...) to GEXF and GraphML. */
   readonly analysis: boolean;
 }
@@ -44,6 +47,8 @@ export type ExportReply =
       readonly files: readonly ExportedFile[];
       /** Which measures went in, or why none did. */
       readonly analysisNote?: string;
+      /** For 'svg': what the image holds. */
+      readonly svg?: { width: number; height: number; elements: number; connections: number };
       readonly ms: number;
     }
   | { readonly type: 'error'; readonly message: string };
