@@ -1,0 +1,59 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHost, type Host } from '../../server/host';
+import { formatRemaining, remainingMs, type TimerRecord } from '../../../shared/session/index';
+import { measureClockOffset } from './clock';
+
+/** The shared timer's clock against a real host, from screens whose clocks are wrong. */
+describe('measureClockOffset', () => {
+  let host: Host;
+  beforeAll(async () => {
+    host = await startHost({
+      port: 0,
+      host: '127.0.0.1',
+      dataDir: mkdtempSync(join(tmpdir(), 'wm-clock-')),
+      staticDir: mkdtempSync(join(tmpdir(), 'wm-static-')),
+      quiet: true,
+    });
+  });
+  afterAll(() => host.close());
+  const origin = () => host.url.replace(/\/$/, '');
+
+  it('finds how far this clock is from the host, within a few milliseconds', async () => {
+    for (const skew of [0, 5 * 60_000, -93_000]) {
+      const o = await measureClockOffset(origin(), { now: () => Date.now() + skew });
+      expect(Math.abs(o.offsetMs + skew)).toBeLessThanOrEqual(Math.max(5, o.roundTripMs));
+    }
+  });
+
+  it('makes screens with different clocks show the same time left', async () => {
+    const hostStart = Date.now();
+    const timer: TimerRecord = {
+      state: 'running',
+      durationMs: 10 * 60_000,
+      endsAt: hostStart + 10 * 60_000,
+      by: 'fay',
+      at: hostStart,
+    };
+    const shown: string[] = [];
+    for (const skew of [0, 5 * 60_000, -7_000]) {
+      const local = () => Date.now() + skew;
+      const o = await measureClockOffset(origin(), { now: local });
+      shown.push(formatRemaining(remainingMs(timer, local() + o.offsetMs)));
+    }
+    const secs = shown.map((s) => {
+      const [m, sec] = s.split(':').map(Number);
+      return (m ?? 0) * 60 + (sec ?? 0);
+    });
+    expect(Math.max(...secs) - Math.min(...secs)).toBeLessThanOrEqual(1);
+    expect(secs[0]).toBeGreaterThan(590);
+  });
+
+  it('says so when the host cannot be reached', async () => {
+    await expect(measureClockOffset('http://127.0.0.1:9', { samples: 2 })).rejects.toThrow(
+      /clock could not be read/,
+    );
+  });
+});
