@@ -1,25 +1,27 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHost, type Host } from '../../server/host';
 import { formatRemaining, remainingMs, type TimerRecord } from '../../../shared/session/index';
 import { measureClockOffset } from './clock';
 
-/** The shared timer's clock against a real host, from screens whose clocks are wrong. */
+/**
+ * The shared timer's clock over real HTTP round trips, from screens whose clocks are wrong. The
+ * server answers `GET /api/time` as the host does (canvas/server/routes/meta.ts: `{now}`); the
+ * canvas layer may not import the host itself.
+ */
 describe('measureClockOffset', () => {
-  let host: Host;
+  let server: Server;
   beforeAll(async () => {
-    host = await startHost({
-      port: 0,
-      host: '127.0.0.1',
-      dataDir: mkdtempSync(join(tmpdir(), 'wm-clock-')),
-      staticDir: mkdtempSync(join(tmpdir(), 'wm-static-')),
-      quiet: true,
+    server = createServer((req, res) => {
+      if (req.url === '/api/time') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ now: Date.now() }));
+      } else res.writeHead(404).end();
     });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   });
-  afterAll(() => host.close());
-  const origin = () => host.url.replace(/\/$/, '');
+  afterAll(() => new Promise<void>((done) => server.close(() => done())));
+  const origin = () => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   it('finds how far this clock is from the host, within a few milliseconds', async () => {
     for (const skew of [0, 5 * 60_000, -93_000]) {
