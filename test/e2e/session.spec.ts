@@ -97,10 +97,17 @@ test('a facilitated session with two participants', async ({ browser, host }) =>
   await inPage(
     fay.page,
     (h, labels) => {
-      labels.forEach((label, i) => {
-        const id = h.workbench.addElement('factor', [i * 260, (i % 2) * 160]);
-        if (id) h.workbench.commitRename(id, 'element', label);
+      const ids = labels.map((label, i) => {
+        const id = h.workbench.addElement('factor', [i * 260, (i % 2) * 160]) ?? '';
+        h.workbench.commitRename(id, 'element', label);
+        return id;
       });
+      // Trust -> Attendance -> Reading -> Trust (a loop), and Funding -> Trust.
+      const [trust, funding, attendance, reading] = ids as [string, string, string, string];
+      h.workbench.connectElements(trust, attendance, '+');
+      h.workbench.connectElements(attendance, reading, '+');
+      h.workbench.connectElements(reading, trust, '+');
+      h.workbench.connectElements(funding, trust, '+');
     },
     ['Trust', 'Funding', 'Attendance', 'Reading'],
   );
@@ -208,6 +215,15 @@ test('a facilitated session with two participants', async ({ browser, host }) =>
       await expect(rows.nth(2)).toHaveText(/3\.\s*Attendance\s*1/);
       await expect(rows.nth(3)).toHaveText(/3\.\s*Funding\s*1/);
     }
+    // The revealed votes join the Leverage view's ranking.
+    await showView(fay.page, 'Leverage');
+    const trust = fay.page
+      .getByRole('list', { name: 'Leverage ranking' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Trust' })
+      .first();
+    await expect(trust).toContainText('4 votes');
+    await showView(fay.page, 'Session');
   });
 
   await test.step('bring everyone to me moves the participants’ viewports', async () => {
