@@ -7,6 +7,7 @@ import { runInteropBench } from '../../shared/interop/bench';
 import { benchAnalysisUi } from './analysis-ui';
 import { benchLoad } from './load';
 import { benchRenderer } from './renderer';
+import { benchSession } from './session';
 import { benchSync } from './sync';
 import { printTable, type BenchRow } from './table';
 
@@ -15,6 +16,7 @@ const groups: Record<string, () => Promise<BenchRow[]> | BenchRow[]> = {
   load: benchLoad,
   renderer: benchRenderer,
   'analysis-ui': benchAnalysisUi,
+  session: benchSession,
   interop: async () =>
     (await runInteropBench()).map((r) => ({
       group: 'interop',

@@ -28,6 +28,7 @@ const signal = async (host = test, options = {}) => {
 };
 
 interface PeerState {
+  signaling: boolean;
   webrtcPeers: string[];
   bcPeers: string[];
   map: Record<string, unknown>;
@@ -41,8 +42,9 @@ function startPeer(room: string, password: string) {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   children.push(child);
-  const state: PeerState = { webrtcPeers: [], bcPeers: [], map: {} };
+  const state: PeerState = { signaling: false, webrtcPeers: [], bcPeers: [], map: {} };
   child.on('message', (message: { type: string } & Partial<PeerState>) => {
+    if (message.type === 'signaling') state.signaling = true;
     if (message.type === 'peers') {
       state.webrtcPeers = message.webrtcPeers ?? [];
       state.bcPeers = message.bcPeers ?? [];
@@ -60,6 +62,7 @@ describe('/signal with y-webrtc peers', () => {
   it('connects two WebrtcProviders over WebRTC and carries an edit between them', async () => {
     const room = `weavemap-test-${Date.now()}`;
     const a = startPeer(room, 'derived-from-the-edit-secret');
+    await waitFor(() => a.state.signaling, 'the first peer to reach the signaling server', 15_000);
     const b = startPeer(room, 'derived-from-the-edit-secret');
     await waitFor(
       () => a.state.webrtcPeers.length === 1 && b.state.webrtcPeers.length === 1,
@@ -67,14 +70,18 @@ describe('/signal with y-webrtc peers', () => {
       15_000,
     );
     a.set('factor', 'Soil health');
-    await waitFor(() => b.state.map.factor === 'Soil health', 'the edit to reach the other peer');
+    await waitFor(
+      () => b.state.map.factor === 'Soil health',
+      'the edit to reach the other peer',
+      15_000,
+    );
     b.set('reply', 42);
-    await waitFor(() => a.state.map.reply === 42, 'the reply to come back');
+    await waitFor(() => a.state.map.reply === 42, 'the reply to come back', 15_000);
     // Nothing came over a BroadcastChannel: the two peers are separate processes.
     expect(a.state.bcPeers).toEqual([]);
     expect(b.state.bcPeers).toEqual([]);
     for (const child of [a.child, b.child]) child.send({ type: 'exit' });
-  }, 30_000);
+  }, 60_000);
 });
 
 describe('/signal relay', () => {

@@ -33,6 +33,17 @@ provider.on('peers', ({ webrtcPeers, bcPeers }: { webrtcPeers: string[]; bcPeers
   send({ type: 'peers', webrtcPeers, bcPeers }),
 );
 doc.on('update', () => send({ type: 'state', map: doc.getMap('m').toJSON() }));
+// Tell the parent once this peer is subscribed through the signaling server, so a test can start
+// the second peer after it: two peers announcing at the same instant can hit y-webrtc's glare
+// race, which leaves one side waiting forever (the app guards against it in shared/sync).
+const signalingUp = setInterval(() => {
+  const conns = (provider as unknown as { signalingConns: { connected: boolean }[] })
+    .signalingConns;
+  if (conns.length > 0 && conns.every((c) => c.connected)) {
+    clearInterval(signalingUp);
+    send({ type: 'signaling' });
+  }
+}, 10);
 
 process.on('message', (message: { type: string; key?: string; value?: unknown }) => {
   if (message.type === 'set' && message.key) doc.getMap('m').set(message.key, message.value);
