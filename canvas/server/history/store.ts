@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import Database from 'better-sqlite3';
+import { Database } from '../sqlite-driver';
 
 export type VersionReason = 'auto' | 'phase' | 'named';
 
@@ -75,7 +75,7 @@ function toInfo(row: VersionRow): VersionInfo {
  * oldest first; phase and named versions are kept.
  */
 export class VersionStore {
-  private readonly db: Database.Database;
+  private readonly db: Database;
 
   constructor(
     file: string,

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { SQLite } from '@hocuspocus/extension-sqlite';
+import { RoomDocuments } from './room-documents';
 import type {
   Connection,
   Document,
@@ -73,7 +73,7 @@ export class HostClosingError extends Error {
  */
 export function createSyncServer(options: SyncOptions): SyncServer {
   const { rooms, log } = options;
-  const sqlite = new SQLite({ database: options.databaseFile });
+  const sqlite = new RoomDocuments(options.databaseFile);
   const mapLock = mapLockExtension();
   let closing = false;
   const inFlight = new Set<Promise<unknown>>();
@@ -160,7 +160,7 @@ export function createSyncServer(options: SyncOptions): SyncServer {
       await Promise.allSettled([...hocuspocus.loadingDocuments.values()]);
       await storeEverything(hocuspocus, sqlite, log);
       await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
-      sqlite.db?.close();
+      sqlite.close();
     })());
 
   return { hocuspocus, wss, withRoomDoc, close };
@@ -212,7 +212,7 @@ function mapLockExtension(): Extension {
  */
 async function storeEverything(
   hocuspocus: Hocuspocus<SyncContext>,
-  sqlite: SQLite,
+  sqlite: RoomDocuments,
   log: Logger,
 ): Promise<void> {
   const documents: Document[] = [...hocuspocus.documents.values()];

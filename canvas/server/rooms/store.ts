@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { Database } from '../sqlite-driver';
 import {
   digestsEqual,
   editSecretFromFacilitator,
@@ -44,7 +44,7 @@ const SCHEMA = `CREATE TABLE IF NOT EXISTS rooms (
  * Plaintext secrets are returned once, at creation, and never stored.
  */
 export class RoomStore {
-  private readonly db: Database.Database;
+  private readonly db: Database;
 
   constructor(file: string) {
     this.db = new Database(file);
