@@ -1,12 +1,12 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import { applyClip, type AppliedClip } from '../../../shared/clip/apply';
 import { validateClip } from '../../../shared/clip/clip';
 import { DomainError } from '../../../shared/domain/context';
 import { describeErrors } from '../../../shared/schema/validate';
 import type { FieldError } from '../../../shared/schema/types';
-import { bearerToken, HttpError, readJson, sendJson } from '../http/json';
-import { isRoomId } from '../rooms/secrets';
-import type { Role, RoomStore } from '../rooms/store';
+import { readJson, sendJson } from '../http/json';
+import type { Role } from '../rooms/store';
+import { requireRoomRole } from './room-auth';
 import type { RouteModule } from './services';
 
 /**
@@ -34,34 +34,11 @@ function refuse(res: ServerResponse, status: number, errors: readonly FieldError
   sendJson(res, status, body);
 }
 
-const unauthorized = (message: string) =>
-  new HttpError(401, message, undefined, { 'WWW-Authenticate': 'Bearer' });
-
-/**
- * Checks the room and the bearer secret: 404 for an unknown room, 401 for a missing or wrong
- * secret, 403 when the secret's role is not one of `roles`. Returns the role.
- */
-export function requireRoomRole(
-  rooms: RoomStore,
-  req: IncomingMessage,
-  roomId: string,
-  roles: readonly Role[],
-): Role {
-  if (!isRoomId(roomId) || !rooms.exists(roomId)) throw new HttpError(404, 'No such room.');
-  const secret = bearerToken(req);
-  if (!secret)
-    throw unauthorized('This room needs its secret: send Authorization: Bearer <secret>.');
-  const auth = rooms.authenticate(roomId, secret);
-  if (!auth) throw unauthorized('The secret is not valid for this room.');
-  if (!roles.includes(auth.role))
-    throw new HttpError(
-      403,
-      auth.role === 'view'
-        ? 'A view link cannot add to this map: connect the clipper with an edit link.'
-        : `The ${auth.role} secret cannot do this.`,
-    );
-  return auth.role;
-}
+/** A view link cannot add to a map: its 403 says what to do instead. */
+const clipForbidden = (role: Role) =>
+  role === 'view'
+    ? 'A view link cannot add to this map: connect the clipper with an edit link.'
+    : `The ${role} secret cannot do this.`;
 
 /**
  * `POST /api/rooms/:id/clips` (Authorization: Bearer <edit or facilitator secret>): validates the
@@ -75,7 +52,7 @@ export const clipRoutes: RouteModule = (router, services) => {
 
   router.post('/api/rooms/:id/clips', async ({ req, res, params }) => {
     const roomId = params.id ?? '';
-    requireRoomRole(rooms, req, roomId, ['edit', 'facilitator']);
+    requireRoomRole(rooms, req, roomId, ['edit', 'facilitator'], clipForbidden);
     const body = await readJson(req, maxBytes);
     const checked = validateClip(body);
     if (!checked.ok) return refuse(res, 400, checked.errors);

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { elementsMap } from '../../../shared/schema/doc';
 import { HttpError, sendJson } from '../http/json';
-import { requireRoomRole } from './clips';
+import { requireRoomRole } from './room-auth';
 import type { RouteModule } from './services';
 
 export interface ElementMatch {

@@ -1,10 +1,10 @@
 import type { IncomingMessage } from 'node:http';
-import { bearerToken, HttpError, readJson, sendJson } from '../http/json';
+import { HttpError, readJson, sendJson } from '../http/json';
 import { RateLimiter } from '../http/rate-limit';
 import type { History } from '../history/recorder';
 import type { VersionInfo } from '../history/store';
-import { isRoomId } from '../rooms/secrets';
 import type { Role, RoomStore } from '../rooms/store';
+import { requireRoomRole } from './room-auth';
 import type { RouteModule } from './services';
 
 export const MAX_VERSION_NAME = 200;
@@ -18,25 +18,19 @@ export interface VersionStateResponse extends VersionResponse {
   state: string;
 }
 
-const unauthorized = (message: string) =>
-  new HttpError(401, message, undefined, { 'WWW-Authenticate': 'Bearer' });
-
-function authorize(
+const authorize = (
   rooms: RoomStore,
   req: IncomingMessage,
   roomId: string,
   roles: readonly Role[],
-): Role {
-  if (!isRoomId(roomId) || !rooms.exists(roomId)) throw new HttpError(404, 'No such room.');
-  const secret = bearerToken(req);
-  if (!secret)
-    throw unauthorized('This room needs its secret: send Authorization: Bearer <secret>.');
-  const auth = rooms.authenticate(roomId, secret);
-  if (!auth) throw unauthorized('The secret is not valid for this room.');
-  if (!roles.includes(auth.role))
-    throw new HttpError(403, 'A view link cannot keep versions: use an edit or facilitator link.');
-  return auth.role;
-}
+) =>
+  requireRoomRole(
+    rooms,
+    req,
+    roomId,
+    roles,
+    () => 'A view link cannot keep versions: use an edit or facilitator link.',
+  );
 
 const publicInfo = ({ room: _room, ...rest }: VersionInfo): VersionResponse => rest;
 
