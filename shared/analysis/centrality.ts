@@ -1,4 +1,6 @@
 import type { ArcIndex } from './arc-index';
+import type { PathSums } from './brandes';
+import { accumulatePathSums, addPathSums, wassermanFaust } from './brandes';
 import { sampleIndices, seededRandom } from './rng';
 
 export interface PathCentralities {
@@ -25,35 +27,80 @@ export interface PathCentralityOptions {
   /** Sources in the sample. Default 500. */
   readonly samples?: number;
   readonly seed?: number;
+  /** Called now and then with how many of the sources are done. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /**
- * Betweenness (Brandes' algorithm) and closeness over typed arrays, with no allocation per
- * source. On an undirected graph, closeness comes from the same breadth-first searches; on a
- * directed one it needs one more search per node over the incoming arcs.
+ * The sources are split into this many interleaved parts, summed part by part in this order
+ * whether one thread or several computed them: the figures never depend on the thread count.
+ */
+export const PATH_PARTS = 4;
+
+/** The search sources: every node, or a seeded sample above `exactLimit`. */
+export function pathSources(
+  n: number,
+  options: PathCentralityOptions = {},
+): { sources: Int32Array; exact: boolean } {
+  const exact = n <= (options.exactLimit ?? 5000);
+  const sources = exact
+    ? Int32Array.from({ length: n }, (_, i) => i)
+    : sampleIndices(n, Math.max(1, options.samples ?? 500), seededRandom(options.seed ?? 1));
+  return { sources, exact };
+}
+
+/**
+ * Betweenness (Brandes' algorithm, `accumulatePathSums`) and closeness over typed arrays. On an
+ * undirected graph, closeness comes from the same breadth-first searches; on a directed one it
+ * needs one more search per node over the incoming arcs.
  */
 export function pathCentralities(
   g: ArcIndex,
   options: PathCentralityOptions = {},
 ): PathCentralities {
-  const { n, outStart, outTo, inStart, inFrom } = g;
-  const exactLimit = options.exactLimit ?? 5000;
-  const exact = n <= exactLimit;
-  const sources = exact
-    ? Int32Array.from({ length: n }, (_, i) => i)
-    : sampleIndices(n, Math.max(1, options.samples ?? 500), seededRandom(options.seed ?? 1));
-  const betweenness = new Float64Array(n);
+  const { sources, exact } = pathSources(g.n, options);
+  const parts: PathSums[] = [];
+  const perPart = Math.ceil(sources.length / PATH_PARTS);
+  for (let part = 0; part < PATH_PARTS; part++) {
+    const before = parts.reduce((sum, p) => sum + p.sources, 0);
+    const onProgress = options.onProgress;
+    parts.push(
+      accumulatePathSums(g, sources, part, PATH_PARTS, {
+        ...(onProgress ? { onProgress: (done) => onProgress(before + done, sources.length) } : {}),
+        progressEvery: Math.max(16, perPart >> 4),
+      }),
+    );
+  }
+  return finishPathCentralities(g, addPathSums(parts), exact);
+}
+
+/**
+ * Normalised betweenness and closeness from the summed parts: betweenness divided by the
+ * (n-1)(n-2) ordered pairs (scaled up by n/k from a sample of k sources); closeness on a
+ * directed graph from searches along incoming arcs.
+ */
+export function finishPathCentralities(
+  g: ArcIndex,
+  sums: PathSums,
+  exact: boolean,
+): PathCentralities {
+  const { n } = g;
+  const betweenness = sums.betweenness;
+  if (n > 2 && sums.sources > 0) {
+    const scale = (1 / ((n - 1) * (n - 2))) * (n / sums.sources);
+    for (let v = 0; v < n; v++) betweenness[v]! *= scale;
+  }
+  const closeness = exact && sums.closeness ? sums.closeness : incomingCloseness(g);
+  return { betweenness, closeness, samples: sums.sources, exact };
+}
+
+/** Closeness from the distances to each node, along arcs followed backwards. */
+function incomingCloseness(g: ArcIndex): Float64Array {
+  const { n, inStart, inFrom } = g;
   const closeness = new Float64Array(n);
-  const sigma = new Float64Array(n);
-  // (1 + dependency) / sigma of each node, filled as the search unwinds
-  const coefficient = new Float64Array(n);
   const dist = new Int32Array(n).fill(-1);
   const order = new Int32Array(n);
-  const closenessHere = exact && g.symmetric;
-
-  for (let si = 0; si < sources.length; si++) {
-    const s = sources[si]!;
-    sigma[s] = 1;
+  for (let s = 0; s < n; s++) {
     dist[s] = 0;
     let head = 0;
     let tail = 0;
@@ -61,74 +108,20 @@ export function pathCentralities(
     let total = 0;
     while (head < tail) {
       const v = order[head++]!;
-      const next = dist[v]! + 1;
-      total += next - 1;
-      const sv = sigma[v]!;
-      for (let p = outStart[v]!, end = outStart[v + 1]!; p < end; p++) {
-        const w = outTo[p]!;
-        const dw = dist[w]!;
-        if (dw < 0) {
-          dist[w] = next;
-          sigma[w] = sv;
+      const dv = dist[v]!;
+      total += dv;
+      for (let p = inStart[v]!, end = inStart[v + 1]!; p < end; p++) {
+        const w = inFrom[p]!;
+        if (dist[w]! < 0) {
+          dist[w] = dv + 1;
           order[tail++] = w;
-        } else if (dw === next) sigma[w]! += sv;
-      }
-    }
-    if (closenessHere) closeness[s] = wassermanFaust(tail - 1, total, n);
-    // Dependencies in reverse breadth-first order, summed over each node's successors on
-    // shortest paths (Brandes' recursion written from the successor side: one write per node).
-    for (let i = tail - 1; i > 0; i--) {
-      const v = order[i]!;
-      const next = dist[v]! + 1;
-      let sum = 0;
-      for (let p = outStart[v]!, end = outStart[v + 1]!; p < end; p++) {
-        const w = outTo[p]!;
-        sum += dist[w] === next ? coefficient[w]! : 0;
-      }
-      const dependency = sigma[v]! * sum;
-      betweenness[v]! += dependency;
-      coefficient[v] = (1 + dependency) / sigma[v]!;
-    }
-    for (let i = 0; i < tail; i++) {
-      const v = order[i]!;
-      sigma[v] = 0;
-      coefficient[v] = 0;
-      dist[v] = -1;
-    }
-  }
-  if (n > 2) {
-    const scale = (1 / ((n - 1) * (n - 2))) * (n / sources.length);
-    for (let v = 0; v < n; v++) betweenness[v]! *= scale;
-  }
-  if (!closenessHere) {
-    // Distances to each node, along arcs followed backwards.
-    for (let s = 0; s < n; s++) {
-      dist[s] = 0;
-      let head = 0;
-      let tail = 0;
-      order[tail++] = s;
-      let total = 0;
-      while (head < tail) {
-        const v = order[head++]!;
-        const dv = dist[v]!;
-        total += dv;
-        for (let p = inStart[v]!, end = inStart[v + 1]!; p < end; p++) {
-          const w = inFrom[p]!;
-          if (dist[w]! < 0) {
-            dist[w] = dv + 1;
-            order[tail++] = w;
-          }
         }
       }
-      closeness[s] = wassermanFaust(tail - 1, total, n);
-      for (let i = 0; i < tail; i++) dist[order[i]!] = -1;
     }
+    closeness[s] = wassermanFaust(tail - 1, total, n);
+    for (let i = 0; i < tail; i++) dist[order[i]!] = -1;
   }
-  return { betweenness, closeness, samples: sources.length, exact };
-}
-
-function wassermanFaust(reached: number, total: number, n: number): number {
-  return total > 0 && n > 1 ? (reached / total) * (reached / (n - 1)) : 0;
+  return closeness;
 }
 
 export interface Eigenvector {
