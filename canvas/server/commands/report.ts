@@ -1,11 +1,10 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import * as Y from 'yjs';
-import { applyNative, parseNative } from '../../../shared/interop/native';
+import { writeFile } from 'node:fs/promises';
 import { buildReport } from '../../../shared/report/model';
 import { reportHtml } from '../../../shared/report/html';
 import { reportMarkdown } from '../../../shared/report/markdown';
 import { readSnapshot } from '../../../shared/schema/snapshot';
 import { importSessionJson, readSessionSnapshot } from '../../../shared/session/layout';
+import { readMapFile } from './map-file';
 import type { Command } from './types';
 import { UsageError } from './types';
 
@@ -20,9 +19,6 @@ const USAGE = `Usage: weavemap report <file.weavemap.json> [--out FILE] [--forma
 
   The facilitation part (actions, reflections, votes, who took part) comes from the file's
   "session" member when it has one.`;
-
-/** 64 MiB: a map far larger than any session's, still readable in one go. */
-const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 export interface ReportArgs {
   file: string;
@@ -62,35 +58,8 @@ export async function makeReportFromFile(
   format: 'html' | 'md',
   generatedAt = new Date(),
 ): Promise<string> {
-  let text: string;
-  try {
-    const bytes = await readFile(file);
-    if (bytes.byteLength > MAX_FILE_BYTES)
-      throw new Error(`${file} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB.`);
-    text = bytes.toString('utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new Error(`No such file: ${file}`, { cause: error });
-    throw error;
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${file} is not JSON: is it a .weavemap.json export?`, { cause: error });
-  }
-  const parsed = parseNative(value);
-  if (!parsed.ok) {
-    const lines = parsed.problems
-      .slice(0, 10)
-      .map((p) => `  ${[p.where, p.field].filter(Boolean).join(' ')}: ${p.message}`);
-    const more =
-      parsed.problems.length > 10 ? `\n  ... and ${parsed.problems.length - 10} more` : '';
-    throw new Error(`${file} cannot be read as a Weavemap map:\n${lines.join('\n')}${more}`);
-  }
-  const doc = new Y.Doc();
-  applyNative({ doc, origin: 'report', userId: 'report' }, parsed.file);
-  importSessionJson(doc, (value as Record<string, unknown>).session, 'report');
+  const { doc, value } = await readMapFile(file, 'report');
+  importSessionJson(doc, value.session, 'report');
   const model = buildReport({
     map: readSnapshot(doc),
     session: readSessionSnapshot(doc),
