@@ -1,5 +1,6 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { analyzeCommand } from './commands/analyze';
 import { convertCommand } from './commands/convert';
 import { reportCommand } from './commands/report';
 import { serveCommand } from './commands/serve';
@@ -11,6 +12,7 @@ export const COMMANDS: Record<string, Command> = {
   serve: serveCommand,
   convert: convertCommand,
   report: reportCommand,
+  analyze: analyzeCommand,
 };
 
 const defaultIO: CommandIO = {
