@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildActorNetwork } from './actor-network';
 import { buildArcIndex } from './arc-index';
-import { accumulatePathSums, addPathSums } from './brandes';
-import { PATH_PARTS, pathCentralities, pathSources } from './centrality';
+import { accumulatePathSums, addPathSums, PATH_PARTS } from './brandes';
+import { pathCentralities, pathSources } from './centrality';
 import { readMap } from './input';
 import { randomActorMap } from './random-maps';
 

@@ -1,6 +1,6 @@
 import type { ArcIndex } from './arc-index';
 import type { PathSums } from './brandes';
-import { accumulatePathSums, addPathSums, wassermanFaust } from './brandes';
+import { addPathSums, PATH_PARTS, partSums, wassermanFaust } from './brandes';
 import { sampleIndices, seededRandom } from './rng';
 
 export interface PathCentralities {
@@ -31,11 +31,7 @@ export interface PathCentralityOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-/**
- * The sources are split into this many interleaved parts, summed part by part in this order
- * whether one thread or several computed them: the figures never depend on the thread count.
- */
-export const PATH_PARTS = 4;
+const ALL_PARTS = Array.from({ length: PATH_PARTS }, (_, p) => p);
 
 /** The search sources: every node, or a seeded sample above `exactLimit`. */
 export function pathSources(
@@ -59,18 +55,7 @@ export function pathCentralities(
   options: PathCentralityOptions = {},
 ): PathCentralities {
   const { sources, exact } = pathSources(g.n, options);
-  const parts: PathSums[] = [];
-  const perPart = Math.ceil(sources.length / PATH_PARTS);
-  for (let part = 0; part < PATH_PARTS; part++) {
-    const before = parts.reduce((sum, p) => sum + p.sources, 0);
-    const onProgress = options.onProgress;
-    parts.push(
-      accumulatePathSums(g, sources, part, PATH_PARTS, {
-        ...(onProgress ? { onProgress: (done) => onProgress(before + done, sources.length) } : {}),
-        progressEvery: Math.max(16, perPart >> 4),
-      }),
-    );
-  }
+  const parts = partSums(g, sources, ALL_PARTS, options.onProgress);
   return finishPathCentralities(g, addPathSums(parts), exact);
 }
 

@@ -28,5 +28,14 @@ export type {
 } from './network';
 export { analyzeNetwork } from './network';
 export type { WeavingOptions, WeavingSuggestion } from './weaving';
-export type { AnalyzeOptions, MapAnalysis, SystemAnalysis } from './analyze-map';
-export { analyzeMap } from './analyze-map';
+export type {
+  AnalysisProgress,
+  AnalysisStep,
+  AnalyzeOptions,
+  AnalyzeRun,
+  MapAnalysis,
+  SystemAnalysis,
+} from './analyze-map';
+export { analyzeMap, analyzeMapOn, ANALYSIS_STEP_LABELS } from './analyze-map';
+export type { PathJob, PathReply, PathRequest, PathThread } from './path-threads';
+export { PathThreadClient, servePathRequest } from './path-threads';

@@ -2,6 +2,7 @@ import type { ActorNetwork } from './actor-network';
 import { buildActorNetwork } from './actor-network';
 import { findBridges } from './bridges';
 import { burtBrokerage } from './brokers';
+import type { PathCentralities, PathCentralityOptions } from './centrality';
 import { eigenvectorCentrality, pathCentralities } from './centrality';
 import { louvainClusters } from './clusters';
 import type { MapData, MapLike } from './input';
@@ -103,31 +104,58 @@ export interface NetworkOptions {
 
 const round = (x: number): number => Math.round(x * 1e12) / 1e12;
 
+/** How the network's betweenness and closeness are computed: exact up to a size, else sampled. */
+export function networkPathOptions(options: NetworkOptions = {}): PathCentralityOptions {
+  return {
+    exactLimit: options.betweennessExactLimit ?? 5000,
+    samples: options.betweennessSamples ?? 500,
+    seed: options.seed ?? 1,
+  };
+}
+
+/** A step of the network lens that takes long enough on a big map to tell people about. */
+export type NetworkStep = 'clusters' | 'weaving';
+
 export function analyzeNetwork(
   map: MapLike | MapData,
   options: NetworkOptions = {},
 ): NetworkAnalysis {
   const data = asMapData(map);
   const timings: Record<string, number> = {};
+  const t0 = performance.now();
+  const net = buildActorNetwork(data);
+  timings.build = Math.round((performance.now() - t0) * 10) / 10;
+  const t1 = performance.now();
+  const paths = pathCentralities(net.arcs, networkPathOptions(options));
+  timings.betweennessCloseness = Math.round((performance.now() - t1) * 10) / 10;
+  return finishNetwork(data, net, paths, options, timings);
+}
+
+/**
+ * The network lens once betweenness and closeness are known (computed here or on other threads:
+ * see path-threads.ts). `timings` gets the time of each step.
+ */
+export function finishNetwork(
+  data: MapData,
+  net: ActorNetwork,
+  paths: PathCentralities,
+  options: NetworkOptions,
+  timings: Record<string, number>,
+  onStep?: (step: NetworkStep) => void,
+): NetworkAnalysis {
   const time = <T>(name: string, f: () => T): T => {
     const t0 = performance.now();
     const result = f();
     timings[name] = Math.round((performance.now() - t0) * 10) / 10;
     return result;
   };
-  const net = time('build', () => buildActorNetwork(data));
   const n = net.ids.length;
-  const paths = time('betweennessCloseness', () =>
-    pathCentralities(net.arcs, {
-      exactLimit: options.betweennessExactLimit ?? 5000,
-      samples: options.betweennessSamples ?? 500,
-      seed: options.seed ?? 1,
-    }),
-  );
+  onStep?.('clusters');
   const eigen = time('eigenvector', () => eigenvectorCentrality(net.arcs));
   const clustering = time('clusters', () => louvainClusters(net.simple, options.seed ?? 1));
   const brokerage = time('brokerage', () => burtBrokerage(net.simple));
   const bridgeList = time('bridges', () => findBridges(n, net.ties));
+  onStep?.('weaving');
   const weaving = time('weaving', () =>
     weavingSuggestions(data, net, clustering.clusterOf, options.weaving),
   );

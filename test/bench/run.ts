@@ -4,6 +4,7 @@
  */
 import { runAnalysisBench } from '../../shared/analysis/bench';
 import { runInteropBench } from '../../shared/interop/bench';
+import { benchAnalysisThreads } from './analysis-threads';
 import { benchAnalysisUi } from './analysis-ui';
 import { benchLoad } from './load';
 import { benchRenderer } from './renderer';
@@ -29,8 +30,8 @@ const groups: Record<string, () => Promise<BenchRow[]> | BenchRow[]> = {
       target: '≤ 3000 ms',
       note: r.note,
     })),
-  analysis: () =>
-    runAnalysisBench().map((r) => ({
+  analysis: async () => [
+    ...runAnalysisBench().map((r) => ({
       group: 'analysis',
       name: r.name,
       value: r.ms,
@@ -43,6 +44,8 @@ const groups: Record<string, () => Promise<BenchRow[]> | BenchRow[]> = {
       ...(/^loops/i.test(r.name) ? { target: 'within budget (200 ms)' } : {}),
       note: r.note,
     })),
+    ...(await benchAnalysisThreads()),
+  ],
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -1,4 +1,4 @@
-import type { AnalyzeOptions } from '../../../shared/analysis/index';
+import type { AnalysisProgress, AnalyzeOptions } from '../../../shared/analysis/index';
 import type {
   ConnectionRecord,
   ElementRecord,
@@ -35,6 +35,8 @@ export type AnalysisRequest =
       readonly seq: number;
       readonly loops: readonly LoopNoteRecord[];
       readonly options: AnalyzeOptions;
+      /** At most this many threads for the betweenness searches (default: one per core, to 4). */
+      readonly maxThreads?: number;
     };
 
 /** Records per message: a chunk costs the UI thread a few milliseconds to build and clone. */
@@ -43,7 +45,8 @@ export const CHUNK_RECORDS = 1500;
 /**
  * The worker's reply: the network's per-actor rows first, in chunks (`actors`), then the rest
  * (`result`, whose `network.actors` is empty and filled from the chunks). Each message is its
- * own task on the UI thread, so taking in a 5,000-actor result is several short tasks.
+ * own task on the UI thread, so taking in a 5,000-actor result is several short tasks. While a
+ * run goes, `progress` says which step it is on (a few times a second at most).
  */
 export type AnalysisReply =
   | {
@@ -58,7 +61,8 @@ export type AnalysisReply =
       /** The Network table's orders (see `sortOrders`), sorted in the worker. */
       readonly orders: Readonly<Record<string, Int32Array>>;
     }
-  | { readonly type: 'error'; readonly seq: number; readonly message: string };
+  | { readonly type: 'error'; readonly seq: number; readonly message: string }
+  | ({ readonly type: 'progress'; readonly seq: number } & AnalysisProgress);
 
 const NO_EXTRA: Readonly<Record<string, unknown>> = Object.freeze({});
 const ORIGIN: readonly [number, number] = Object.freeze([0, 0]) as unknown as readonly [
@@ -105,6 +109,7 @@ export function* requestMessages(
   seq: number,
   options: AnalyzeOptions,
   chunk = CHUNK_RECORDS,
+  maxThreads?: number,
 ): Generator<AnalysisRequest> {
   yield { type: 'begin', seq };
   const elements = [...snapshot.elements.values()];
@@ -120,7 +125,13 @@ export function* requestMessages(
       seq,
       records: connections.slice(i, i + chunk).map(slimConnection),
     };
-  yield { type: 'run', seq, loops: [...snapshot.loops.values()], options };
+  yield {
+    type: 'run',
+    seq,
+    loops: [...snapshot.loops.values()],
+    options,
+    ...(maxThreads !== undefined ? { maxThreads } : {}),
+  };
 }
 
 /** The page's side of a reply: collects a run's actor rows, then gives back the whole result. */
@@ -129,7 +140,9 @@ export class ReplyAssembler {
   #actors: import('../../../shared/analysis/index').ActorMetrics[] = [];
 
   /** The complete reply on `result` (with its actors put back), else null. */
-  add(reply: AnalysisReply): Exclude<AnalysisReply, { type: 'actors' }> | null {
+  add(
+    reply: Exclude<AnalysisReply, { type: 'progress' }>,
+  ): Exclude<AnalysisReply, { type: 'actors' | 'progress' }> | null {
     if (reply.type === 'actors') {
       if (reply.seq !== this.#seq) {
         this.#seq = reply.seq;

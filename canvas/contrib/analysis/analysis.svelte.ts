@@ -1,5 +1,5 @@
 import { flushSync } from 'svelte';
-import type { AnalyzeOptions, MapAnalysis } from '../../../shared/analysis/index';
+import type { AnalysisProgress, AnalyzeOptions, MapAnalysis } from '../../../shared/analysis/index';
 import {
   DEFAULT_VIEW_SETTINGS,
   perspectivesMap,
@@ -67,6 +67,8 @@ export class AnalysisStore {
   elapsedMs = $state(0);
   /** Shown while a run is slow enough to notice. */
   showProgress = $state(false);
+  /** The step the current run is on (and how far its searches are), from the worker. */
+  progress = $state.raw<AnalysisProgress | null>(null);
   /** What the current run covers, for the progress line. */
   runSize = $state.raw<{ elements: number; connections: number }>({ elements: 0, connections: 0 });
   error = $state<string | null>(null);
@@ -77,6 +79,11 @@ export class AnalysisStore {
   sized = $state(0);
   /** Completed runs (tests and the status line read it). */
   runs = $state(0);
+  /**
+   * At most this many threads for the betweenness searches; undefined: one per core, up to four.
+   * For benchmarks comparing one thread with several (set through the test hook).
+   */
+  maxThreads: number | undefined = undefined;
 
   readonly #wb: Workbench;
   #worker: Worker | null = null;
@@ -187,6 +194,7 @@ export class AnalysisStore {
     this.#running = seq;
     this.#runStarted = performance.now();
     this.elapsedMs = 0;
+    this.progress = null;
     this.computing = true;
     this.runSize = { elements: snap.elements.size, connections: snap.connections.size };
     this.#tick ??= setInterval(() => {
@@ -196,7 +204,7 @@ export class AnalysisStore {
     try {
       const worker = this.#ensureWorker();
       let sliceStart = performance.now();
-      for (const msg of requestMessages(snap, seq, options)) {
+      for (const msg of requestMessages(snap, seq, options, undefined, this.maxThreads)) {
         worker.postMessage(msg);
         // Hand the UI thread back between chunks (input, frames), at most every ~8 ms.
         if (performance.now() - sliceStart > 8) {
@@ -220,12 +228,18 @@ export class AnalysisStore {
     if (this.#tick) clearInterval(this.#tick);
     this.#tick = null;
     this.showProgress = false;
+    this.progress = null;
   }
 
   readonly #replies = new ReplyAssembler();
 
   #onReply(part: AnalysisReply): void {
     if (this.#destroyed) return;
+    if (part.type === 'progress') {
+      if (part.seq === this.#running)
+        this.progress = { step: part.step, done: part.done, total: part.total };
+      return;
+    }
     const reply = this.#replies.add(part);
     if (!reply) return;
     const t0 = performance.now();
@@ -241,7 +255,7 @@ export class AnalysisStore {
     }
   }
 
-  #handleReply(reply: Exclude<AnalysisReply, { type: 'actors' }>): void {
+  #handleReply(reply: Exclude<AnalysisReply, { type: 'actors' | 'progress' }>): void {
     this.#running = 0;
     const stale = reply.seq < this.#latest;
     if (stale && this.#timer === null) {

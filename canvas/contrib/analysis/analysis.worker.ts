@@ -1,28 +1,85 @@
-import { analyzeMap } from '../../../shared/analysis/index';
+import {
+  analyzeMapOn,
+  PathThreadClient,
+  type AnalysisProgress,
+  type PathReply,
+} from '../../../shared/analysis/index';
 import {
   CHUNK_RECORDS,
   InputAssembler,
+  type AnalysisInput,
   type AnalysisReply,
   type AnalysisRequest,
 } from './analysis-input';
 import { sortOrders } from './metrics-table';
 
 /**
- * The analysis Web Worker: runs `analyzeMap` (loops, leverage, network metrics, weaving) off the
+ * The analysis Web Worker: runs the analysis (loops, leverage, network metrics, weaving) off the
  * UI thread. A run arrives in chunks (see `AnalysisRequest`); its sequence number comes back with
- * the reply, so the page can drop a result that a newer edit has made stale.
+ * the reply, so the page can drop a result that a newer edit has made stale. On a big map the
+ * betweenness and closeness searches are shared with helper workers, one per core up to four
+ * (`path-helper.worker.ts`), started on the first map that needs them and kept after.
  */
 const assembler = new InputAssembler();
 
-self.onmessage = (e: MessageEvent<AnalysisRequest>) => {
-  const msg = e.data;
-  const input = assembler.add(msg);
-  if (!input || msg.type !== 'run') return;
+/** Threads for the searches: this machine's cores, at most four, at least one. */
+const THREADS = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
+let helpers: PathThreadClient[] | null = null;
+
+function startHelpers(): PathThreadClient[] {
+  const started: PathThreadClient[] = [];
+  try {
+    for (let i = 0; i < THREADS; i++) {
+      const worker = new Worker(new URL('./path-helper.worker.ts', import.meta.url), {
+        type: 'module',
+        name: `weavemap-paths-${i + 1}`,
+      });
+      const client = new PathThreadClient((request) => worker.postMessage(request));
+      worker.onmessage = (e: MessageEvent<PathReply>) => client.receive(e.data);
+      worker.onerror = (e) => {
+        e.preventDefault();
+        worker.terminate();
+        client.fail(new Error(e.message || 'A helper of the analysis stopped.'));
+      };
+      started.push(client);
+    }
+  } catch {
+    // No workers inside workers here: the searches stay on this thread.
+  }
+  return started;
+}
+
+/** The helpers still working, at most `max` (none when this browser cannot start them). */
+function pathThreads(max = THREADS): PathThreadClient[] {
+  if (max <= 1) return [];
+  helpers ??= THREADS > 1 ? startHelpers() : [];
+  return helpers.filter((h) => !h.broken).slice(0, max);
+}
+
+/** Progress for the page: every change of step, and the searches at most ten times a second. */
+function progressReporter(seq: number): (p: AnalysisProgress) => void {
+  let step = '';
+  let last = 0;
+  return (p) => {
+    const now = performance.now();
+    if (p.step === step && now - last < 100) return;
+    step = p.step;
+    last = now;
+    self.postMessage({ type: 'progress', seq, ...p } satisfies AnalysisReply);
+  };
+}
+
+async function run(
+  msg: Extract<AnalysisRequest, { type: 'run' }>,
+  input: AnalysisInput,
+): Promise<void> {
   const { seq, options } = msg;
   let reply: AnalysisReply;
   let transfer: Transferable[] = [];
   try {
-    const result = analyzeMap(input, options);
+    const result = await analyzeMapOn(() => pathThreads(msg.maxThreads), input, options, {
+      onProgress: progressReporter(seq),
+    });
     const actors = result.network.actors;
     const orders = sortOrders(actors);
     transfer = Object.values(orders).map((o) => o.buffer);
@@ -43,4 +100,11 @@ self.onmessage = (e: MessageEvent<AnalysisRequest>) => {
     reply = { type: 'error', seq, message: err instanceof Error ? err.message : String(err) };
   }
   self.postMessage(reply, { transfer });
+}
+
+self.onmessage = (e: MessageEvent<AnalysisRequest>) => {
+  const msg = e.data;
+  const input = assembler.add(msg);
+  if (!input || msg.type !== 'run') return;
+  void run(msg, input);
 };
