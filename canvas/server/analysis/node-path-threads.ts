@@ -36,3 +36,19 @@ export class NodePathThreads {
     await Promise.all(this.#workers.map((w) => w.terminate()));
   }
 }
+
+/**
+ * Runs `fn` with a getter for search threads that starts them only when first asked (a small map
+ * never starts any), and stops them afterwards.
+ */
+export async function withPathThreads<T>(
+  fn: (threads: () => readonly PathThreadClient[]) => Promise<T>,
+  count?: number,
+): Promise<T> {
+  let pool: NodePathThreads | null = null;
+  try {
+    return await fn(() => (pool ??= new NodePathThreads(count)).working);
+  } finally {
+    await (pool as NodePathThreads | null)?.close();
+  }
+}

@@ -9,7 +9,8 @@ import { readSnapshot } from '../../../shared/schema/snapshot';
 import { exportSessionJson } from '../../../shared/session/layout';
 import { runCli } from '../cli';
 import { tempDir } from '../testing/host';
-import { analyzeFile, analyzeOptions, DEFAULT_TOP, parseAnalyzeArgs } from './analyze';
+import { DEFAULT_TOP } from './analysis-text';
+import { analyzeFile, analyzeOptions, parseAnalyzeArgs } from './analyze';
 import type { CommandIO } from './types';
 import { UsageError } from './types';
 
