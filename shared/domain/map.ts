@@ -49,3 +49,12 @@ export function setLoopNote(
     m.set('updatedAt', nowOf(ctx));
   });
 }
+
+/**
+ * Forgets what the group said of a loop (its name and note): for a named loop an edit broke and
+ * the group does not mean to redraw. Does nothing when the loop has no name or note.
+ */
+export function forgetLoopNote(ctx: EditContext, signature: string): void {
+  if (!loopsMap(ctx.doc).has(signature)) return;
+  transact(ctx, () => loopsMap(ctx.doc).delete(signature));
+}

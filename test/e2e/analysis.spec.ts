@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import * as Y from 'yjs';
 import type { Page } from '@playwright/test';
 import { test, expect, newPerson, REPO } from '../support/fixtures';
-import { expectConnected, expectCounts, openLink } from '../support/app';
+import { expectConnected, expectCounts, openLink, runFromPalette } from '../support/app';
 import { findLoops } from '../../shared/analysis/index';
 import { applyNative, parseNative } from '../../shared/interop/native';
 import { schoolReadinessExample } from '../../shared/examples/school-readiness';
@@ -167,6 +167,76 @@ test('the Loops view lists the example loops with R/B, highlights them, and a re
     .toEqual([...target.elements, ...target.connections].sort());
   mkdirSync(SHOTS, { recursive: true });
   await ana.page.screenshot({ path: join(SHOTS, 'analysis-loops-light.png') });
+  await ana.context.close();
+  await ben.context.close();
+});
+
+test('a named loop an edit breaks stays listed as broken, name kept, until the group forgets it', async ({
+  browser,
+  host,
+}) => {
+  const { snap, loops } = exampleExpectations();
+  // A loop none of whose links another loop needs, so only it breaks.
+  const target = loops.find(
+    (l) =>
+      l.length >= 3 &&
+      l.connections.some((c) => loops.filter((o) => o.connections.includes(c)).length === 1),
+  )!;
+  const cut = target.connections.find(
+    (c) => loops.filter((o) => o.connections.includes(c)).length === 1,
+  )!;
+  const ana = await newPerson(browser, 'Ana', '#e6194b');
+  const ben = await newPerson(browser, 'Ben', '#3cb44b');
+  const link = await openExample(ana.page, host.url);
+  await expectCounts(ana.page, snap.elements.size, snap.connections.size);
+  await openLink(ben.page, link);
+  await expectCounts(ben.page, snap.elements.size, snap.connections.size);
+
+  // Ana names the loop.
+  await openView(ana.page, 'Loops');
+  const card = ana.page
+    .getByRole('list', { name: 'Loops', exact: true })
+    .locator(`li[data-signature="${target.signature}"]`);
+  await card.getByRole('button', { name: `Rename loop ${target.label}` }).click();
+  await card.getByRole('textbox', { name: `Name of loop ${target.label}` }).fill('Funding cycle');
+  await card.getByRole('textbox', { name: `Name of loop ${target.label}` }).press('Enter');
+  await expect(card.getByRole('button', { name: /“Funding cycle”/ })).toBeVisible();
+
+  // Ben deletes one of its links (selected, then "Delete Selection" from the palette).
+  await ben.page.evaluate((id) => {
+    const w = window as unknown as {
+      __weavemap: { workbench: { select(ids: readonly string[]): void } };
+    };
+    w.__weavemap.workbench.select([id]);
+  }, cut);
+  await runFromPalette(ben.page, 'delete sel', 'Delete Selection');
+  await expectCounts(ana.page, snap.elements.size, snap.connections.size - 1);
+
+  // On Ana's screen the loop leaves the list and shows as broken, under its name.
+  const brokenList = ana.page.getByRole('list', { name: 'Broken loops' });
+  await expect(brokenList.getByRole('listitem')).toHaveCount(1);
+  await expect(brokenList).toContainText('Funding cycle (broken)');
+  await expect(brokenList).toContainText('is broken: a link in it was removed');
+  await expect(card).toHaveCount(0);
+  await expect(ana.page.getByTestId('loops-summary')).toContainText(`${loops.length - 1} loops`);
+  await brokenList.scrollIntoViewIfNeeded();
+  mkdirSync(SHOTS, { recursive: true });
+  await ana.page.screenshot({ path: join(SHOTS, 'analysis-broken-loop.png') });
+
+  // Ben sees it broken too, and forgets it; it goes for both, and from the stored map.
+  await openView(ben.page, 'Loops');
+  const benBroken = ben.page.getByRole('list', { name: 'Broken loops' });
+  await benBroken.getByRole('button', { name: 'Forget the broken loop Funding cycle' }).click();
+  await expect(benBroken).toHaveCount(0);
+  await expect(brokenList).toHaveCount(0);
+  const roomId = new URL(link).hash.split('/')[2]!.split('?')[0]!;
+  await expect
+    .poll(() => host.withRoomDoc(roomId, (doc: Y.Doc) => readSnapshot(doc).loops.size))
+    .toBe(0);
+
+  // Undo brings the name back for Ben, still broken.
+  await ben.page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(benBroken).toContainText('Funding cycle (broken)');
   await ana.context.close();
   await ben.context.close();
 });
