@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as Y from 'yjs';
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { test, expect, newPerson, REPO } from '../support/fixtures';
 import { expectConnected, expectCounts, openLink, runFromPalette } from '../support/app';
 import { findLoops } from '../../shared/analysis/index';
@@ -40,6 +40,21 @@ async function openExample(page: Page, hostUrl: string): Promise<string> {
   await page.getByRole('button', { name: 'Open the example map' }).click();
   await expectConnected(page);
   return page.url();
+}
+
+/** Ana opens the example map and Ben joins it on her link; both have the whole map. */
+async function exampleForTwo(
+  browser: Browser,
+  hostUrl: string,
+  snap: ReturnType<typeof exampleExpectations>['snap'],
+) {
+  const ana = await newPerson(browser, 'Ana', '#e6194b');
+  const ben = await newPerson(browser, 'Ben', '#3cb44b');
+  const link = await openExample(ana.page, hostUrl);
+  await expectCounts(ana.page, snap.elements.size, snap.connections.size);
+  await openLink(ben.page, link);
+  await expectCounts(ben.page, snap.elements.size, snap.connections.size);
+  return { ana, ben, link };
 }
 
 function showView(page: Page, name: string) {
@@ -102,12 +117,7 @@ test('the Loops view lists the example loops with R/B, highlights them, and a re
   const { snap, loops } = exampleExpectations();
   expect(loops.some((l) => l.polarity === 'R')).toBe(true);
   expect(loops.some((l) => l.polarity === 'B')).toBe(true);
-  const ana = await newPerson(browser, 'Ana', '#e6194b');
-  const ben = await newPerson(browser, 'Ben', '#3cb44b');
-  const link = await openExample(ana.page, host.url);
-  await expectCounts(ana.page, snap.elements.size, snap.connections.size);
-  await openLink(ben.page, link);
-  await expectCounts(ben.page, snap.elements.size, snap.connections.size);
+  const { ana, ben, link } = await exampleForTwo(browser, host.url, snap);
 
   await openView(ana.page, 'Loops');
   const list = ana.page.getByRole('list', { name: 'Loops', exact: true });
@@ -185,12 +195,7 @@ test('a named loop an edit breaks stays listed as broken, name kept, until the g
   const cut = target.connections.find(
     (c) => loops.filter((o) => o.connections.includes(c)).length === 1,
   )!;
-  const ana = await newPerson(browser, 'Ana', '#e6194b');
-  const ben = await newPerson(browser, 'Ben', '#3cb44b');
-  const link = await openExample(ana.page, host.url);
-  await expectCounts(ana.page, snap.elements.size, snap.connections.size);
-  await openLink(ben.page, link);
-  await expectCounts(ben.page, snap.elements.size, snap.connections.size);
+  const { ana, ben, link } = await exampleForTwo(browser, host.url, snap);
 
   // Ana names the loop.
   await openView(ana.page, 'Loops');
@@ -246,12 +251,7 @@ test('the Weaving view offers an introduction, and Introduce proposes it on both
   host,
 }) => {
   const { snap } = exampleExpectations();
-  const ana = await newPerson(browser, 'Ana', '#e6194b');
-  const ben = await newPerson(browser, 'Ben', '#3cb44b');
-  const link = await openExample(ana.page, host.url);
-  await expectCounts(ana.page, snap.elements.size, snap.connections.size);
-  await openLink(ben.page, link);
-  await expectCounts(ben.page, snap.elements.size, snap.connections.size);
+  const { ana, ben } = await exampleForTwo(browser, host.url, snap);
 
   await openView(ana.page, 'Weaving');
   const suggestions = ana.page.getByRole('list', { name: 'Suggested introductions' });
