@@ -30,9 +30,10 @@ describe('Brandes path sums', () => {
           expect(sum.sources).toBe(n);
           for (let v = 0; v < n; v++) {
             expect(sum.betweenness[v]).toBeCloseTo(whole.betweenness[v]!, 9);
-            if (!directed) expect(sum.closeness![v]).toBeCloseTo(whole.closeness![v]!, 12);
+            // Counts and distances are whole numbers: the same exactly, however they are split.
+            expect(sum.reachedBy[v]).toBe(whole.reachedBy[v]);
+            expect(sum.distanceIn[v]).toBe(whole.distanceIn[v]);
           }
-          if (directed && !g.symmetric) expect(sum.closeness).toBeNull();
         },
       ),
       { numRuns: 200 },
@@ -42,11 +43,20 @@ describe('Brandes path sums', () => {
   it('counts every shortest path: on a 4-cycle each node carries half of the opposite pair', () => {
     // 0-1-2-3-0: the pair (0, 2) has two shortest paths, through 1 and through 3.
     const g = buildArcIndex(4, [0, 1, 1, 0, 1, 2, 2, 1, 2, 3, 3, 2, 3, 0, 0, 3]);
-    const { betweenness, closeness } = accumulatePathSums(g, all(4));
+    const { betweenness, reachedBy, distanceIn } = accumulatePathSums(g, all(4));
     // Ordered pairs: (0,2) and (2,0) each give node 1 half a path.
     expect([...betweenness]).toEqual([1, 1, 1, 1]);
-    // Distances from each node: 1, 1, 2, so closeness 3 / 4.
-    expect([...closeness!]).toEqual([0.75, 0.75, 0.75, 0.75]);
+    // Each node is reached by the 3 others, at distances 1, 1 and 2.
+    expect([...reachedBy]).toEqual([3, 3, 3, 3]);
+    expect([...distanceIn]).toEqual([4, 4, 4, 4]);
+  });
+
+  it('measures distances to a node along the arcs into it on a directed graph', () => {
+    // 0 -> 1 -> 2, and 3 -> 2: node 2 is reached by 0 (2 steps), 1 and 3 (1 step each).
+    const g = buildArcIndex(4, [0, 1, 1, 2, 3, 2]);
+    const { reachedBy, distanceIn } = accumulatePathSums(g, all(4));
+    expect([...reachedBy]).toEqual([0, 1, 3, 0]);
+    expect([...distanceIn]).toEqual([0, 1, 4, 0]);
   });
 
   it('reports progress as the sources are done, ending at the total', () => {
@@ -61,7 +71,68 @@ describe('Brandes path sums', () => {
   });
 });
 
+/** Wasserman-Faust closeness by brute force: distances to each node, searched along in-arcs. */
+function bruteCloseness(n: number, arcs: readonly [number, number][]): number[] {
+  return Array.from({ length: n }, (_, v) => {
+    const dist = new Map<number, number>([[v, 0]]);
+    const queue = [v];
+    while (queue.length) {
+      const x = queue.shift()!;
+      for (const [a, b] of arcs)
+        if (b === x && a !== b && !dist.has(a)) {
+          dist.set(a, dist.get(x)! + 1);
+          queue.push(a);
+        }
+    }
+    const reached = dist.size - 1;
+    const total = [...dist.values()].reduce((a, b) => a + b, 0);
+    return total > 0 && n > 1 ? (reached / total) * (reached / (n - 1)) : 0;
+  });
+}
+
 describe('pathCentralities', () => {
+  it("gives NetworkX's closeness (distances into each node) on directed and undirected graphs", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 25 }),
+        fc.array(fc.tuple(fc.nat(24), fc.nat(24)), { maxLength: 70 }),
+        fc.boolean(),
+        (n, pairs, directed) => {
+          const arcs = pairs
+            .filter(([u, v]) => u < n && v < n)
+            .flatMap(([u, v]): [number, number][] =>
+              directed
+                ? [[u, v]]
+                : [
+                    [u, v],
+                    [v, u],
+                  ],
+            );
+          const ours = pathCentralities(buildArcIndex(n, arcs.flat()));
+          const expected = bruteCloseness(n, arcs);
+          for (let v = 0; v < n; v++) expect(ours.closeness[v]).toBeCloseTo(expected[v]!, 12);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('estimates closeness from a sample: exact when the sample is everyone, close from half', () => {
+    const net = buildActorNetwork(readMap(randomActorMap(400, 3, 31)));
+    const exact = pathCentralities(net.arcs);
+    const everyone = pathCentralities(net.arcs, { exactLimit: 10, samples: 400 });
+    for (let v = 0; v < 400; v++)
+      expect(everyone.closeness[v]).toBeCloseTo(exact.closeness[v]!, 12);
+    const half = pathCentralities(net.arcs, { exactLimit: 10, samples: 200, seed: 2 });
+    let worst = 0;
+    for (let v = 0; v < 400; v++)
+      worst = Math.max(
+        worst,
+        Math.abs(half.closeness[v]! - exact.closeness[v]!) / exact.closeness[v]!,
+      );
+    expect(worst).toBeLessThan(0.1);
+  });
+
   it('reports progress over all its parts, once per step, up to every source', () => {
     const net = buildActorNetwork(readMap(randomActorMap(500, 3, 4)));
     const done: number[] = [];

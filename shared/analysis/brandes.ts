@@ -3,17 +3,17 @@ import type { ArcIndex } from './arc-index';
 /**
  * Brandes' shortest-path counting from a run of source nodes, the inner loop of betweenness and
  * closeness. The sums from separate runs add up, so the sources can be split between threads and
- * the parts added afterwards (`addPathSums`).
+ * the parts added afterwards (`addPathSums`). Closeness comes from the same searches: a search
+ * from s gives the distance from s to every node, which is what a node's closeness is made of
+ * (distances to it, as NetworkX measures on directed graphs; the same both ways on undirected).
  */
 export interface PathSums {
   /** Unnormalised betweenness: each node's dependency summed over the run's sources. */
   readonly betweenness: Float64Array;
-  /**
-   * Wasserman-Faust closeness of each source of the run, computed from the same searches; only
-   * on an undirected graph (on a directed one closeness needs searches along incoming arcs).
-   * Zero for nodes that were not a source of this run.
-   */
-  readonly closeness: Float64Array | null;
+  /** For closeness: how many of the run's sources reach each node (the node itself not counted). */
+  readonly reachedBy: Float64Array;
+  /** For closeness: the distances from those sources to each node, added up. */
+  readonly distanceIn: Float64Array;
   /** How many sources the run covered. */
   readonly sources: number;
 }
@@ -44,7 +44,8 @@ export function accumulatePathSums(
 ): PathSums {
   const { n, outStart, outTo } = g;
   const betweenness = new Float64Array(n);
-  const closeness = g.symmetric ? new Float64Array(n) : null;
+  const reachedBy = new Float64Array(n);
+  const distanceIn = new Float64Array(n);
   // Per search, indexed by position in the visiting order.
   const order = new Int32Array(n); // node at each position
   const sigma = new Float64Array(n); // shortest paths from the source
@@ -66,14 +67,14 @@ export function accumulatePathSums(
     let k = 0;
     let levelEnd = 1;
     let level = 0;
-    let distanceSum = 0;
     for (let i = 0; i < tail; i++) {
       if (i === levelEnd) {
         levelEnd = tail;
         level++;
       }
-      distanceSum += level;
       const v = order[i]!;
+      distanceIn[v]! += level;
+      reachedBy[v]! += 1;
       const sv = sigma[i]!;
       stepStart[i] = k;
       for (let p = outStart[v]!, end = outStart[v + 1]!; p < end; p++) {
@@ -91,7 +92,7 @@ export function accumulatePathSums(
       }
     }
     stepStart[tail] = k;
-    if (closeness) closeness[s] = wassermanFaust(tail - 1, distanceSum, n);
+    reachedBy[s]! -= 1; // the source reached itself, at distance 0
     // Dependencies, deepest first: a node's is sigma times the sum of its steps' coefficients.
     for (let i = tail - 1; i > 0; i--) {
       let sum = 0;
@@ -107,7 +108,7 @@ export function accumulatePathSums(
     if (options.onProgress && done % every === 0) options.onProgress(done, total);
   }
   if (options.onProgress && done % every !== 0) options.onProgress(done, total);
-  return { betweenness, closeness, sources: done };
+  return { betweenness, reachedBy, distanceIn, sources: done };
 }
 
 /**
@@ -146,17 +147,16 @@ export function partSums(
 export function addPathSums(parts: readonly PathSums[]): PathSums {
   const n = parts[0]?.betweenness.length ?? 0;
   const betweenness = new Float64Array(n);
-  const closeness = parts.every((p) => p.closeness) ? new Float64Array(n) : null;
+  const reachedBy = new Float64Array(n);
+  const distanceIn = new Float64Array(n);
   let sources = 0;
   for (const part of parts) {
-    for (let v = 0; v < n; v++) betweenness[v]! += part.betweenness[v]!;
-    if (closeness) for (let v = 0; v < n; v++) closeness[v]! += part.closeness![v]!;
+    for (let v = 0; v < n; v++) {
+      betweenness[v]! += part.betweenness[v]!;
+      reachedBy[v]! += part.reachedBy[v]!;
+      distanceIn[v]! += part.distanceIn[v]!;
+    }
     sources += part.sources;
   }
-  return { betweenness, closeness, sources };
-}
-
-/** (r-1)/sum of distances, times (r-1)/(n-1): NetworkX's default closeness. */
-export function wassermanFaust(reached: number, total: number, n: number): number {
-  return total > 0 && n > 1 ? (reached / total) * (reached / (n - 1)) : 0;
+  return { betweenness, reachedBy, distanceIn, sources };
 }

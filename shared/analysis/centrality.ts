@@ -1,6 +1,6 @@
 import type { ArcIndex } from './arc-index';
 import type { PathSums } from './brandes';
-import { addPathSums, PATH_PARTS, partSums, wassermanFaust } from './brandes';
+import { addPathSums, PATH_PARTS, partSums } from './brandes';
 import { sampleIndices, seededRandom } from './rng';
 
 export interface PathCentralities {
@@ -16,13 +16,13 @@ export interface PathCentralities {
    * not look central.
    */
   readonly closeness: Float64Array;
-  /** How many source nodes the betweenness was computed from (n when exact). */
+  /** How many source nodes betweenness and closeness were computed from (n when exact). */
   readonly samples: number;
   readonly exact: boolean;
 }
 
 export interface PathCentralityOptions {
-  /** Above this many nodes, betweenness is estimated from a seeded sample of sources. */
+  /** Above this many nodes, both are estimated from a seeded sample of sources. */
   readonly exactLimit?: number;
   /** Sources in the sample. Default 500. */
   readonly samples?: number;
@@ -46,9 +46,9 @@ export function pathSources(
 }
 
 /**
- * Betweenness (Brandes' algorithm, `accumulatePathSums`) and closeness over typed arrays. On an
- * undirected graph, closeness comes from the same breadth-first searches; on a directed one it
- * needs one more search per node over the incoming arcs.
+ * Betweenness (Brandes' algorithm, `accumulatePathSums`) and closeness over typed arrays, both
+ * from the same breadth-first searches: one from every node, or from a seeded sample of sources
+ * above `exactLimit` (then both are estimates).
  */
 export function pathCentralities(
   g: ArcIndex,
@@ -56,17 +56,20 @@ export function pathCentralities(
 ): PathCentralities {
   const { sources, exact } = pathSources(g.n, options);
   const parts = partSums(g, sources, ALL_PARTS, options.onProgress);
-  return finishPathCentralities(g, addPathSums(parts), exact);
+  return finishPathCentralities(g, addPathSums(parts), sources, exact);
 }
 
 /**
- * Normalised betweenness and closeness from the summed parts: betweenness divided by the
- * (n-1)(n-2) ordered pairs (scaled up by n/k from a sample of k sources); closeness on a
- * directed graph from searches along incoming arcs.
+ * Normalised betweenness and closeness from the summed parts of the searches from `sources`.
+ * Betweenness is divided by the (n-1)(n-2) ordered pairs, scaled up by n/k from a sample of k
+ * sources. Closeness is Wasserman-Faust: (r/D) * (r/k), for the r of the k other sources that
+ * reach the node at D steps in all. With every node a source (k = n - 1) that is NetworkX's
+ * closeness exactly; from a sample it is the same estimate of both ratios.
  */
 export function finishPathCentralities(
   g: ArcIndex,
   sums: PathSums,
+  sources: Int32Array,
   exact: boolean,
 ): PathCentralities {
   const { n } = g;
@@ -75,38 +78,16 @@ export function finishPathCentralities(
     const scale = (1 / ((n - 1) * (n - 2))) * (n / sums.sources);
     for (let v = 0; v < n; v++) betweenness[v]! *= scale;
   }
-  const closeness = exact && sums.closeness ? sums.closeness : incomingCloseness(g);
-  return { betweenness, closeness, samples: sums.sources, exact };
-}
-
-/** Closeness from the distances to each node, along arcs followed backwards. */
-function incomingCloseness(g: ArcIndex): Float64Array {
-  const { n, inStart, inFrom } = g;
+  const isSource = new Uint8Array(n);
+  for (const s of sources) isSource[s] = 1;
   const closeness = new Float64Array(n);
-  const dist = new Int32Array(n).fill(-1);
-  const order = new Int32Array(n);
-  for (let s = 0; s < n; s++) {
-    dist[s] = 0;
-    let head = 0;
-    let tail = 0;
-    order[tail++] = s;
-    let total = 0;
-    while (head < tail) {
-      const v = order[head++]!;
-      const dv = dist[v]!;
-      total += dv;
-      for (let p = inStart[v]!, end = inStart[v + 1]!; p < end; p++) {
-        const w = inFrom[p]!;
-        if (dist[w]! < 0) {
-          dist[w] = dv + 1;
-          order[tail++] = w;
-        }
-      }
-    }
-    closeness[s] = wassermanFaust(tail - 1, total, n);
-    for (let i = 0; i < tail; i++) dist[order[i]!] = -1;
+  for (let v = 0; v < n; v++) {
+    const reached = sums.reachedBy[v]!;
+    const others = sums.sources - isSource[v]!;
+    const total = sums.distanceIn[v]!;
+    closeness[v] = total > 0 && others > 0 ? (reached / total) * (reached / others) : 0;
   }
-  return closeness;
+  return { betweenness, closeness, samples: sums.sources, exact };
 }
 
 export interface Eigenvector {

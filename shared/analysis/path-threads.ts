@@ -100,7 +100,7 @@ export async function pathCentralitiesOn(
     if (sums.length !== parts.length) throw new Error('A helper returned the wrong parts.');
     parts.forEach((p, i) => (byPart[p] = sums[i]!));
   });
-  return finishPathCentralities(g, addPathSums(byPart), exact);
+  return finishPathCentralities(g, addPathSums(byPart), sources, exact);
 }
 
 /**
@@ -129,10 +129,9 @@ export function servePathRequest(
       post({ type: 'progress', id, done }, []);
     });
     const transfer: ArrayBuffer[] = [];
-    for (const s of sums) {
-      transfer.push(s.betweenness.buffer as ArrayBuffer);
-      if (s.closeness) transfer.push(s.closeness.buffer as ArrayBuffer);
-    }
+    for (const s of sums)
+      for (const a of [s.betweenness, s.reachedBy, s.distanceIn])
+        transfer.push(a.buffer as ArrayBuffer);
     post({ type: 'done', id, sums }, transfer);
   } catch (e) {
     post({ type: 'error', id, message: e instanceof Error ? e.message : String(e) }, []);

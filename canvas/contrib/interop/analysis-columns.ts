@@ -31,7 +31,7 @@ export function networkColumns(snapshot: MapSnapshot): {
   };
   const sampled = net.betweennessSample.exact
     ? ''
-    : ` (betweenness estimated from ${net.betweennessSample.samples} of ${net.betweennessSample.of} actors)`;
+    : ` (betweenness and closeness estimated from ${net.betweennessSample.samples} of ${net.betweennessSample.of} actors)`;
   return {
     columns,
     note: `Added cluster, degree, betweenness, closeness, eigenvector and constraint for ${net.actors.length} actor${net.actors.length === 1 ? '' : 's'}${sampled}.`,

@@ -216,7 +216,7 @@ function networkSection(result: MapAnalysis, top: number, label: (id: string) =>
   );
   if (!net.betweennessSample.exact)
     lines.push(
-      `Betweenness is estimated from a sample of ${fmtInt(net.betweennessSample.samples)} of ${fmtInt(net.betweennessSample.of)} actors.`,
+      `Betweenness and closeness are estimated from a sample of ${fmtInt(net.betweennessSample.samples)} of ${fmtInt(net.betweennessSample.of)} actors.`,
     );
   if (!net.eigenvectorConverged)
     lines.push('Eigenvector centrality did not settle: read it as approximate.');
