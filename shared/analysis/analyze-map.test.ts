@@ -23,12 +23,6 @@ function mixedMap(actors: number, ties: number) {
   };
 }
 
-/** A helper that must not be asked. */
-const unused = () =>
-  new PathThreadClient(() => {
-    throw new Error('This map is too small to hand to another thread.');
-  });
-
 describe('analyzeMapOn: the searches on helper threads', () => {
   it('gives the same analysis as one thread on a map big enough to share', async () => {
     const map = mixedMap(1500, 4);
@@ -40,15 +34,29 @@ describe('analyzeMapOn: the searches on helper threads', () => {
 
   it('keeps a small map on its own thread', async () => {
     const map = mixedMap(60, 2);
-    const result = await analyzeMapOn([unused()], map);
+    let asked = 0;
+    const result = await analyzeMapOn(() => {
+      asked++;
+      return [localPathThread()];
+    }, map);
+    expect(asked).toBe(0);
     expect(strip(result)).toEqual(strip(analyzeMap(map)));
     expect(result.pathThreads).toBe(1);
+    // The same getter is asked on a big map.
+    await analyzeMapOn(
+      () => {
+        asked++;
+        return [localPathThread()];
+      },
+      mixedMap(1500, 4),
+    );
+    expect(asked).toBe(1);
   });
 
   it('does the searches itself when a helper breaks, with the same result', async () => {
     const map = mixedMap(1500, 4);
     const broken = new PathThreadClient(() => {});
-    broken.fail(new Error('The helper stopped.'));
+    broken.stop(new Error('The helper stopped.'));
     const result = await analyzeMapOn([localPathThread(), broken], map);
     expect(strip(result)).toEqual(strip(analyzeMap(map)));
     expect(result.pathThreads).toBe(1);

@@ -39,3 +39,5 @@ export type {
 export { analyzeMap, analyzeMapOn, ANALYSIS_STEP_LABELS } from './analyze-map';
 export type { PathJob, PathReply, PathRequest, PathThread } from './path-threads';
 export { PathThreadClient, servePathRequest } from './path-threads';
+export type { HelperPort } from './path-thread-pool';
+export { PathThreadPool } from './path-thread-pool';

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildActorNetwork } from './actor-network';
 import { PATH_PARTS } from './brandes';
 import { pathCentralities } from './centrality';
@@ -76,11 +76,72 @@ describe('sharing the searches between threads', () => {
 
     const silent = new PathThreadClient(() => {});
     const run = pathCentralitiesOn([silent], net.arcs);
-    silent.fail(new Error('The helper stopped.'));
+    silent.stop(new Error('The helper stopped.'));
     await expect(run).rejects.toThrow('The helper stopped.');
     expect(silent.broken).toBe(true);
     await expect(pathCentralitiesOn([silent], net.arcs)).rejects.toThrow('The helper stopped.');
     await expect(pathCentralitiesOn([], net.arcs)).rejects.toThrow(/No helper/);
+  });
+
+  it('stops the helpers still busy with a run another helper failed', async () => {
+    const net = network(200, 2, 7);
+    const stopped: string[] = [];
+    const busy = new PathThreadClient(() => {}, { onStop: (e) => stopped.push(e.message) });
+    const done = localPathThread();
+    let doneBack: () => void = () => {};
+    const back = new Promise<void>((r) => (doneBack = r));
+    const receive = done.receive.bind(done);
+    done.receive = (reply) => {
+      receive(reply);
+      if (reply.type === 'done') doneBack();
+    };
+    // Fails once the other helper's job is back.
+    const failing: PathThreadClient = new PathThreadClient(
+      (request) =>
+        void back.then(() =>
+          failing.receive({ type: 'error', id: request.id, message: 'no memory' }),
+        ),
+    );
+    await expect(pathCentralitiesOn([done, busy, failing], net.arcs)).rejects.toThrow('no memory');
+    // The busy one is stopped and told why; the one that had finished is still fine.
+    expect(stopped).toEqual(['no memory']);
+    expect(busy.broken).toBe(true);
+    expect(done.broken).toBe(false);
+  });
+
+  it('takes a helper for dead after the stall time without a word, and not before', async () => {
+    vi.useFakeTimers();
+    try {
+      const net = network(50, 2, 8);
+      let stoppedWith: Error | null = null;
+      let id = 0;
+      const quiet = new PathThreadClient((request) => (id = request.id), {
+        stallMs: 1000,
+        onStop: (e) => (stoppedWith = e),
+      });
+      const run = quiet.run({ ...net.arcs, sources: new Int32Array([0]), parts: [0] });
+      const settled = run.then(
+        () => 'resolved',
+        (e: Error) => e.message,
+      );
+      vi.advanceTimersByTime(999);
+      quiet.receive({ type: 'progress', id, done: 1 }); // a word: the wait starts again
+      vi.advanceTimersByTime(999);
+      expect(quiet.broken).toBe(false);
+      vi.advanceTimersByTime(1);
+      expect(quiet.broken).toBe(true);
+      expect(await settled).toMatch(/stopped answering/);
+      expect(stoppedWith).not.toBeNull();
+      // Once back, a job's timer is gone: no stop later.
+      const fine = new PathThreadClient((request) => (id = request.id), { stallMs: 1000 });
+      const job = fine.run({ ...net.arcs, sources: new Int32Array([0]), parts: [0] });
+      fine.receive({ type: 'done', id, sums: [] });
+      await job;
+      vi.advanceTimersByTime(5000);
+      expect(fine.broken).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('ignores replies for jobs it does not know', () => {

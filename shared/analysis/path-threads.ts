@@ -34,6 +34,11 @@ export type PathReply =
 export interface PathThread {
   /** Runs the job; `onProgress` gets how many of the job's sources are done. */
   run(job: PathJob, onProgress?: (done: number) => void): Promise<readonly PathSums[]>;
+  /**
+   * Gives up on the helper: its jobs fail and it takes no more (its owner stops it). For a run
+   * that another helper failed: a helper cannot be interrupted mid-job, only stopped.
+   */
+  stop(reason: Error): void;
 }
 
 /** The parts each of `threads` threads takes: thread t gets parts t, t + threads, ... */
@@ -58,8 +63,9 @@ export const PARALLEL_WORK = 15_000_000;
 
 /**
  * Betweenness and closeness with the searches shared between `threads`. Resolves to exactly what
- * `pathCentralities` returns for the same graph and options. Rejects when a helper fails (the
- * caller can then run `pathCentralities` itself).
+ * `pathCentralities` returns for the same graph and options. Rejects when a helper fails, after
+ * stopping the helpers still busy with the run (their work is lost anyway, and they would hold
+ * the cores the caller's own `pathCentralities` needs next).
  */
 export async function pathCentralitiesOn(
   threads: readonly PathThread[],
@@ -71,29 +77,41 @@ export async function pathCentralitiesOn(
   const shares = shareParts(threads.length);
   const done = new Array<number>(shares.length).fill(0);
   const report = options.onProgress;
-  const results = await Promise.all(
-    shares.map((parts, t) =>
-      threads[t]!.run(
-        {
-          n: g.n,
-          outStart: g.outStart,
-          outTo: g.outTo,
-          symmetric: g.symmetric,
-          sources,
-          parts,
-        },
-        report
-          ? (d) => {
-              done[t] = d;
-              report(
-                done.reduce((a, b) => a + b, 0),
-                sources.length,
-              );
-            }
-          : undefined,
-      ),
-    ),
+  const finished = new Array<boolean>(shares.length).fill(false);
+  const runs = shares.map((parts, t) =>
+    threads[t]!.run(
+      {
+        n: g.n,
+        outStart: g.outStart,
+        outTo: g.outTo,
+        symmetric: g.symmetric,
+        sources,
+        parts,
+      },
+      report
+        ? (d) => {
+            done[t] = d;
+            report(
+              done.reduce((a, b) => a + b, 0),
+              sources.length,
+            );
+          }
+        : undefined,
+    ).then((sums) => {
+      finished[t] = true;
+      return sums;
+    }),
   );
+  let results: (readonly PathSums[])[];
+  try {
+    results = await Promise.all(runs);
+  } catch (e) {
+    const reason = e instanceof Error ? e : new Error(String(e));
+    threads.forEach((thread, t) => {
+      if (t < shares.length && !finished[t]) thread.stop(reason);
+    });
+    throw reason;
+  }
   const byPart = new Array<PathSums>(PATH_PARTS);
   shares.forEach((parts, t) => {
     const sums = results[t]!;
@@ -138,9 +156,14 @@ export function servePathRequest(
   }
 }
 
+/** With no word from a busy helper for this long, it is taken for dead. */
+export const HELPER_STALL_MS = 30_000;
+
 /**
  * The orchestrating side of one helper: sends requests through `send`, and is fed the helper's
- * replies through `receive` (or `fail` when the helper itself broke).
+ * replies through `receive` (or `stop` when the helper itself broke). A helper that says nothing
+ * about a job for `stallMs` (progress comes several times a second) is stopped; `onStop` lets
+ * its owner end it.
  */
 export class PathThreadClient implements PathThread {
   #next = 1;
@@ -150,13 +173,22 @@ export class PathThreadClient implements PathThread {
       resolve: (sums: readonly PathSums[]) => void;
       reject: (e: Error) => void;
       onProgress: ((done: number) => void) | undefined;
+      timer: ReturnType<typeof setTimeout> | null;
     }
   >();
   #broken: Error | null = null;
+  readonly #stallMs: number;
+  readonly #onStop: ((reason: Error) => void) | undefined;
 
-  constructor(private readonly send: (request: PathRequest) => void) {}
+  constructor(
+    private readonly send: (request: PathRequest) => void,
+    options: { stallMs?: number; onStop?: (reason: Error) => void } = {},
+  ) {
+    this.#stallMs = options.stallMs ?? HELPER_STALL_MS;
+    this.#onStop = options.onStop;
+  }
 
-  /** Whether the helper failed: it takes no more jobs. */
+  /** Whether the helper failed or was stopped: it takes no more jobs. */
   get broken(): boolean {
     return this.#broken !== null;
   }
@@ -165,11 +197,12 @@ export class PathThreadClient implements PathThread {
     if (this.#broken) return Promise.reject(this.#broken);
     const id = this.#next++;
     return new Promise((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject, onProgress });
+      this.#pending.set(id, { resolve, reject, onProgress, timer: null });
+      this.#watch(id);
       try {
         this.send({ type: 'paths', id, job });
       } catch (e) {
-        this.#pending.delete(id);
+        this.#settle(id);
         reject(e instanceof Error ? e : new Error(String(e)));
       }
     });
@@ -178,18 +211,38 @@ export class PathThreadClient implements PathThread {
   receive(reply: PathReply): void {
     const pending = this.#pending.get(reply.id);
     if (!pending) return;
-    if (reply.type === 'progress') pending.onProgress?.(reply.done);
-    else {
-      this.#pending.delete(reply.id);
+    if (reply.type === 'progress') {
+      this.#watch(reply.id);
+      pending.onProgress?.(reply.done);
+    } else {
+      this.#settle(reply.id);
       if (reply.type === 'done') pending.resolve(reply.sums);
       else pending.reject(new Error(reply.message));
     }
   }
 
-  /** The helper itself failed: every job on it fails, and it takes no more. */
-  fail(error: Error): void {
-    this.#broken = error;
-    for (const p of this.#pending.values()) p.reject(error);
-    this.#pending.clear();
+  stop(reason: Error): void {
+    if (this.#broken) return;
+    this.#broken = reason;
+    for (const id of [...this.#pending.keys()]) this.#settle(id)?.reject(reason);
+    this.#onStop?.(reason);
+  }
+
+  /** (Re)starts the stall timer of a job. */
+  #watch(id: number): void {
+    const pending = this.#pending.get(id);
+    if (!pending) return;
+    if (pending.timer) clearTimeout(pending.timer);
+    pending.timer = setTimeout(
+      () => this.stop(new Error('A helper of the analysis stopped answering.')),
+      this.#stallMs,
+    );
+  }
+
+  #settle(id: number) {
+    const pending = this.#pending.get(id);
+    if (pending?.timer) clearTimeout(pending.timer);
+    this.#pending.delete(id);
+    return pending;
   }
 }

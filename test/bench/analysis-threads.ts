@@ -11,7 +11,7 @@ import { pathCentralities } from '../../shared/analysis/centrality';
 import { readMap } from '../../shared/analysis/input';
 import { pathCentralitiesOn } from '../../shared/analysis/path-threads';
 import { randomActorMap } from '../../shared/analysis/random-maps';
-import { NodePathThreads } from '../../canvas/server/analysis/node-path-threads';
+import { nodePathThreads } from '../../canvas/server/analysis/node-path-threads';
 import { printTable, type BenchRow } from './table';
 
 function median(values: number[]): number {
@@ -38,18 +38,20 @@ export async function benchAnalysisThreads(
   repeats = 3,
 ): Promise<BenchRow[]> {
   const count = Math.min(4, availableParallelism());
-  const pool = new NodePathThreads(count);
+  const pool = nodePathThreads(count);
+  const threads = pool.threads();
   const rows: BenchRow[] = [];
+  if (threads.length === 0) return rows; // one core: nothing to share
   try {
     for (const [actors, ties] of sizes) {
       // The same maps as the analysis group's betweenness rows.
       const net = buildActorNetwork(readMap(randomActorMap(actors, ties, 2000 + actors + ties)));
       const one = await timed(repeats, () => pathCentralities(net.arcs, { exactLimit: Infinity }));
       const many = await timed(repeats, () =>
-        pathCentralitiesOn(pool.threads, net.arcs, { exactLimit: Infinity }),
+        pathCentralitiesOn(threads, net.arcs, { exactLimit: Infinity }),
       );
       const a = pathCentralities(net.arcs, { exactLimit: Infinity });
-      const b = await pathCentralitiesOn(pool.threads, net.arcs, { exactLimit: Infinity });
+      const b = await pathCentralitiesOn(threads, net.arcs, { exactLimit: Infinity });
       const same = a.betweenness.every((x, i) => x === b.betweenness[i]);
       rows.push({
         group: 'analysis',

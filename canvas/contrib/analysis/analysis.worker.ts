@@ -1,7 +1,8 @@
 import {
   analyzeMapOn,
-  PathThreadClient,
+  PathThreadPool,
   type AnalysisProgress,
+  type HelperPort,
   type PathReply,
 } from '../../../shared/analysis/index';
 import {
@@ -18,43 +19,34 @@ import { sortOrders } from './metrics-table';
  * UI thread. A run arrives in chunks (see `AnalysisRequest`); its sequence number comes back with
  * the reply, so the page can drop a result that a newer edit has made stale. On a big map the
  * betweenness and closeness searches are shared with helper workers, one per core up to four
- * (`path-helper.worker.ts`), started on the first map that needs them and kept after.
+ * (`path-helper.worker.ts`), started on the first map that needs them and kept after; one that
+ * fails or stops answering is ended and replaced (a few times at most).
  */
 const assembler = new InputAssembler();
 
-/** Threads for the searches: this machine's cores, at most four, at least one. */
+/** Threads for the searches: this machine's cores, at most four. One core: no helpers. */
 const THREADS = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
-let helpers: PathThreadClient[] | null = null;
 
-function startHelpers(): PathThreadClient[] {
-  const started: PathThreadClient[] = [];
-  try {
-    for (let i = 0; i < THREADS; i++) {
-      const worker = new Worker(new URL('./path-helper.worker.ts', import.meta.url), {
-        type: 'module',
-        name: `weavemap-paths-${i + 1}`,
-      });
-      const client = new PathThreadClient((request) => worker.postMessage(request));
-      worker.onmessage = (e: MessageEvent<PathReply>) => client.receive(e.data);
-      worker.onerror = (e) => {
-        e.preventDefault();
-        worker.terminate();
-        client.fail(new Error(e.message || 'A helper of the analysis stopped.'));
-      };
-      started.push(client);
-    }
-  } catch {
-    // No workers inside workers here: the searches stay on this thread.
-  }
-  return started;
-}
-
-/** The helpers still working, at most `max` (none when this browser cannot start them). */
-function pathThreads(max = THREADS): PathThreadClient[] {
-  if (max <= 1) return [];
-  helpers ??= THREADS > 1 ? startHelpers() : [];
-  return helpers.filter((h) => !h.broken).slice(0, max);
-}
+const helpers = new PathThreadPool(
+  (i): HelperPort => {
+    const worker = new Worker(new URL('./path-helper.worker.ts', import.meta.url), {
+      type: 'module',
+      name: `weavemap-paths-${i + 1}`,
+    });
+    return {
+      post: (request) => worker.postMessage(request),
+      listen(onReply, onFailure) {
+        worker.onmessage = (e: MessageEvent<PathReply>) => onReply(e.data);
+        worker.onerror = (e) => {
+          e.preventDefault();
+          onFailure(new Error(e.message || 'A helper of the analysis stopped.'));
+        };
+      },
+      terminate: () => worker.terminate(),
+    };
+  },
+  THREADS > 1 ? THREADS : 0,
+);
 
 /** Progress for the page: every change of step, and the searches at most ten times a second. */
 function progressReporter(seq: number): (p: AnalysisProgress) => void {
@@ -77,7 +69,8 @@ async function run(
   let reply: AnalysisReply;
   let transfer: Transferable[] = [];
   try {
-    const result = await analyzeMapOn(() => pathThreads(msg.maxThreads), input, options, {
+    const max = msg.maxThreads ?? THREADS;
+    const result = await analyzeMapOn(() => (max > 1 ? helpers.threads(max) : []), input, options, {
       onProgress: progressReporter(seq),
     });
     const actors = result.network.actors;
