@@ -85,6 +85,20 @@ describe('analyzeMapOn: the searches on helper threads', () => {
       step: 'paths',
       done: 300,
       total: 300,
+      sampled: false,
+    });
+    // A network above the exact limit: the searches count off the sample, and say so.
+    const sampled: AnalysisProgress[] = [];
+    analyzeMap(
+      mixedMap(300, 3),
+      { network: { betweennessExactLimit: 100, betweennessSamples: 50 } },
+      { onProgress: (p) => sampled.push(p) },
+    );
+    expect(sampled.filter((p) => p.step === 'paths').at(-1)).toEqual({
+      step: 'paths',
+      done: 50,
+      total: 50,
+      sampled: true,
     });
   });
 });

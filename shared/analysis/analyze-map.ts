@@ -2,7 +2,7 @@ import { buildActorNetwork } from './actor-network';
 import type { ArcIndex } from './arc-index';
 import { buildCausalGraph } from './causal-graph';
 import type { PathCentralities, PathCentralityOptions } from './centrality';
-import { pathCentralities } from './centrality';
+import { pathCentralities, searchesAreExact } from './centrality';
 import type { MapLike } from './input';
 import { readMap } from './input';
 import type { LeverageCandidate, LeverageOptions, MoversEntry } from './leverage';
@@ -65,6 +65,8 @@ export interface AnalysisProgress {
   readonly step: AnalysisStep;
   readonly done: number;
   readonly total: number;
+  /** The searches start from a sample of the actors (a big network), not from every one. */
+  readonly sampled?: boolean;
 }
 
 export interface AnalyzeRun {
@@ -100,7 +102,7 @@ export function analyzeMap(
   const t0 = performance.now();
   const paths = pathCentralities(plan.arcs, {
     ...plan.pathOptions,
-    ...pathProgress(run),
+    ...pathProgress(run, plan),
   });
   return plan.finish(paths, performance.now() - t0);
 }
@@ -119,7 +121,7 @@ export async function analyzeMapOn(
 ): Promise<MapAnalysis> {
   const plan = planAnalysis(map, options, run);
   const t0 = performance.now();
-  const pathOptions = { ...plan.pathOptions, ...pathProgress(run) };
+  const pathOptions = { ...plan.pathOptions, ...pathProgress(run, plan) };
   let paths: PathCentralities | undefined;
   let used = 1;
   if (pathWork(plan.arcs, pathOptions) >= PARALLEL_WORK) {
@@ -137,9 +139,14 @@ export async function analyzeMapOn(
   return plan.finish(paths, performance.now() - t0, used);
 }
 
-function pathProgress(run: AnalyzeRun): Pick<PathCentralityOptions, 'onProgress'> {
+function pathProgress(
+  run: AnalyzeRun,
+  plan: AnalysisPlan,
+): Pick<PathCentralityOptions, 'onProgress'> {
   const report = run.onProgress;
-  return report ? { onProgress: (done, total) => report({ step: 'paths', done, total }) } : {};
+  if (!report) return {};
+  const sampled = !searchesAreExact(plan.arcs.n, plan.pathOptions);
+  return { onProgress: (done, total) => report({ step: 'paths', done, total, sampled }) };
 }
 
 /** Everything up to the network's searches (see `AnalysisPlan`). */

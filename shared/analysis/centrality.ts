@@ -33,12 +33,17 @@ export interface PathCentralityOptions {
 
 const ALL_PARTS = Array.from({ length: PATH_PARTS }, (_, p) => p);
 
+/** Whether every node is a source (else a sample): up to `exactLimit` nodes (default 5,000). */
+export function searchesAreExact(n: number, options: PathCentralityOptions = {}): boolean {
+  return n <= (options.exactLimit ?? 5000);
+}
+
 /** The search sources: every node, or a seeded sample above `exactLimit`. */
 export function pathSources(
   n: number,
   options: PathCentralityOptions = {},
 ): { sources: Int32Array; exact: boolean } {
-  const exact = n <= (options.exactLimit ?? 5000);
+  const exact = searchesAreExact(n, options);
   const sources = exact
     ? Int32Array.from({ length: n }, (_, i) => i)
     : sampleIndices(n, Math.max(1, options.samples ?? 500), seededRandom(options.seed ?? 1));

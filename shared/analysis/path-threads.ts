@@ -2,7 +2,7 @@ import type { ArcIndex } from './arc-index';
 import type { PathSums } from './brandes';
 import { addPathSums, PATH_PARTS, partSums } from './brandes';
 import type { PathCentralities, PathCentralityOptions } from './centrality';
-import { finishPathCentralities, pathSources } from './centrality';
+import { finishPathCentralities, pathSources, searchesAreExact } from './centrality';
 
 /**
  * Betweenness and closeness on several threads: the sources' fixed parts (`PATH_PARTS`) are
@@ -51,7 +51,7 @@ export function shareParts(threads: number): number[][] {
 
 /** Sources times the work of one search: about 10 ns each on this project's test machine. */
 export function pathWork(g: ArcIndex, options: PathCentralityOptions = {}): number {
-  const searches = g.n <= (options.exactLimit ?? 5000) ? g.n : (options.samples ?? 500);
+  const searches = searchesAreExact(g.n, options) ? g.n : (options.samples ?? 500);
   return Math.min(searches, g.n) * (g.n + g.outTo.length);
 }
 

@@ -237,7 +237,12 @@ export class AnalysisStore {
     if (this.#destroyed) return;
     if (part.type === 'progress') {
       if (part.seq === this.#running)
-        this.progress = { step: part.step, done: part.done, total: part.total };
+        this.progress = {
+          step: part.step,
+          done: part.done,
+          total: part.total,
+          ...(part.sampled ? { sampled: true } : {}),
+        };
       return;
     }
     const reply = this.#replies.add(part);
