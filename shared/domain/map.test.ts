@@ -25,6 +25,27 @@ describe('loop notes', () => {
     expect(readSnapshot(ctx.doc).loops.get('c1 c2')?.name).toBe('Trust spiral');
   });
 
+  it('moves the words of a redrawn loop to its new key, keeping what was not changed', () => {
+    const ctx = testContext('ana');
+    setLoopNote(ctx, 'old1 old2', { name: 'Trust spiral', note: 'From day one', members: ['a'] });
+    setLoopNote(ctx, 'new1 new2', {
+      note: 'Now via the library',
+      members: ['a'],
+      replaces: 'old1 old2',
+    });
+    const loops = readSnapshot(ctx.doc).loops;
+    expect(loops.has('old1 old2')).toBe(false);
+    expect(loops.get('new1 new2')).toMatchObject({
+      name: 'Trust spiral',
+      note: 'Now via the library',
+    });
+    setLoopNote(ctx, 'new3', { name: 'Renamed', members: ['a'], replaces: 'new1 new2' });
+    expect(readSnapshot(ctx.doc).loops.get('new3')).toMatchObject({
+      name: 'Renamed',
+      note: 'Now via the library',
+    });
+  });
+
   it('does nothing for a loop nobody named', () => {
     const ctx = testContext('ana');
     let transactions = 0;

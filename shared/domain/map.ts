@@ -26,21 +26,34 @@ export function setMapTitle(ctx: EditContext, title: string): void {
   transact(ctx, () => metaMap(ctx.doc).set('title', t));
 }
 
-/** Names (or re-notes) a detected feedback loop, keyed by its canonical signature. */
+/**
+ * Names (or re-notes) a detected feedback loop, keyed by its canonical signature. `replaces`: the
+ * key the group's words were kept under before the loop's links were redrawn; what this call
+ * does not set (the name, or the note) moves over from there, and the old key goes.
+ */
 export function setLoopNote(
   ctx: EditContext,
   signature: string,
-  note: { name?: string; note?: string; members: readonly string[] },
+  note: { name?: string; note?: string; members: readonly string[]; replaces?: string },
 ): void {
   if (note.name !== undefined && note.name.length > LIMITS.labelChars)
     throw new DomainError([
       { field: 'name', message: `The name is too long (at most ${LIMITS.labelChars}).` },
     ]);
   transact(ctx, () => {
-    let m = loopsMap(ctx.doc).get(signature);
+    const loops = loopsMap(ctx.doc);
+    const previous =
+      note.replaces !== undefined && note.replaces !== signature ? loops.get(note.replaces) : null;
+    let m = loops.get(signature);
     if (!(m instanceof Y.Map)) {
       m = new Y.Map<unknown>();
-      loopsMap(ctx.doc).set(signature, m);
+      loops.set(signature, m);
+    }
+    if (previous instanceof Y.Map) {
+      for (const field of ['name', 'note'] as const)
+        if (note[field] === undefined && typeof previous.get(field) === 'string')
+          m.set(field, previous.get(field));
+      loops.delete(note.replaces!);
     }
     if (note.name !== undefined) m.set('name', note.name.trim());
     if (note.note !== undefined) m.set('note', note.note);
