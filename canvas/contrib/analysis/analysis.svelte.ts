@@ -189,7 +189,8 @@ export class AnalysisStore {
     const snap = this.#wb.snapshot;
     const options: AnalyzeOptions = {
       leverage: { votes: this.#votes, limit: 50 },
-      movers: { top: 20, perFactor: 8 },
+      // Who can move it, for every point the Leverage view can list.
+      movers: { top: 50, perFactor: 8 },
     };
     this.#running = seq;
     this.#runStarted = performance.now();

@@ -187,7 +187,7 @@ describe('weavemap analyze', () => {
     expect(code).toBe(0);
     const printed = JSON.parse(out) as ReturnType<typeof analyzeMap>;
     const { snapshot, options } = await analyzeFile(EXAMPLE);
-    expect(options).toEqual(analyzeOptions({ top: DEFAULT_TOP, loops: {} }, new Map()));
+    expect(options).toEqual(analyzeOptions({ loops: {} }, new Map()));
     expect(withoutTimes(printed)).toEqual(withoutTimes(analyzeMap(snapshot, options)));
     expect(printed.system.loops.loops.length).toBeGreaterThan(0);
     expect(printed.network.clusters.length).toBeGreaterThanOrEqual(2);

@@ -31,8 +31,6 @@ const USAGE = `Usage: weavemap analyze <file.weavemap.json> [--json] [--top N] [
   Revealed dot votes in the file's "session" member count in the leverage ranking, as they do
   on the canvas.`;
 
-/** Long lists are cut at this many rows unless `--top` says otherwise. */
-
 export interface AnalyzeArgs {
   file: string;
   json: boolean;
@@ -91,17 +89,17 @@ export function parseAnalyzeArgs(args: readonly string[]): AnalyzeArgs {
 
 /**
  * The options the canvas's analysis store passes to the worker (leverage limit 50, "who can
- * move it" for the top 20 with 8 actors each), with the loop search limits from the command
- * line and at least `top` leverage points given their movers.
+ * move it" for each of them with 8 actors each), with the loop search limits from the command
+ * line.
  */
 export function analyzeOptions(
-  args: Pick<AnalyzeArgs, 'top' | 'loops'>,
+  args: Pick<AnalyzeArgs, 'loops'>,
   votes: ReadonlyMap<string, number>,
 ): AnalyzeOptions {
   return {
     loops: args.loops,
     leverage: { votes, limit: 50 },
-    movers: { top: Math.min(50, Math.max(20, args.top)), perFactor: 8 },
+    movers: { top: 50, perFactor: 8 },
   };
 }
 
@@ -117,7 +115,7 @@ export interface AnalyzedFile {
  */
 export async function analyzeFile(
   file: string,
-  args: Pick<AnalyzeArgs, 'top' | 'loops'> = { top: DEFAULT_TOP, loops: {} },
+  args: Pick<AnalyzeArgs, 'loops'> = { loops: {} },
 ): Promise<AnalyzedFile> {
   const { doc } = await readMapFile(file, 'analyze');
   const snapshot = readSnapshot(doc);
