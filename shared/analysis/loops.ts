@@ -315,7 +315,7 @@ export function findLoops(
     balancing,
     elapsedMs: now() - started,
     skipped: graph.skipped,
-    summary: summarise(found.length, reinforcing, balancing, reason, maxLength),
+    summary: summarise(found.length, reinforcing, balancing, reason, maxLength, longerLoops),
   };
 }
 
@@ -325,6 +325,7 @@ function summarise(
   b: number,
   reason: LoopLimit | undefined,
   maxLength: number,
+  longer: LoopsResult['longerLoops'],
 ): string {
   const fmt = (x: number): string => x.toLocaleString('en-US');
   if (total === 0 && !reason) return 'No feedback loops yet.';
@@ -333,7 +334,7 @@ function summarise(
   if (reason === 'time')
     return `${fmt(total)}+ loops found before the time ran out, showing the shortest (${split}).`;
   if (reason === 'maxLength')
-    return `${fmt(total)} loops of up to ${maxLength} links (${split}); longer loops are not listed.`;
+    return `${fmt(total)} loops of up to ${maxLength} links (${split}); longer loops ${longer === 'possible' ? 'may exist and' : 'exist but'} are not listed.`;
   return `${fmt(total)} ${total === 1 ? 'loop' : 'loops'} (${split}).`;
 }
 
