@@ -153,8 +153,8 @@ export function rankLeverage(
     if (!tagged && suggested)
       parts.push(
         reinforcing
-          ? `as part of a reinforcing loop it can change the loop's gain (Meadows level 7)`
-          : `as part of a balancing loop it can strengthen or weaken a correction (Meadows level 8)`,
+          ? 'in a reinforcing loop, acting here can speed up or slow down the whole spiral'
+          : 'in a balancing loop, acting here changes how strongly the system pulls back',
       );
     return {
       elementId: id,

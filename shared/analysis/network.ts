@@ -277,7 +277,10 @@ function brokers(
   const rows: BrokerEntry[] = [];
   for (let i = 0; i < net.ids.length; i++) {
     const degree = net.degree[i]!;
-    if (degree < 2) continue;
+    // A broker has at least two contacts who are not tied to each other (effective size 2 or
+    // more, give or take the redundancy of a shared tie): someone whose contacts all know each
+    // other brokers nothing.
+    if (degree < 2 || effectiveSize[i]! < 1.5) continue;
     const reached = new Set<number>([clusterOf[i]!]);
     for (let p = outStart[i]!; p < outStart[i + 1]!; p++) reached.add(clusterOf[outTo[p]!]!);
     const clustersReached = [...reached].sort((a, b) => a - b);
@@ -287,7 +290,9 @@ function brokers(
       `knows ${plural(degree, 'person', 'people')}` +
         (clustersReached.length > 1 ? ` across ${clustersReached.length} clusters` : ''),
       redundancy < 0.5
-        ? 'none of whom know each other'
+        ? degree === 2
+          ? 'neither of whom knows the other'
+          : 'none of whom know each other'
         : es / degree >= 0.6
           ? 'most of whom do not know each other'
           : 'many of whom know each other',
@@ -302,7 +307,7 @@ function brokers(
       clustersReached,
       explanation:
         `${quoted(net.labels[i]!)} ${parts.join(', ')}` +
-        (clustersReached.length > 1 ? `: a bridge between ${listPhrase(names)}.` : '.'),
+        (clustersReached.length > 1 ? `, linking ${listPhrase(names)}.` : '.'),
     });
   }
   return rows

@@ -82,7 +82,7 @@ describe('leverage', () => {
     });
     expect(top.explanation).toBe(
       "in 3 loops, including R2 'Trust spiral'; reaches 4 factors within 3 steps; lies on many paths between other factors; " +
-        "as part of a reinforcing loop it can change the loop's gain (Meadows level 7)",
+        'in a reinforcing loop, acting here can speed up or slow down the whole spiral',
     );
     // the group's own tag wins over the suggestion
     const trust = ranked.find((c) => c.elementId === 'trust')!;

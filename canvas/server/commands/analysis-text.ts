@@ -240,9 +240,10 @@ function networkSection(result: MapAnalysis, top: number, label: (id: string) =>
         { title: 'Eigenvector', right: true },
         { title: 'Cluster', right: true },
         { title: 'Constraint', right: true },
+        { title: 'Eff. size', right: true },
       ],
       shown.map((a) => [
-        short(a.label, 36),
+        short(a.label, 30),
         String(a.degree),
         String(a.inDegree),
         String(a.outDegree),
@@ -251,6 +252,7 @@ function networkSection(result: MapAnalysis, top: number, label: (id: string) =>
         fmt3(a.eigenvector),
         a.isolate ? '-' : String(a.cluster + 1),
         fmt3(a.constraint),
+        a.effectiveSize === null ? '-' : a.effectiveSize.toFixed(2),
       ]),
     ),
   );
@@ -285,7 +287,7 @@ function networkSection(result: MapAnalysis, top: number, label: (id: string) =>
   const bridges = net.bridges.slice(0, top);
   for (const b of bridges) {
     lines.push(
-      `  ${label(b.from)} -- ${label(b.to)}${b.pendant ? '  (only tie in)' : `  (${fmtInt(b.fromSide)} | ${fmtInt(b.toSide)} people)`}`,
+      `  ${label(b.from)} -- ${label(b.to)}${b.pendant ? '  (the only way in)' : `  (${fmtInt(b.fromSide)} | ${fmtInt(b.toSide)} people)`}`,
       ...wrap(sentence(b.explanation), LINE_WIDTH, '      '),
     );
   }
