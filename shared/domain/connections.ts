@@ -96,6 +96,37 @@ export function connect(ctx: EditContext, input: NewConnection): string {
   return transact(ctx, () => writeNewConnection(ctx, input));
 }
 
+/** Custom fields of a proposed introduction: who proposed it (their name, and their id). */
+export const PROPOSED_BY = 'suggestedBy';
+export const PROPOSED_BY_ID = 'suggestedById';
+
+/**
+ * Records a proposed introduction between two actors (from a weaving suggestion): a relationship
+ * marked proposed, with why and who proposed it. Returns its id.
+ */
+export function proposeIntroduction(
+  ctx: EditContext,
+  input: { from: string; to: string; reason: string; by: { id: string; name: string } },
+): string {
+  return connect(ctx, {
+    from: input.from,
+    to: input.to,
+    kind: 'relationship',
+    proposed: true,
+    label: 'Proposed introduction',
+    description: input.reason,
+    extra: { [PROPOSED_BY]: input.by.name, [PROPOSED_BY_ID]: input.by.id },
+  });
+}
+
+/** Who proposed a connection as an introduction, by name, when the map says (also once made). */
+export function proposedBy(c: {
+  readonly extra: Readonly<Record<string, unknown>>;
+}): string | null {
+  const name = c.extra[PROPOSED_BY];
+  return typeof name === 'string' && name.trim() ? name.trim() : null;
+}
+
 export function updateConnection(ctx: EditContext, id: string, patch: ConnectionPatch): void {
   const fields = fieldsOf(patch);
   for (const k of Object.keys(fields)) if (RESERVED.has(k)) delete fields[k];

@@ -11,6 +11,8 @@ import {
   initMap,
   linkSource,
   moveElements,
+  proposedBy,
+  proposeIntroduction,
   removeElements,
   updateElement,
 } from './index';
@@ -201,5 +203,32 @@ describe('map meta', () => {
       schemaVersion: 1,
       createdBy: 'ana',
     });
+  });
+});
+
+describe('proposed introductions', () => {
+  it('records a proposed relationship with why and who proposed it, in one step', () => {
+    const ctx = testContext('ana');
+    const a = addElement(ctx, { kind: 'actor', label: 'Library', position: [0, 0] });
+    const b = addElement(ctx, { kind: 'actor', label: 'Clinic', position: [0, 0] });
+    let transactions = 0;
+    ctx.doc.on('afterTransaction', () => transactions++);
+    const id = proposeIntroduction(ctx, {
+      from: a,
+      to: b,
+      reason: 'Both serve young parents',
+      by: { id: 'ana', name: 'Ana' },
+    });
+    expect(transactions).toBe(1);
+    const c = readSnapshot(ctx.doc).connections.get(id)!;
+    expect(c).toMatchObject({
+      kind: 'relationship',
+      proposed: true,
+      description: 'Both serve young parents',
+      createdBy: 'ana',
+    });
+    expect(proposedBy(c)).toBe('Ana');
+    expect(proposedBy({ extra: {} })).toBeNull();
+    expect(proposedBy({ extra: { suggestedBy: '  ' } })).toBeNull();
   });
 });

@@ -50,7 +50,7 @@ function introductionList(list: readonly ReportIntroduction[]): string {
   return `<ul>${list
     .map(
       (i) =>
-        `<li><strong>${e(i.a)}</strong> and <strong>${e(i.b)}</strong>${i.why ? `: ${e(i.why)}` : ''}</li>`,
+        `<li><strong>${e(i.a)}</strong> and <strong>${e(i.b)}</strong>${i.why ? `: ${e(i.why)}` : ''}${i.by ? ` <span class="muted">(proposed by ${e(i.by)})</span>` : ''}</li>`,
     )
     .join('')}</ul>`;
 }

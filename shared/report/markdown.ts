@@ -22,7 +22,7 @@ function base64(text: string): string {
 }
 
 const intro = (i: ReportIntroduction): string =>
-  `- **${m(i.a)}** and **${m(i.b)}**${i.why ? `: ${m(i.why)}` : ''}`;
+  `- **${m(i.a)}** and **${m(i.b)}**${i.why ? `: ${m(i.why)}` : ''}${i.by ? ` (proposed by ${m(i.by)})` : ''}`;
 
 /** The report as Markdown (CommonMark with GitHub tables); all user text escaped. */
 export function reportMarkdown(model: ReportModel, options: MarkdownReportOptions = {}): string {

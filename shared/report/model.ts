@@ -1,6 +1,7 @@
 import type { MapAnalysis } from '../analysis/analyze-map';
 import { analyzeMap } from '../analysis/analyze-map';
 import { meadowsLevel } from '../analysis/meadows';
+import { proposedBy } from '../domain/connections';
 import type { ElementRecord, MapSnapshot, SourceRecord } from '../schema/types';
 import { visibleTo } from '../session/private-notes';
 import type { ActionRecord, SessionSnapshot } from '../session/types';
@@ -48,6 +49,8 @@ export interface ReportIntroduction {
   readonly a: string;
   readonly b: string;
   readonly why: string;
+  /** Who proposed it, when the map says. */
+  readonly by?: string;
 }
 
 export interface ReportAction {
@@ -202,7 +205,15 @@ export function buildReport(input: ReportInput): ReportModel {
 
   const introductions: ReportIntroduction[] = [...map.connections.values()]
     .filter((c) => c.proposed)
-    .map((c) => ({ a: label(c.from), b: label(c.to), why: c.description || c.label }));
+    .map((c) => {
+      const by = proposedBy(c);
+      return {
+        a: label(c.from),
+        b: label(c.to),
+        why: c.description || c.label,
+        ...(by ? { by } : {}),
+      };
+    });
   const suggestedIntroductions: ReportIntroduction[] = analysis.network.weaving
     .slice(0, limits.weaving)
     .map((w) => ({ a: w.aLabel, b: w.bLabel, why: w.reason }));

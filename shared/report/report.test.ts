@@ -37,6 +37,7 @@ describe('session report', () => {
     expect(html).toContain('Trust between parents and schools drives everything');
     expect(html).toContain('How few of us knew each other');
     expect(html).toContain('Both run reading sessions for parents');
+    expect(html).toContain('(proposed by Fiona)');
     expect(html).toContain('Ana Ruiz and Ben Ode (2003). Leadership in Action: school readiness.');
     expect(html).toContain('Children entering school ready to learn');
     expect(html).toContain('Ana Ruiz, Ben Ode, Fiona');
@@ -53,6 +54,7 @@ describe('session report', () => {
     expect(md).toContain('Readiness spiral');
     expect(md).toContain('| Pilot home visits with the Family Centre |');
     expect(md).toContain('<https://example.org/leadership-in-action>');
+    expect(md).toContain('Both run reading sessions for parents (proposed by Fiona)');
     expect(md).not.toContain('A private thought nobody revealed');
   });
 

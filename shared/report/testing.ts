@@ -1,6 +1,6 @@
 // Test support: the example map with a session run on it (votes, actions, reflections, people).
 import * as Y from 'yjs';
-import { connect } from '../domain/connections';
+import { connect, proposeIntroduction } from '../domain/connections';
 import { addElement } from '../domain/elements';
 import { setLoopNote } from '../domain/map';
 import { addSource, linkSource } from '../domain/sources';
@@ -60,12 +60,11 @@ export function exampleSessionDoc(): { doc: Y.Doc; ids: Record<string, string> }
   const hostile = addElement(ana, { kind: 'factor', label: HOSTILE_LABEL, position: [0, -200] });
   const target = loop.elements[0] as string;
   connect(ana, { from: hostile, to: target, kind: 'causal', polarity: '-' });
-  const intro = connect(fac, {
+  const intro = proposeIntroduction(fac, {
     from: anaActor.actorId,
     to: benActor.actorId,
-    kind: 'relationship',
-    proposed: true,
-    description: 'Both run reading sessions for parents',
+    reason: 'Both run reading sessions for parents',
+    by: { id: fac.userId, name: 'Fiona' },
   });
 
   const voteId = openVote(fac, {

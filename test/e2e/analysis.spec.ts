@@ -115,8 +115,9 @@ test('the Loops view lists the example loops with R/B, highlights them, and a re
   host,
 }) => {
   const { snap, loops } = exampleExpectations();
-  expect(loops.some((l) => l.polarity === 'R')).toBe(true);
-  expect(loops.some((l) => l.polarity === 'B')).toBe(true);
+  // The example's loops, counted by hand: 6 reinforcing, 4 balancing.
+  expect(loops.filter((l) => l.polarity === 'R')).toHaveLength(6);
+  expect(loops.filter((l) => l.polarity === 'B')).toHaveLength(4);
   const { ana, ben, link } = await exampleForTwo(browser, host.url, snap);
 
   await openView(ana.page, 'Loops');
@@ -127,7 +128,11 @@ test('the Loops view lists the example loops with R/B, highlights them, and a re
   );
   for (const loop of loops) {
     const item = list.locator(`li[data-signature="${loop.signature}"]`);
-    await expect(item.locator('.an-badge')).toHaveText(loop.polarity);
+    // R for an even number of - links, B for odd, counted here from the map itself.
+    const negative = loop.connections.filter(
+      (id) => snap.connections.get(id)?.polarity === '-',
+    ).length;
+    await expect(item.locator('.an-badge')).toHaveText(negative % 2 === 0 ? 'R' : 'B');
     await expect(item.getByRole('button', { name: `Rename loop ${loop.label}` })).toBeVisible();
     await expect(item).toContainText(`${loop.length} link${loop.length === 1 ? '' : 's'}`);
   }
@@ -281,6 +286,19 @@ test('the Weaving view offers an introduction, and Introduce proposes it on both
     const labels = [proposed[0]!.from, proposed[0]!.to].map((id) => snap.elements.get(id)!.label);
     expect(name).toBe(`Introduce ${labels[0]} and ${labels[1]}`);
   }
+  // Ben, looking at the proposed relationship, sees who proposed it (not as a raw field).
+  const proposedId = (await snapshotOf(ben.page)).connections.find((c) => c.proposed)!.id;
+  await ben.page.evaluate((id) => {
+    const w = window as unknown as {
+      __weavemap: { workbench: { select(ids: readonly string[]): void } };
+    };
+    w.__weavemap.workbench.select([id]);
+  }, proposedId);
+  const inspector = ben.page.getByRole('complementary', { name: 'Inspector' });
+  await expect(inspector.getByTestId('proposed-by')).toHaveText(
+    'Proposed at the suggestion of Ana',
+  );
+  await expect(inspector.getByText('suggestedBy', { exact: true })).toHaveCount(0);
   // Once introduced, the pair is no longer suggested, on either screen.
   await openView(ben.page, 'Weaving');
   await expect(ben.page.getByRole('list', { name: 'Suggested introductions' })).toBeVisible();
