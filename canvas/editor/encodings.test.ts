@@ -59,6 +59,17 @@ describe('element encodings', () => {
     expect(hitTestScene(s, 0, 300, 1)).toEqual({ type: 'element', id: 'p' });
   });
 
+  it('frames what a lens shows: fitting the map leaves hidden elements out', () => {
+    const s = scene();
+    const all = s.contentBounds()!;
+    s.setEncodings({ hidden: new Set(['p']) });
+    const shown = s.contentBounds()!;
+    expect(shown.height).toBeLessThan(all.height); // p sits 300 below the others
+    expect(shown.y + shown.height).toBeLessThan(s.elements.get('p')!.y);
+    s.setEncodings({ hidden: new Set(['a', 'b', 'p']) });
+    expect(s.contentBounds()).toEqual(all); // all hidden: the whole map still frames
+  });
+
   it('keeps encodings across snapshot updates', () => {
     const s = scene();
     s.setEncodings({ scale: new Map([['a', 1.5]]) });

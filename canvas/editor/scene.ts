@@ -301,9 +301,14 @@ export class Scene {
     return this.byElement.get(elementId) ?? new Set();
   }
 
-  /** Bounds of everything on the map, or null for an empty map. */
+  /**
+   * Bounds of everything shown on the map (a lens's hidden elements left out, unless it hides
+   * them all), or null for an empty map.
+   */
   contentBounds(): Rect | null {
-    return unionRects(Array.from(this.elements.values(), (g) => g.bounds));
+    const all = Array.from(this.elements.values());
+    const shown = all.filter((g) => !this.isHidden(g.id));
+    return unionRects((shown.length ? shown : all).map((g) => g.bounds));
   }
 
   private reparent(id: string, parent: string | undefined, dirtyGroups: Set<string>): void {

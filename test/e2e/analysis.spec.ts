@@ -251,6 +251,65 @@ test('a named loop an edit breaks stays listed as broken, name kept, until the g
   await ben.context.close();
 });
 
+test("view settings are each person's own; a saved perspective reaches the other person, who applies it", async ({
+  browser,
+  host,
+}) => {
+  const { snap } = exampleExpectations();
+  const { ana, ben, link } = await exampleForTwo(browser, host.url, snap);
+  await openView(ana.page, 'Network');
+  /** Opens "Show on the map" (a disclosure) if it is closed. */
+  const open = async (page: Page) => {
+    const details = page.locator('details.display');
+    const isOpen = () => details.evaluate((d) => (d as HTMLDetailsElement).open);
+    if (!(await isOpen())) await details.locator('summary').click();
+    await expect.poll(isOpen).toBe(true);
+  };
+  await open(ana.page);
+  await ana.page.getByLabel('Size by').selectOption('betweenness');
+  await ana.page.getByLabel('Colour by').selectOption('cluster');
+  await ana.page.getByLabel('Lens').selectOption('network');
+  const anaLegend = ana.page.getByRole('list', { name: 'Colour legend' });
+  await expect(anaLegend.getByRole('listitem')).toHaveText(['Cluster 1 (4)', 'Cluster 2 (4)']);
+
+  // Ben's own view is untouched.
+  await openView(ben.page, 'Network');
+  await open(ben.page);
+  await expect(ben.page.getByLabel('Size by')).toHaveValue('none');
+  await expect(ben.page.getByRole('list', { name: 'Colour legend' })).toHaveCount(0);
+
+  // Ana saves it for everyone; Ben, told so on the disclosure, applies it.
+  await ana.page.getByLabel('Perspective name').fill('Who bridges');
+  await ana.page.getByRole('button', { name: 'Save as shared perspective' }).click();
+  await expect(ben.page.locator('details.display summary')).toContainText('1 shared perspective');
+  const benList = ben.page.getByRole('list', { name: 'Shared perspectives' });
+  await expect(benList).toContainText('Who bridges');
+  await benList.getByRole('button', { name: 'Apply perspective Who bridges' }).click();
+  await expect(ben.page.getByLabel('Size by')).toHaveValue('betweenness');
+  await expect(ben.page.getByLabel('Colour by')).toHaveValue('cluster');
+  await expect(ben.page.getByLabel('Lens')).toHaveValue('network');
+  await expect(
+    ben.page.getByRole('list', { name: 'Colour legend' }).getByRole('listitem'),
+  ).toHaveText(['Cluster 1 (4)', 'Cluster 2 (4)']);
+  mkdirSync(SHOTS, { recursive: true });
+  await fitMap(ben.page);
+  await ben.page.screenshot({ path: join(SHOTS, 'analysis-perspective.png') });
+
+  // Ana's own settings are still hers after a reload; the perspective is in the stored map.
+  await ana.page.reload();
+  await expectConnected(ana.page);
+  await openView(ana.page, 'Network');
+  await expect(ana.page.getByLabel('Size by')).toHaveValue('betweenness');
+  const roomId = new URL(link).hash.split('/')[2]!.split('?')[0]!;
+  const stored = await host.withRoomDoc(
+    roomId,
+    (doc: Y.Doc) => [...doc.getMap('perspectives').values()].length,
+  );
+  expect(stored).toBe(1);
+  await ana.context.close();
+  await ben.context.close();
+});
+
 test('the Weaving view offers an introduction, and Introduce proposes it on both screens', async ({
   browser,
   host,
