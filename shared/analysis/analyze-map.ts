@@ -11,6 +11,7 @@ import type { LoopNoteMatch } from './loop-notes';
 import { matchLoopNotes } from './loop-notes';
 import type { FindLoopsOptions, LoopsResult } from './loops';
 import { findLoops } from './loops';
+import { roundMs, stepTimer } from './timings';
 import type { NetworkAnalysis, NetworkOptions, NetworkStep } from './network';
 import { finishNetwork, networkPathOptions } from './network';
 import type { PathThread } from './path-threads';
@@ -157,12 +158,7 @@ export function planAnalysis(
 ): AnalysisPlan {
   const started = performance.now();
   const timings: Record<string, number> = {};
-  const time = <T>(name: string, f: () => T): T => {
-    const t0 = performance.now();
-    const result = f();
-    timings[name] = Math.round((performance.now() - t0) * 10) / 10;
-    return result;
-  };
+  const time = stepTimer(timings);
   const step = (s: AnalysisStep) => run.onProgress?.({ step: s, done: 0, total: 0 });
   step('loops');
   const data = time('read', () => readMap(map));
@@ -193,15 +189,16 @@ export function planAnalysis(
     arcs: net.arcs,
     pathOptions: networkPathOptions(options.network),
     finish(paths, pathsMs, threads = 1) {
-      networkTimings.betweennessCloseness = Math.round(pathsMs * 10) / 10;
+      networkTimings.betweennessCloseness = roundMs(pathsMs);
       const finishStarted = performance.now();
       const network = finishNetwork(data, net, paths, options.network ?? {}, networkTimings, step);
-      timings.network =
-        Math.round((networkTimings.build! + pathsMs + performance.now() - finishStarted) * 10) / 10;
+      timings.network = roundMs(
+        networkTimings.build! + pathsMs + performance.now() - finishStarted,
+      );
       return {
         system,
         network,
-        elapsedMs: Math.round((performance.now() - started) * 10) / 10,
+        elapsedMs: roundMs(performance.now() - started),
         timings,
         pathThreads: threads,
       };

@@ -31,7 +31,8 @@ export interface BenchOptions {
   readonly skipBaselines?: boolean;
 }
 
-function median(times: number[]): number {
+/** The median of some timings, in ms to one decimal place. */
+export function median(times: number[]): number {
   const s = [...times].sort((a, b) => a - b);
   return Math.round(s[Math.floor(s.length / 2)]! * 10) / 10;
 }

@@ -10,6 +10,7 @@ import { asMapData } from './input';
 import { listPhrase, plural, quoted } from './phrase';
 import type { WeavingOptions, WeavingSuggestion } from './weaving';
 import { weavingSuggestions } from './weaving';
+import { stepTimer } from './timings';
 
 /** Every measure for one actor. `null` where a measure means nothing (an actor with no ties). */
 export interface ActorMetrics {
@@ -122,12 +123,11 @@ export function analyzeNetwork(
 ): NetworkAnalysis {
   const data = asMapData(map);
   const timings: Record<string, number> = {};
-  const t0 = performance.now();
-  const net = buildActorNetwork(data);
-  timings.build = Math.round((performance.now() - t0) * 10) / 10;
-  const t1 = performance.now();
-  const paths = pathCentralities(net.arcs, networkPathOptions(options));
-  timings.betweennessCloseness = Math.round((performance.now() - t1) * 10) / 10;
+  const time = stepTimer(timings);
+  const net = time('build', () => buildActorNetwork(data));
+  const paths = time('betweennessCloseness', () =>
+    pathCentralities(net.arcs, networkPathOptions(options)),
+  );
   return finishNetwork(data, net, paths, options, timings);
 }
 
@@ -143,12 +143,7 @@ export function finishNetwork(
   timings: Record<string, number>,
   onStep?: (step: NetworkStep) => void,
 ): NetworkAnalysis {
-  const time = <T>(name: string, f: () => T): T => {
-    const t0 = performance.now();
-    const result = f();
-    timings[name] = Math.round((performance.now() - t0) * 10) / 10;
-    return result;
-  };
+  const time = stepTimer(timings);
   const n = net.ids.length;
   onStep?.('clusters');
   const eigen = time('eigenvector', () => eigenvectorCentrality(net.arcs));

@@ -7,17 +7,13 @@
  */
 import { availableParallelism } from 'node:os';
 import { buildActorNetwork } from '../../shared/analysis/actor-network';
+import { median } from '../../shared/analysis/bench';
 import { pathCentralities } from '../../shared/analysis/centrality';
 import { readMap } from '../../shared/analysis/input';
 import { pathCentralitiesOn } from '../../shared/analysis/path-threads';
 import { randomActorMap } from '../../shared/analysis/random-maps';
 import { nodePathThreads } from '../../canvas/server/analysis/node-path-threads';
 import { printTable, type BenchRow } from './table';
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return Math.round(s[Math.floor(s.length / 2)]! * 10) / 10;
-}
 
 async function timed(repeats: number, f: () => unknown): Promise<number> {
   await f(); // warm-up

@@ -270,7 +270,7 @@ export async function benchAnalysisUi(): Promise<BenchRow[]> {
         value: f.maxAnalysisTaskMs,
         unit: 'ms',
         baseline: f.workerMs,
-        baselineName: 'same analysis on the UI thread',
+        baselineName: 'the freeze without the worker: its analysis time',
         target: '≤ 50 ms',
         note: `${size}; 0 = no task over 50 ms; request to result on screen ${f.totalMs} ms`,
       },
