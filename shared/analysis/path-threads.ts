@@ -18,7 +18,6 @@ export interface PathJob {
   readonly n: number;
   readonly outStart: Int32Array;
   readonly outTo: Int32Array;
-  readonly symmetric: boolean;
   readonly sources: Int32Array;
   readonly parts: readonly number[];
 }
@@ -84,7 +83,6 @@ export async function pathCentralitiesOn(
         n: g.n,
         outStart: g.outStart,
         outTo: g.outTo,
-        symmetric: g.symmetric,
         sources,
         parts,
       },
@@ -137,7 +135,7 @@ export function servePathRequest(
       outTo: job.outTo,
       inStart: new Int32Array(0),
       inFrom: new Int32Array(0),
-      symmetric: job.symmetric,
+      symmetric: false, // the searches do not depend on it
     };
     let last = 0;
     const sums = partSums(g, job.sources, job.parts, (done) => {
