@@ -16,4 +16,9 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
+  projects: [
+    { name: 'e2e', testIgnore: /\.perf\.spec\.ts$/ },
+    // Timing specs run after every other spec, alone on the machine.
+    { name: 'perf', testMatch: /\.perf\.spec\.ts$/, dependencies: ['e2e'] },
+  ],
 });

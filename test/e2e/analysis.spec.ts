@@ -3,14 +3,13 @@ import { join } from 'node:path';
 import * as Y from 'yjs';
 import type { Browser, Page } from '@playwright/test';
 import { test, expect, newPerson, REPO } from '../support/fixtures';
-import { expectConnected, expectCounts, openLink, runFromPalette } from '../support/app';
+import { expectConnected, expectCounts, openLink, openView, runFromPalette } from '../support/app';
 import { findLoops } from '../../shared/analysis/index';
 import { applyNative, parseNative } from '../../shared/interop/native';
 import { schoolReadinessExample } from '../../shared/examples/school-readiness';
 import { readSnapshot } from '../../shared/schema/snapshot';
 import { testContext } from '../../shared/domain/test-context';
 import type { MapSession } from '../../canvas/platform/map-session.svelte';
-import { measureAnalysisUi, observeLongTasks, seedActorRoom } from '../bench/analysis-ui';
 
 /**
  * Seeing the system, in the browser: the Loops view on the example map (R/B as findLoops says,
@@ -55,16 +54,6 @@ async function exampleForTwo(
   await openLink(ben.page, link);
   await expectCounts(ben.page, snap.elements.size, snap.connections.size);
   return { ana, ben, link };
-}
-
-function showView(page: Page, name: string) {
-  return page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name, exact: true });
-}
-
-async function openView(page: Page, name: string) {
-  const button = showView(page, name);
-  if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
-  await expect(button).toHaveAttribute('aria-pressed', 'true');
 }
 
 function highlight(page: Page): Promise<string[] | null> {
@@ -365,37 +354,4 @@ test('the Weaving view offers an introduction, and Introduce proposes it on both
   await expect(ana.page.getByRole('button', { name, exact: true })).toHaveCount(0);
   await ana.context.close();
   await ben.context.close();
-});
-
-test('analysing a 5,000-actor map never blocks the UI thread over 50 ms', async ({
-  browser,
-  host,
-}) => {
-  test.setTimeout(240_000);
-  const room = await seedActorRoom(host, 5000, 2);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  await observeLongTasks(page);
-  await page.goto(room.link);
-  await expectConnected(page);
-  await expectCounts(page, room.elements, room.connections);
-  await openView(page, 'Network');
-  const f = await measureAnalysisUi(page);
-  console.log(
-    `analysis UI: ${f.actors} actors, ${f.ties} ties; worker ${f.workerMs} ms (searches ${f.pathsMs} ms on ${f.pathThreads} threads); status ${JSON.stringify(f.statusTexts.slice(0, 4))}; longest task with analysis code ${f.maxAnalysisTaskMs} ms; longest own slice ${f.maxOwnSliceMs} ms; long tasks of any kind ${JSON.stringify(f.tasks)} in ${f.totalMs} ms`,
-  );
-  expect(f.actors).toBe(5000);
-  // The worker ran for seconds; no task that ran analysis code on the UI thread took over 50 ms.
-  expect(f.workerMs).toBeGreaterThan(f.maxAnalysisTaskMs);
-  expect(f.maxAnalysisTaskMs).toBeLessThanOrEqual(50);
-  expect(f.maxOwnSliceMs).toBeLessThanOrEqual(50);
-  // The searches were shared with a helper per core (up to four), and the status line counted
-  // them off with a bar that fills.
-  expect(f.pathThreads).toBe(Math.max(1, Math.min(4, f.cores)));
-  expect(f.statusTexts).toContainEqual(
-    expect.stringMatching(/^Measuring betweenness and closeness…\s*[\d,]+ of 5,000 actors ·/),
-  );
-  expect(f.determinateProgress).toBe(true);
-  await expect(page.getByTestId('network-summary')).toContainText('5,000 actors');
-  await context.close();
 });

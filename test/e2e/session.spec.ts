@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import * as Y from 'yjs';
 import type { Page } from '@playwright/test';
 import { test, expect, newPerson, REPO, type Person } from '../support/fixtures';
-import { createMap, editorState, elementId, openLink, outline } from '../support/app';
+import { createMap, editorState, elementId, openLink, openView, outline } from '../support/app';
 import type { MapSession } from '../../canvas/platform/map-session.svelte';
 import type { Workbench } from '../../canvas/workbench/workbench.svelte';
 import { readSnapshot } from '../../shared/schema/snapshot';
@@ -50,15 +50,6 @@ const seconds = (text: string): number => {
   const [m, s] = text.trim().split(':').map(Number);
   return (m ?? 0) * 60 + (s ?? 0);
 };
-
-async function showView(page: Page, title: string): Promise<void> {
-  const button = page.getByRole('navigation', { name: 'Views' }).getByRole('button', {
-    name: title,
-    exact: true,
-  });
-  if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
-  await expect(page.locator(`#view-${title.toLowerCase()}`)).toBeVisible();
-}
 
 function visibleLabels(page: Page): Promise<string[]> {
   return inPage(page, (h) => [...h.session.snapshot.elements.values()].map((e) => e.label), 0);
@@ -157,13 +148,13 @@ test('a facilitated session with two participants', async ({ browser, host }) =>
   });
 
   await test.step('a dot vote: cast, hidden, revealed and ranked', async () => {
-    await showView(fay.page, 'Session');
+    await openView(fay.page, 'Session');
     const form = fay.page.getByRole('form', { name: 'Open a vote' });
     await form.getByLabel('Vote on').selectOption('factor');
     await form.getByLabel('Dots a person').fill('3');
     await form.getByLabel('Title').fill('Where to push');
     await form.getByRole('button', { name: 'Open vote' }).click();
-    for (const p of [ana, ben]) await showView(p.page, 'Session');
+    for (const p of [ana, ben]) await openView(p.page, 'Session');
 
     const dot = (p: Person, label: string) =>
       p.page.getByRole('button', { name: `Place a dot on ${label}`, exact: true }).click();
@@ -216,14 +207,14 @@ test('a facilitated session with two participants', async ({ browser, host }) =>
       await expect(rows.nth(3)).toHaveText(/3\.\s*Funding\s*1/);
     }
     // The revealed votes join the Leverage view's ranking.
-    await showView(fay.page, 'Leverage');
+    await openView(fay.page, 'Leverage');
     const trust = fay.page
       .getByRole('list', { name: 'Leverage ranking' })
       .getByRole('listitem')
       .filter({ hasText: 'Trust' })
       .first();
     await expect(trust).toContainText('4 votes');
-    await showView(fay.page, 'Session');
+    await openView(fay.page, 'Session');
   });
 
   await test.step('bring everyone to me moves the participants’ viewports', async () => {
@@ -309,10 +300,10 @@ test('a facilitated session with two participants', async ({ browser, host }) =>
   });
 
   await test.step('a reflection card and an action appear in the report', async () => {
-    await showView(ana.page, 'Reflection');
+    await openView(ana.page, 'Reflection');
     await ana.page.getByLabel('Your card').fill('Trust drives attendance more than we thought');
     await ana.page.getByRole('button', { name: 'Add card' }).click();
-    await showView(ben.page, 'Actions');
+    await openView(ben.page, 'Actions');
     await ben.page
       .getByLabel('Action', { exact: true })
       .fill('Call the library about reading hours');
@@ -346,7 +337,7 @@ test('a facilitated session with two participants', async ({ browser, host }) =>
   });
 
   await test.step('a named version is restored, and the restore is undone', async () => {
-    await showView(fay.page, 'History');
+    await openView(fay.page, 'History');
     await fay.page.getByLabel('Keep this version as').fill('after mapping');
     await fay.page.getByRole('button', { name: 'Keep version' }).click();
     await expect(

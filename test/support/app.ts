@@ -109,3 +109,15 @@ export function elementId(page: Page, label: string): Promise<string> {
     return el.id;
   }, label);
 }
+
+/** The activity bar's button for a side bar view. */
+export function showView(page: Page, name: string) {
+  return page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name, exact: true });
+}
+
+/** Opens a side bar view (Loops, Network, ...) unless it is open already. */
+export async function openView(page: Page, name: string): Promise<void> {
+  const button = showView(page, name);
+  if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
+  await expect(button).toHaveAttribute('aria-pressed', 'true');
+}
