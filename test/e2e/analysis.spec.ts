@@ -3,7 +3,14 @@ import { join } from 'node:path';
 import * as Y from 'yjs';
 import type { Browser, Page } from '@playwright/test';
 import { test, expect, newPerson, REPO } from '../support/fixtures';
-import { expectConnected, expectCounts, openLink, openView, runFromPalette } from '../support/app';
+import {
+  expectConnected,
+  expectCounts,
+  openLink,
+  openView,
+  runFromPalette,
+  selectIds,
+} from '../support/app';
 import { findLoops } from '../../shared/analysis/index';
 import { applyNative, parseNative } from '../../shared/interop/native';
 import { schoolReadinessExample } from '../../shared/examples/school-readiness';
@@ -202,12 +209,7 @@ test('a named loop an edit breaks stays listed as broken, name kept, until the g
   await expect(card.getByRole('button', { name: /“Funding cycle”/ })).toBeVisible();
 
   // Ben deletes one of its links (selected, then "Delete Selection" from the palette).
-  await ben.page.evaluate((id) => {
-    const w = window as unknown as {
-      __weavemap: { workbench: { select(ids: readonly string[]): void } };
-    };
-    w.__weavemap.workbench.select([id]);
-  }, cut);
+  await selectIds(ben.page, [cut]);
   await runFromPalette(ben.page, 'delete sel', 'Delete Selection');
   await expectCounts(ana.page, snap.elements.size, snap.connections.size - 1);
 
@@ -336,12 +338,7 @@ test('the Weaving view offers an introduction, and Introduce proposes it on both
   }
   // Ben, looking at the proposed relationship, sees who proposed it (not as a raw field).
   const proposedId = (await snapshotOf(ben.page)).connections.find((c) => c.proposed)!.id;
-  await ben.page.evaluate((id) => {
-    const w = window as unknown as {
-      __weavemap: { workbench: { select(ids: readonly string[]): void } };
-    };
-    w.__weavemap.workbench.select([id]);
-  }, proposedId);
+  await selectIds(ben.page, [proposedId]);
   const inspector = ben.page.getByRole('complementary', { name: 'Inspector' });
   await expect(inspector.getByTestId('proposed-by')).toHaveText(
     'Proposed at the suggestion of Ana',

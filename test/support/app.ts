@@ -121,3 +121,16 @@ export async function openView(page: Page, name: string): Promise<void> {
   if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
   await expect(button).toHaveAttribute('aria-pressed', 'true');
 }
+
+/**
+ * Selects elements or connections by id, as clicking them would (test hook: the workbench that
+ * RoomView puts on `window.__weavemap`); for connections, which are hard to hit by pointer.
+ */
+export function selectIds(page: Page, ids: readonly string[]): Promise<void> {
+  return page.evaluate((list) => {
+    const w = window as unknown as {
+      __weavemap: { workbench: { select(ids: readonly string[]): void } };
+    };
+    w.__weavemap.workbench.select(list);
+  }, ids);
+}
