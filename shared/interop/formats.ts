@@ -17,7 +17,7 @@ import {
   type ImportResult,
 } from './model';
 import { parseNative, serializeNative } from './native';
-import { asBytes, decodeText } from './text';
+import { asBytes, decodeText, parseJsonInput } from './text';
 
 /** Every file format Weavemap reads and writes, by id. */
 export const FORMATS = {
@@ -91,12 +91,7 @@ export function detectFormat(filename: string, override?: string): FormatId {
 /** Reads a `.weavemap.json` file into the common intermediate (provenance is not carried). */
 export function importNative(input: ImportInput): ImportResult {
   return guard(() => {
-    let value: unknown;
-    try {
-      value = JSON.parse(decodeText(input));
-    } catch (e) {
-      return fail(`This is not valid JSON (${(e as Error).message}).`);
-    }
+    const value = parseJsonInput(input);
     const parsed = parseNative(value);
     if (!parsed.ok) return parsed;
     const split = (row: Record<string, unknown>, keys: ReadonlySet<string>) => {

@@ -4,7 +4,7 @@ import { isHttpUrl } from '../schema/validate';
 import { MapBuilder } from './builder';
 import { NODE_H, NODE_W, edgeLabel, textOf } from './json-canvas-format';
 import { fail, guard, type ImportInput, type ImportResult } from './model';
-import { decodeText } from './text';
+import { parseJsonInput } from './text';
 
 /** A text node's label (its first non-blank line, less any # heading marks) and the rest. */
 function parseText(text: string): { label: string; description: string } {
@@ -29,12 +29,7 @@ const HEX = /^#[0-9a-fA-F]{6}$/;
 
 export function importJsonCanvas(input: ImportInput): ImportResult {
   return guard(() => {
-    let value: unknown;
-    try {
-      value = JSON.parse(decodeText(input));
-    } catch (e) {
-      return fail(`This is not valid JSON (${(e as Error).message}).`);
-    }
+    const value = parseJsonInput(input);
     if (!isObj(value) || (!Array.isArray(value.nodes) && !Array.isArray(value.edges)))
       return fail('This is not a JSON Canvas file: it has no "nodes" or "edges" list.');
     const b = new MapBuilder();

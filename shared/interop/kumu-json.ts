@@ -9,7 +9,7 @@ import {
 } from './kumu-table';
 import { typeFromKind, typeFromPolarity } from './kinds';
 import { fail, guard, type ImportInput, type ImportResult } from './model';
-import { decodeText } from './text';
+import { parseJsonInput } from './text';
 
 /**
  * Kumu's JSON blueprint: `{ elements, connections, loops }`, elements with `label`, `type`,
@@ -39,13 +39,7 @@ function positionsOf(maps: unknown): Map<string, Position> {
 
 export function importKumuJson(input: ImportInput): ImportResult {
   return guard(() => {
-    const text = decodeText(input);
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (e) {
-      return fail(`This is not valid JSON (${(e as Error).message}).`);
-    }
+    const value = parseJsonInput(input);
     if (!isObj(value) || (!Array.isArray(value.elements) && !Array.isArray(value.connections)))
       return fail('This is not a Kumu blueprint: it has no "elements" or "connections" list.');
     const rows = (key: string): Row[] | undefined => {

@@ -73,3 +73,13 @@ export function decodeText(input: ImportInput, limit = MAX_IMPORT_BYTES): string
     );
   }
 }
+
+/** An imported file parsed as JSON, or refused (inside `guard`) with a sentence saying why. */
+export function parseJsonInput(input: ImportInput): unknown {
+  const text = decodeText(input);
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new ImportRefused(`This is not valid JSON (${(e as Error).message}).`);
+  }
+}
