@@ -155,17 +155,15 @@ describe('capturePage', () => {
     expect(c.quote).toEqual({ exact: 'typed words', prefix: '', suffix: '' });
   });
 
-  it('captures a very large page quickly', () => {
+  it('captures a very large page', () => {
     const url = 'https://huge.example/';
     const body = Array.from({ length: 20_000 }, (_, i) => `<p>Paragraph ${i} of many.</p>`).join(
       '',
     );
     const doc = page(`<html><head><title>Huge</title></head><body>${body}</body></html>`, url);
-    const started = performance.now();
     const c = ok(
       capturePage(doc, url, { kind: 'selection' }, rangeOver(doc, 'Paragraph 19000 of many.')),
     );
-    expect(performance.now() - started).toBeLessThan(5_000);
     expect(c.quote?.prefix).toContain('Paragraph 18999');
   });
 });

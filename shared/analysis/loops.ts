@@ -33,6 +33,8 @@ export interface FindLoopsOptions {
   readonly maxLoops?: number;
   /** Time budget in milliseconds. Default 200. */
   readonly timeBudgetMs?: number;
+  /** The clock the budget is measured on, in ms. Default `performance.now`; tests pass their own. */
+  readonly clock?: () => number;
 }
 
 export type LoopLimit = 'maxLoops' | 'maxLength' | 'time';
@@ -61,9 +63,9 @@ export interface LoopsResult {
   readonly summary: string;
 }
 
-const DEFAULTS = { maxLength: 12, maxLoops: 1000, timeBudgetMs: 200 } as const;
-
 const now = (): number => performance.now();
+
+const DEFAULTS = { maxLength: 12, maxLoops: 1000, timeBudgetMs: 200, clock: now } as const;
 
 /** Rotates loop tokens so the smallest comes first and joins them: the loop's signature. */
 export function canonicalSignature(tokens: readonly string[]): string {
@@ -180,8 +182,8 @@ export function findLoops(
   map: MapLike | MapData | CausalGraph,
   options: FindLoopsOptions = {},
 ): LoopsResult {
-  const started = now();
-  const { maxLength, maxLoops, timeBudgetMs } = checkOptions(options);
+  const { maxLength, maxLoops, timeBudgetMs, clock } = checkOptions(options);
+  const started = clock();
   // The search stops a tenth early: building the last loop records and collecting garbage
   // (tens of thousands of loops are tens of megabytes) must fit in the budget too.
   const deadline = started + timeBudgetMs * 0.9;
@@ -224,7 +226,7 @@ export function findLoops(
     for (let s = 0; s < n; s++) {
       const c = component[s]!;
       if (L === 1 ? !hasSelfArc[s] : compSize[c]! - posInComp[s]! < L) continue;
-      if (now() > deadline) {
+      if (clock() > deadline) {
         reason = 'time';
         break search;
       }
@@ -261,7 +263,7 @@ export function findLoops(
         posAt[depth] = p + 1;
         const a = outArcs[p]!;
         const v = arcTo[a]!;
-        if ((++steps & 1023) === 0 && now() > deadline) {
+        if ((++steps & 1023) === 0 && clock() > deadline) {
           reason = 'time';
           for (let d = 0; d <= depth; d++) onPath[nodeAt[d]!] = 0;
           for (let i = 0; i < qt; i++) dist[queue[i]!] = INF;
@@ -301,7 +303,7 @@ export function findLoops(
   if (reason === undefined) {
     longerLoops =
       largest > maxLength
-        ? hasLongerCycle(graph, component, compSize, maxLength, deadline)
+        ? hasLongerCycle(graph, component, compSize, maxLength, deadline, clock)
         : 'none';
     if (longerLoops !== 'none') reason = 'maxLength';
   }
@@ -313,7 +315,7 @@ export function findLoops(
     longerLoops,
     reinforcing,
     balancing,
-    elapsedMs: now() - started,
+    elapsedMs: clock() - started,
     skipped: graph.skipped,
     summary: summarise(found.length, reinforcing, balancing, reason, maxLength, longerLoops),
   };
@@ -345,6 +347,7 @@ function hasLongerCycle(
   compSize: Int32Array,
   maxLength: number,
   deadline: number,
+  clock: () => number,
 ): 'exist' | 'possible' | 'none' {
   const n = graph.nodeIds.length;
   const { outStart, outArcs, arcTo } = graph;
@@ -369,7 +372,7 @@ function hasLongerCycle(
       }
       posAt[depth] = p + 1;
       const v = arcTo[outArcs[p]!]!;
-      if ((++steps & 1023) === 0 && performance.now() > deadline) return 'possible';
+      if ((++steps & 1023) === 0 && clock() > deadline) return 'possible';
       if (v === s) {
         if (depth + 1 > maxLength) return 'exist';
         continue;

@@ -241,15 +241,9 @@ describe('anchorQuote', () => {
       'The unique finding was that shared storage cut the shortfall by a third.',
     );
     const edited = text.replace('cut the shortfall by a third', 'cut the shortfall by one third');
-    const t0 = performance.now();
     const pos = anchorQuote(edited, sel);
-    const ms = performance.now() - t0;
-    console.log(
-      `[clip] fuzzy re-anchoring in ${edited.length.toLocaleString('en')} characters: ${ms.toFixed(1)} ms`,
-    );
     expect(textAt(edited, pos)).toBe(
       'The unique finding was that shared storage cut the shortfall by one third.',
     );
-    expect(ms).toBeLessThan(2_000);
   });
 });

@@ -293,10 +293,8 @@ describe('files shaped the way other tools write them', () => {
 });
 
 describe('hostile and broken files', () => {
-  it('refuses a billion-laughs GEXF before parsing, quickly, naming the DOCTYPE', () => {
-    const t = performance.now();
+  it('refuses a billion-laughs GEXF before parsing, naming the DOCTYPE', () => {
     const problems = refused(importGexf(fixture('billion-laughs.gexf')));
-    expect(performance.now() - t).toBeLessThan(200);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain('DOCTYPE');
   });

@@ -7,7 +7,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { buildActorNetwork } from '../../shared/analysis/actor-network';
-import { median } from '../../shared/analysis/bench';
+import { median } from './analysis';
 import { pathCentralities } from '../../shared/analysis/centrality';
 import { readMap } from '../../shared/analysis/input';
 import { pathCentralitiesOn } from '../../shared/analysis/path-threads';

@@ -2,8 +2,8 @@
  * `npm run bench`: every figure the issues name, each beside a baseline measured in the same
  * run on this machine. Run with `-- <group>` to run one group (sync, load, ...).
  */
-import { runAnalysisBench } from '../../shared/analysis/bench';
-import { runInteropBench } from '../../shared/interop/bench';
+import { runAnalysisBench } from './analysis';
+import { runInteropBench } from './interop';
 import { benchAnalysisThreads } from './analysis-threads';
 import { benchAnalysisUi } from './analysis-ui';
 import { benchLoad } from './load';

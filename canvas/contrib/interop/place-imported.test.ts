@@ -76,11 +76,9 @@ describe('placing imported elements', () => {
     expect(placed.elements[1]!.position![0]).toBeGreaterThanOrEqual(900 + 320);
   });
 
-  it('lays out very large imports as a grid, quickly', () => {
+  it('lays out very large imports as a grid', () => {
     const els = Array.from({ length: 5000 }, (_, i) => element(`e${i}`));
-    const t0 = performance.now();
     const pos = placeUnpositioned(imported(els));
-    expect(performance.now() - t0).toBeLessThan(1000);
     expect(new Set(Object.values(pos).map((p) => p.join(','))).size).toBe(5000);
   });
 });

@@ -1,15 +1,15 @@
-import { readSnapshot } from '../schema/snapshot';
-import { parseNative, serializeNative } from './native';
-import type { MapSnapshot } from '../schema/types';
-import { importGexf, exportGexf } from './gexf';
-import { exportKumuXlsx, importKumuXlsx } from './kumu-xlsx';
-import type { ImportResult } from './model';
-import { generatedMap } from './sample-maps';
+import { readSnapshot } from '../../shared/schema/snapshot';
+import { parseNative, serializeNative } from '../../shared/interop/native';
+import type { MapSnapshot } from '../../shared/schema/types';
+import { importGexf, exportGexf } from '../../shared/interop/gexf';
+import { exportKumuXlsx, importKumuXlsx } from '../../shared/interop/kumu-xlsx';
+import type { ImportResult } from '../../shared/interop/model';
+import { generatedMap } from '../../shared/interop/sample-maps';
 
 /**
  * Import and export of a large generated map (10,000 elements, 20,000 connections, seeded) as
  * GEXF and as an Excel workbook. Target: each step within 3 s. Run with
- * `node --expose-gc --import tsx -e "import('./shared/interop/bench.ts').then(async (b) => console.table(await b.runInteropBench()))"`.
+ * `node --expose-gc --import tsx -e "import('./test/bench/interop.ts').then(async (b) => console.table(await b.runInteropBench()))"`.
  */
 
 export interface BenchRow {

@@ -2,15 +2,15 @@ import Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import betweennessCentrality from 'graphology-metrics/centrality/betweenness';
 import findCircuits from 'elementary-circuits-directed-graph';
-import { buildActorNetwork } from './actor-network';
-import { analyzeMap } from './analyze-map';
-import { pathCentralities } from './centrality';
-import { louvainClusters } from './clusters';
-import { readMap } from './input';
-import { findLoops } from './loops';
-import type { RecordLists } from './random-maps';
-import { randomActorMap, randomCausalMap } from './random-maps';
-import { weavingSuggestions } from './weaving';
+import { buildActorNetwork } from '../../shared/analysis/actor-network';
+import { analyzeMap } from '../../shared/analysis/analyze-map';
+import { pathCentralities } from '../../shared/analysis/centrality';
+import { louvainClusters } from '../../shared/analysis/clusters';
+import { readMap } from '../../shared/analysis/input';
+import { findLoops } from '../../shared/analysis/loops';
+import type { RecordLists } from '../../shared/analysis/random-maps';
+import { randomActorMap, randomCausalMap } from '../../shared/analysis/random-maps';
+import { weavingSuggestions } from '../../shared/analysis/weaving';
 
 /** One benchmark result: our time, the plain library's time for the same job, and what it means. */
 export interface BenchRow {
