@@ -25,6 +25,7 @@ let failures = 0;
 for (let run = 1; run <= runs; run++) {
   const started = Date.now();
   const result = spawnSync('npx', ['vitest', 'run'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // eslint-disable-next-line no-control-regex -- strips terminal colour codes
   const out = `${result.stdout}${result.stderr}`.replace(/\x1b\[[0-9;]*m/g, '');
   const files = /Test Files\s+(.*)/.exec(out)?.[1]?.trim() ?? '?';
   const tests = /Tests\s+(.*)/.exec(out)?.[1]?.trim() ?? '?';
