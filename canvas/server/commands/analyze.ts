@@ -8,6 +8,7 @@ import { readSessionSnapshot } from '../../../shared/session/layout';
 import { leverageVotes } from '../../../shared/session/votes';
 import { analysisText, DEFAULT_TOP } from './analysis-text';
 import { readMapFile } from './map-file';
+import { parseCommandArgs } from './args';
 import type { Command } from './types';
 import { UsageError } from './types';
 
@@ -40,8 +41,14 @@ export interface AnalyzeArgs {
   loops: FindLoopsOptions;
 }
 
-const VALUE_FLAGS = ['out', 'top', 'max-loops', 'max-length', 'loop-time'] as const;
-type ValueFlag = (typeof VALUE_FLAGS)[number];
+const OPTIONS = {
+  json: { type: 'boolean' },
+  out: { type: 'string' },
+  top: { type: 'string' },
+  'max-loops': { type: 'string' },
+  'max-length': { type: 'string' },
+  'loop-time': { type: 'string' },
+} as const;
 
 function positiveInteger(flag: string, value: string): number {
   const n = /^\d+$/.test(value) ? Number(value) : NaN;
@@ -54,37 +61,29 @@ function positiveInteger(flag: string, value: string): number {
 }
 
 export function parseAnalyzeArgs(args: readonly string[]): AnalyzeArgs {
-  let file: string | undefined;
-  let json = false;
-  let top = DEFAULT_TOP;
-  let out: string | undefined;
-  const loops: { maxLoops?: number; maxLength?: number; timeBudgetMs?: number } = {};
-  const pattern = new RegExp(`^--(${VALUE_FLAGS.join('|')})(?:=(.*))?$`);
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    if (arg === '--json') {
-      json = true;
-      continue;
-    }
-    const match = pattern.exec(arg);
-    if (match) {
-      const flag = match[1] as ValueFlag;
-      const value = match[2] ?? args[++i];
-      if (value === undefined || value === '')
-        throw new UsageError(`--${flag} needs a value.`, USAGE);
-      if (flag === 'out') out = value;
-      else if (flag === 'top') top = value === 'all' ? Infinity : positiveInteger(flag, value);
-      else if (flag === 'max-loops') loops.maxLoops = positiveInteger(flag, value);
-      else if (flag === 'max-length') loops.maxLength = positiveInteger(flag, value);
-      else loops.timeBudgetMs = positiveInteger(flag, value);
-    } else if (arg.startsWith('-') && arg !== '-')
-      throw new UsageError(`Unknown option ${JSON.stringify(arg)}.`, USAGE);
-    else if (file === undefined) file = arg;
-    else throw new UsageError(`One map at a time: ${JSON.stringify(arg)} is extra.`, USAGE);
-  }
+  const { values, positionals } = parseCommandArgs(args, OPTIONS, USAGE);
+  const [file, extra] = positionals;
   if (file === undefined)
     throw new UsageError('Which map? Give the path of a .weavemap.json file.', USAGE);
-  return { file, json, top, loops, ...(out !== undefined ? { out } : {}) };
+  if (extra !== undefined)
+    throw new UsageError(`One map at a time: ${JSON.stringify(extra)} is extra.`, USAGE);
+  const text = (name: keyof typeof OPTIONS) => values[name] as string | undefined;
+  const loops: { maxLoops?: number; maxLength?: number; timeBudgetMs?: number } = {};
+  const maxLoops = text('max-loops');
+  if (maxLoops !== undefined) loops.maxLoops = positiveInteger('max-loops', maxLoops);
+  const maxLength = text('max-length');
+  if (maxLength !== undefined) loops.maxLength = positiveInteger('max-length', maxLength);
+  const loopTime = text('loop-time');
+  if (loopTime !== undefined) loops.timeBudgetMs = positiveInteger('loop-time', loopTime);
+  const topText = text('top');
+  const top =
+    topText === undefined
+      ? DEFAULT_TOP
+      : topText === 'all'
+        ? Infinity
+        : positiveInteger('top', topText);
+  const out = text('out');
+  return { file, json: values.json === true, top, loops, ...(out !== undefined ? { out } : {}) };
 }
 
 /**

@@ -5,6 +5,7 @@ import { reportMarkdown } from '../../../shared/report/markdown';
 import { readSnapshot } from '../../../shared/schema/snapshot';
 import { importSessionJson, readSessionSnapshot } from '../../../shared/session/layout';
 import { readMapFile } from './map-file';
+import { parseCommandArgs } from './args';
 import type { Command } from './types';
 import { UsageError } from './types';
 
@@ -27,25 +28,18 @@ export interface ReportArgs {
 }
 
 export function parseReportArgs(args: readonly string[]): ReportArgs {
-  let file: string | undefined;
-  let out: string | undefined;
-  let format: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    const match = /^--(out|format)(?:=(.*))?$/.exec(arg);
-    if (match) {
-      const value = match[2] ?? args[++i];
-      if (value === undefined || value === '')
-        throw new UsageError(`--${match[1] as string} needs a value.`, USAGE);
-      if (match[1] === 'out') out = value;
-      else format = value;
-    } else if (arg.startsWith('-'))
-      throw new UsageError(`Unknown option ${JSON.stringify(arg)}.`, USAGE);
-    else if (file === undefined) file = arg;
-    else throw new UsageError(`One map at a time: ${JSON.stringify(arg)} is extra.`, USAGE);
-  }
+  const { values, positionals } = parseCommandArgs(
+    args,
+    { out: { type: 'string' }, format: { type: 'string' } },
+    USAGE,
+  );
+  const [file, extra] = positionals;
   if (file === undefined)
     throw new UsageError('Which map? Give the path of a .weavemap.json file.', USAGE);
+  if (extra !== undefined)
+    throw new UsageError(`One map at a time: ${JSON.stringify(extra)} is extra.`, USAGE);
+  const out = values.out as string | undefined;
+  const format = values.format as string | undefined;
   const chosen = format ?? (out && /\.(md|markdown)$/i.test(out) ? 'md' : 'html');
   if (chosen !== 'html' && chosen !== 'md')
     throw new UsageError(`--format must be html or md, not ${JSON.stringify(chosen)}.`, USAGE);
