@@ -51,6 +51,8 @@ export interface HostOptions {
   routes?: readonly RouteModule[];
   /** Room history: automatic versions after this much activity (default 3 minutes), how many kept. */
   history?: { autoIntervalMs?: number; maxAutoVersions?: number };
+  /** Log every /sync update to SQLite before acknowledging it (default true; the bench turns it off). */
+  durableLog?: boolean;
 }
 
 export interface Host {
@@ -96,6 +98,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     maxMessageBytes: options.maxSyncMessageBytes ?? 32 * MiB,
     keepAliveMs,
     extensions: [history.extension],
+    ...(options.durableLog === false ? { durableLog: false } : {}),
   });
 
   let boundUrl = '';
