@@ -31,6 +31,20 @@ describe('parseServeArgs', () => {
     expect(parseServeArgs([], {})).toEqual({ quiet: false });
   });
 
+  it('reads --allow-origin repeated or comma-separated, else WEAVEMAP_ALLOW_ORIGIN', () => {
+    const args = ['--allow-origin', 'https://a.example.org, http://b.example.org:8080/'];
+    args.push('--allow-origin=HTTPS://C.example.org');
+    expect(
+      parseServeArgs(args, { WEAVEMAP_ALLOW_ORIGIN: 'https://ignored.example.org' }).allowOrigins,
+    ).toEqual(['https://a.example.org', 'http://b.example.org:8080', 'https://c.example.org']);
+    expect(
+      parseServeArgs([], { WEAVEMAP_ALLOW_ORIGIN: 'https://x.example.org,https://y.example.org' })
+        .allowOrigins,
+    ).toEqual(['https://x.example.org', 'https://y.example.org']);
+    for (const bad of ['https://a.example.org/path', 'example.org', '*', 'null'])
+      expect(() => parseServeArgs(['--allow-origin', bad], {}), bad).toThrow(/Not an origin/);
+  });
+
   it('refuses bad values and unknown flags with the usage', () => {
     for (const args of [
       ['--port', 'abc'],

@@ -1,11 +1,13 @@
 import { mkdirSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Duplex } from 'node:stream';
 import { join, resolve } from 'node:path';
 import type * as Y from 'yjs';
-import { HttpError, sendError, sendJson } from './http/json';
+import { createRequestEntry, createUpgradeEntry } from './http/entry';
+import type { HeavyReadOptions } from './http/heavy-reads';
+import { HeavyReads } from './http/heavy-reads';
+import { OriginPolicy } from './http/origins';
 import { Router } from './http/router';
 import { createStaticHandler } from './http/static';
 import { createHistory } from './history/recorder';
@@ -16,7 +18,7 @@ import { createConsoleLogger } from './log';
 import { DATABASE_FILE, DEFAULT_DATA_DIR, DEFAULT_STATIC_DIR } from './paths';
 import type { SignalingOptions } from './realtime/signaling';
 import { createSignalingServer } from './realtime/signaling';
-import { createSyncServer, HostClosingError, RoomNotFoundError } from './realtime/sync';
+import { createSyncServer } from './realtime/sync';
 import { RoomStore } from './rooms/store';
 import { ROUTE_MODULES } from './routes/index';
 import { versionRoutes } from './routes/versions';
@@ -37,6 +39,13 @@ export interface HostOptions {
   logger?: Logger;
   /** Base of the share links (e.g. `https://maps.example.org`); default: the address the client used. */
   publicUrl?: string;
+  /**
+   * Origins besides the host's own whose pages may create rooms and open /sync and /signal
+   * (`--allow-origin`); see OriginPolicy. Checked before the host starts.
+   */
+  allowOrigins?: readonly string[];
+  /** Limits of heavy reads (element search, version states). */
+  heavyReads?: Partial<HeavyReadOptions>;
   /** Largest JSON request body (default 1 MiB). */
   maxBodyBytes?: number;
   /** Largest /sync message (default 32 MiB). */
@@ -75,6 +84,11 @@ export const MiB = 1024 * 1024;
 /** Starts the Weavemap host: static canvas, /api, /signal and /sync on one port. */
 export async function startHost(options: HostOptions = {}): Promise<Host> {
   const log = options.logger ?? createConsoleLogger(options.quiet ?? false);
+  // First: a bad --allow-origin throws before anything is opened.
+  const origins = new OriginPolicy({
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+    allow: options.allowOrigins ?? [],
+  });
   const bindHost = options.host ?? DEFAULT_HOST;
   const dataDir = resolve(options.dataDir ?? DEFAULT_DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
@@ -108,6 +122,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     withRoomDoc: sync.withRoomDoc,
     baseUrl: (req) =>
       options.publicUrl?.replace(/\/+$/, '') ?? requestBase(req) ?? boundUrl.replace(/\/$/, ''),
+    heavyReads: new HeavyReads(options.heavyReads),
     limits: {
       maxBodyBytes: options.maxBodyBytes ?? MiB,
       roomsPerMinute: options.roomsPerMinute ?? 30,
@@ -118,53 +133,21 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     register(router, services);
   const serveStatic = createStaticHandler(options.staticDir ?? DEFAULT_STATIC_DIR);
 
-  const server = createServer((req, res) => {
-    void handleRequest(req, res);
-  });
-
-  async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    try {
-      if (url.pathname === '/api' || url.pathname.startsWith('/api/'))
-        await router.handle(req, res, url);
-      else await serveStatic(req, res, url);
-    } catch (error) {
-      if (res.headersSent) {
-        res.destroy();
-        return;
-      }
-      if (error instanceof HttpError) {
-        sendError(res, error);
-      } else if (error instanceof RoomNotFoundError) {
-        sendError(res, new HttpError(404, 'No such room.'));
-      } else if (error instanceof HostClosingError) {
-        sendError(res, new HttpError(503, error.message, undefined, { 'Retry-After': '5' }));
-      } else {
-        log.error(`${req.method ?? ''} ${url.pathname} failed`, error);
-        sendJson(res, 500, { error: 'Internal error; see the host log.' });
-      }
-    }
-  }
+  const server = createServer(createRequestEntry({ router, serveStatic, origins, log }));
 
   let closing = false;
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    socket.on('error', () => socket.destroy());
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    const target = closing
-      ? undefined
-      : path === '/signal'
-        ? signaling.wss
-        : path === '/sync'
-          ? sync.wss
-          : undefined;
-    if (!target) {
-      socket.end(
-        `HTTP/1.1 ${closing ? '503 Service Unavailable' : '404 Not Found'}\r\nConnection: close\r\n\r\n`,
-      );
-      return;
-    }
-    target.handleUpgrade(req, socket, head, (ws) => target.emit('connection', ws, req));
-  });
+  server.on(
+    'upgrade',
+    createUpgradeEntry({
+      routes: new Map([
+        ['/signal', signaling.wss],
+        ['/sync', sync.wss],
+      ]),
+      origins,
+      log,
+      closing: () => closing,
+    }),
+  );
   server.on('clientError', (_error, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
     else socket.destroy();

@@ -70,6 +70,12 @@ describe('postClip', () => {
     });
     json(429, {});
     expect((await postClip(fetch, map(), clip)).kind).toBe('retry');
+    json(423, { error: 'The facilitator has locked this map.' }, { 'Retry-After': '30' });
+    expect(await postClip(fetch, map(), clip)).toEqual({
+      kind: 'retry',
+      reason: 'The facilitator has locked this map.',
+      retryAfterMs: 30_000,
+    });
     answer = (_q, res) => {
       res.writeHead(200, { 'Content-Type': 'text/html' });
       res.end('<html>Sign in to the Wi-Fi</html>');

@@ -23,7 +23,7 @@ export type SendOutcome =
       readonly sourceId: string;
       readonly created: boolean;
     }
-  /** Try again later: no answer, a timeout, 408/425/429 or a 5xx. */
+  /** Try again later: no answer, a timeout, 408/423 (map locked)/425/429 or a 5xx. */
   | { readonly kind: 'retry'; readonly reason: string; readonly retryAfterMs?: number }
   /** The host refused this clip (a 4xx): keep it, show the reason, let the user fix or discard it. */
   | {
@@ -36,7 +36,8 @@ export type SendOutcome =
 const api = (map: Pick<MapAddress, 'host' | 'roomId'>, path = ''): string =>
   `${map.host}/api/rooms/${encodeURIComponent(map.roomId)}${path}`;
 
-const RETRYABLE = new Set([408, 425, 429]);
+// 423: the facilitator has locked the map for now; the clip goes in once it is unlocked.
+const RETRYABLE = new Set([408, 423, 425, 429]);
 export const SEND_TIMEOUT_MS = 20_000;
 
 async function jsonBody(res: Response): Promise<Record<string, unknown> | undefined> {

@@ -1,14 +1,19 @@
 import type { HostOptions } from '../host';
 import { DEFAULT_HOST, DEFAULT_PORT, startHost } from '../host';
-import type { Command } from './types';
+import { parseAllowedOrigins } from '../http/origins';
+import type { Command, CommandIO } from './types';
 import { UsageError } from './types';
 
-const USAGE = `Usage: weavemap serve [--port N] [--host ADDR] [--data DIR] [--public-url URL] [--quiet]
+const USAGE = `Usage: weavemap serve [--port N] [--host ADDR] [--data DIR] [--public-url URL]
+                      [--allow-origin ORIGIN]... [--quiet]
 
   --port N          port to listen on (default ${DEFAULT_PORT}; 0 picks a free port)   env WEAVEMAP_PORT
   --host ADDR       interface to bind (default ${DEFAULT_HOST}; 0.0.0.0 for a LAN)    env WEAVEMAP_HOST
   --data DIR        where rooms are stored (default .data/ in the repo)           env WEAVEMAP_DATA
   --public-url URL  base of share links when behind a proxy                       env WEAVEMAP_PUBLIC_URL
+  --allow-origin O  another origin whose pages may create rooms and open /sync and
+                    /signal (repeatable or comma-separated; the host's own origin
+                    and, for clips, the browser extension are always allowed)      env WEAVEMAP_ALLOW_ORIGIN
   --quiet           print only the address and errors`;
 
 /** Reads `serve`'s options from its arguments, falling back to WEAVEMAP_* variables. */
@@ -17,6 +22,7 @@ export function parseServeArgs(
   env: NodeJS.ProcessEnv = process.env,
 ): HostOptions {
   const values = new Map<string, string>();
+  const allowOrigin: string[] = [];
   let quiet = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
@@ -24,13 +30,14 @@ export function parseServeArgs(
       quiet = true;
       continue;
     }
-    const match = /^--(port|host|data|public-url)(?:=(.*))?$/.exec(arg);
+    const match = /^--(port|host|data|public-url|allow-origin)(?:=(.*))?$/.exec(arg);
     if (!match) throw new UsageError(`Unknown option ${JSON.stringify(arg)}.`, USAGE);
     const name = match[1] as string;
     const value = match[2] ?? args[++i];
     if (value === undefined || value === '')
       throw new UsageError(`--${name} needs a value.`, USAGE);
-    values.set(name, value);
+    if (name === 'allow-origin') allowOrigin.push(value);
+    else values.set(name, value);
   }
 
   const portText = values.get('port') ?? env.WEAVEMAP_PORT;
@@ -59,6 +66,13 @@ export function parseServeArgs(
     }
     options.publicUrl = publicUrl;
   }
+  const origins = allowOrigin.length > 0 ? allowOrigin : [env.WEAVEMAP_ALLOW_ORIGIN ?? ''];
+  try {
+    const allowed = parseAllowedOrigins(origins);
+    if (allowed.length > 0) options.allowOrigins = allowed;
+  } catch (error) {
+    throw new UsageError(`--allow-origin: ${(error as Error).message}`, USAGE);
+  }
   return options;
 }
 
@@ -68,6 +82,7 @@ export const serveCommand: Command = {
   async run(args, io) {
     const options = parseServeArgs(args, io.env);
     const host = await startHost(options);
+    lastResort(io, () => host.close());
     io.out(`Weavemap is running at ${host.url}`);
     if (host.lanUrls.length > 0) {
       io.out('On your network:');
@@ -101,3 +116,31 @@ export const serveCommand: Command = {
     return 0;
   },
 };
+
+const stackOf = (error: unknown): string =>
+  error instanceof Error ? (error.stack ?? error.message) : String(error);
+
+/**
+ * Process-wide last resort, for bugs only (every request, upgrade and frame handler is guarded):
+ * an exception nobody caught may have left state half-changed, so it is logged with its stack,
+ * every open map is saved, and the process exits 1 for the supervisor to restart it. A rejected
+ * promise nobody awaited left no half-run code behind: it is logged with its stack and the host
+ * keeps serving.
+ */
+function lastResort(io: CommandIO, save: () => Promise<void>): void {
+  let exiting = false;
+  process.on('uncaughtException', (error) => {
+    io.err(
+      `[weavemap] BUG: uncaught exception; saving every open map and exiting:\n${stackOf(error)}`,
+    );
+    if (exiting) return;
+    exiting = true;
+    setTimeout(() => process.exit(1), 5000).unref();
+    void save().finally(() => process.exit(1));
+  });
+  process.on('unhandledRejection', (reason) => {
+    io.err(
+      `[weavemap] BUG: unhandled promise rejection (the host keeps serving):\n${stackOf(reason)}`,
+    );
+  });
+}

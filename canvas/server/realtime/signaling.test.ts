@@ -143,6 +143,8 @@ describe('/signal relay', () => {
 describe('/signal under abuse', () => {
   it('drops malformed frames, logs them and keeps serving everyone', async () => {
     const abuser = await signal();
+    // Subscribed, so that the oversized frame below is dropped rather than closing the socket.
+    abuser.send({ type: 'subscribe', topics: ['abuse'] });
     const frames: (string | Buffer)[] = [
       'not json {',
       Buffer.from([0, 1, 2, 3, 255]),

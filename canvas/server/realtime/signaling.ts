@@ -1,12 +1,20 @@
 import type { RawData, WebSocket } from 'ws';
 import { WebSocketServer } from 'ws';
 import type { Logger } from '../log';
+import { parseBoundedJson } from '../http/bounded-json';
 import { limitedWarnings } from '../log';
 import { keepAlive } from './keepalive';
 
 export interface SignalingOptions {
-  /** Largest frame accepted; bigger ones are dropped (default 256 KiB). */
+  /** Largest frame accepted once subscribed; bigger ones are dropped (default 256 KiB). */
   maxFrameBytes: number;
+  /**
+   * Largest frame of a connection that has not yet subscribed to a topic (default 16 KiB, room for
+   * a subscribe to every allowed topic); a bigger one closes the socket (1009).
+   */
+  maxFrameBytesBeforeSubscribe: number;
+  /** Deepest JSON nesting accepted (default 16; y-webrtc's deepest message nests 5). */
+  maxDepth: number;
   /** Topics one connection may be subscribed to at once (default 100). */
   maxTopicsPerConnection: number;
   /** Longest topic name, in characters (default 256). */
@@ -19,6 +27,8 @@ export interface SignalingOptions {
 
 export const DEFAULT_SIGNALING_OPTIONS: SignalingOptions = {
   maxFrameBytes: 256 * 1024,
+  maxFrameBytesBeforeSubscribe: 16 * 1024,
+  maxDepth: 16,
   maxTopicsPerConnection: 100,
   maxTopicLength: 256,
   keepAliveMs: 30_000,
@@ -27,20 +37,22 @@ export const DEFAULT_SIGNALING_OPTIONS: SignalingOptions = {
 
 type SignalMessage =
   | { type: 'subscribe' | 'unsubscribe'; topics: string[] }
-  | { type: 'publish'; topic: string; body: Record<string, unknown> }
+  | { type: 'publish'; topic: string; data: unknown }
   | { type: 'ping' };
 
 /**
- * The y-webrtc signaling protocol (the one its bundled server speaks), parsed defensively.
- * Returns the parsed message or a reason for dropping the frame.
+ * The y-webrtc signaling protocol (the one its bundled server speaks), parsed defensively: the
+ * nesting depth is checked on the raw text before JSON.parse, and a publish keeps only its
+ * `topic` and `data` (what y-webrtc reads). Returns the parsed message or a reason for dropping
+ * the frame.
  */
-export function parseSignalFrame(text: string): SignalMessage | { drop: string } {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return { drop: 'not JSON' };
-  }
+export function parseSignalFrame(
+  text: string,
+  maxDepth = DEFAULT_SIGNALING_OPTIONS.maxDepth,
+): SignalMessage | { drop: string } {
+  const parsed = parseBoundedJson(text, maxDepth, Number.POSITIVE_INFINITY);
+  if (!parsed.ok) return { drop: parsed.reason };
+  const value = parsed.value;
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     return { drop: 'not a JSON object' };
   const message = value as Record<string, unknown>;
@@ -57,7 +69,7 @@ export function parseSignalFrame(text: string): SignalMessage | { drop: string }
       if (typeof message.topic !== 'string' || message.topic.length === 0) {
         return { drop: 'publish without a string "topic"' };
       }
-      return { type: 'publish', topic: message.topic, body: message };
+      return { type: 'publish', topic: message.topic, data: message.data };
     case 'ping':
       return { type: 'ping' };
     default:
@@ -82,10 +94,10 @@ export function createSignalingServer(
   options: Partial<SignalingOptions> = {},
 ): SignalingServer {
   const opts = { ...DEFAULT_SIGNALING_OPTIONS, ...options };
-  // A frame up to 4x the cap is read and dropped; beyond that ws closes the socket (1009).
+  // A frame up to 2x the cap is read and dropped; beyond that ws closes the socket (1009).
   const wss = new WebSocketServer({
     noServer: true,
-    maxPayload: opts.maxFrameBytes * 4,
+    maxPayload: opts.maxFrameBytes * 2,
     perMessageDeflate: false,
   });
   const topics = new Map<string, Set<WebSocket>>();
@@ -120,12 +132,19 @@ export function createSignalingServer(
       for (const topic of [...subscribed]) unsubscribe(topic);
     });
 
-    ws.on('message', (data: RawData, isBinary: boolean) => {
+    const onMessage = (data: RawData, isBinary: boolean): void => {
       const size = rawSize(data);
+      if (subscribed.size === 0 && size > opts.maxFrameBytesBeforeSubscribe) {
+        warn(
+          `closed a connection that sent ${size} bytes before subscribing (cap ${opts.maxFrameBytesBeforeSubscribe})`,
+        );
+        ws.close(1009, 'frame too large');
+        return;
+      }
       if (isBinary) return warn('dropped a binary frame');
       if (size > opts.maxFrameBytes)
         return warn(`dropped a frame of ${size} bytes (cap ${opts.maxFrameBytes})`);
-      const message = parseSignalFrame(rawText(data));
+      const message = parseSignalFrame(rawText(data), opts.maxDepth);
       if ('drop' in message) return warn(`dropped a frame: ${message.drop}`);
 
       switch (message.type) {
@@ -156,13 +175,28 @@ export function createSignalingServer(
           }
           const subscribers = topics.get(message.topic);
           if (!subscribers) break;
-          const out = { ...message.body, clients: subscribers.size };
+          const out = {
+            type: 'publish',
+            topic: message.topic,
+            data: message.data,
+            clients: subscribers.size,
+          };
           for (const receiver of subscribers) send(receiver, out);
           break;
         }
         case 'ping':
           send(ws, { type: 'pong' });
           break;
+      }
+    };
+
+    // ws calls listeners from the socket's data event: a throw here would end the process.
+    ws.on('message', (data: RawData, isBinary: boolean) => {
+      try {
+        onMessage(data, isBinary);
+      } catch (error) {
+        log.error(`signal #${id}: a frame could not be handled; the connection was closed`, error);
+        ws.terminate();
       }
     });
   });

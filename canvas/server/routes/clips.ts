@@ -6,6 +6,7 @@ import { describeErrors } from '../../../shared/schema/validate';
 import type { FieldError } from '../../../shared/schema/types';
 import { readJson, sendJson } from '../http/json';
 import type { Role } from '../rooms/store';
+import { refuseWhileLocked } from './map-lock';
 import { requireRoomRole } from './room-auth';
 import type { RouteModule } from './services';
 
@@ -44,7 +45,8 @@ const clipForbidden = (role: Role) =>
  * `POST /api/rooms/:id/clips` (Authorization: Bearer <edit or facilitator secret>): validates the
  * clip (400 with field errors), writes it into the room's document in one transaction through a
  * direct connection (origin `{clip: clipId}`), and answers 201 with the source it landed in.
- * Sending the same clip id again writes nothing and answers 200 with the same result.
+ * Sending the same clip id again writes nothing and answers 200 with the same result. While the
+ * map is locked only the facilitator secret may clip (423 Locked otherwise).
  */
 export const clipRoutes: RouteModule = (router, services) => {
   const { rooms, withRoomDoc, limits } = services;
@@ -52,7 +54,7 @@ export const clipRoutes: RouteModule = (router, services) => {
 
   router.post('/api/rooms/:id/clips', async ({ req, res, params }) => {
     const roomId = params.id ?? '';
-    requireRoomRole(rooms, req, roomId, ['edit', 'facilitator'], clipForbidden);
+    const role = requireRoomRole(rooms, req, roomId, ['edit', 'facilitator'], clipForbidden);
     const body = await readJson(req, maxBytes);
     const checked = validateClip(body);
     if (!checked.ok) return refuse(res, 400, checked.errors);
@@ -63,9 +65,10 @@ export const clipRoutes: RouteModule = (router, services) => {
       ]);
     let result: AppliedClip;
     try {
-      result = await withRoomDoc(roomId, (doc) =>
-        applyClip({ doc, origin: { clip: clip.clipId }, userId: clip.clippedBy }, clip),
-      );
+      result = await withRoomDoc(roomId, (doc) => {
+        refuseWhileLocked(doc, role, 'clips');
+        return applyClip({ doc, origin: { clip: clip.clipId }, userId: clip.clippedBy }, clip);
+      });
     } catch (error) {
       // The clip is well formed but this map cannot take it (say, the source is full of quotes).
       if (error instanceof DomainError) return refuse(res, 422, error.errors);

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { elementsMap } from '../../../shared/schema/doc';
 import { HttpError, sendJson } from '../http/json';
+import type { ReadBudget } from '../http/heavy-reads';
 import { requireRoomRole } from './room-auth';
 import type { RouteModule } from './services';
 
@@ -21,45 +22,80 @@ export const MAX_MATCHES = 50;
 const fold = (s: string): string =>
   s.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase('en-US').replace(/\s+/g, ' ').trim();
 
+/** Elements scanned between two yields to the event loop. */
+export const SEARCH_CHUNK = 2_000;
+
+interface Scored {
+  match: ElementMatch;
+  rank: number;
+  key: string;
+}
+
+const byRank = (a: Scored, b: Scored): number =>
+  a.rank - b.rank || a.key.localeCompare(b.key) || (a.match.id < b.match.id ? -1 : 1);
+
+/** Ranks one element's label against the folded query, or undefined when it does not match. */
+function score(id: string, map: unknown, q: string): Scored | undefined {
+  if (!(map instanceof Y.Map)) return undefined;
+  const label = map.get('label');
+  const kind = map.get('kind');
+  const text = typeof label === 'string' ? label : '';
+  const key = fold(text);
+  let rank: number;
+  if (q === '') rank = 0;
+  else if (key === q) rank = 0;
+  else if (key.startsWith(q)) rank = 1;
+  else if (key.includes(` ${q}`)) rank = 2;
+  else if (key.includes(q)) rank = 3;
+  else return undefined;
+  return { match: { id, label: text, kind: typeof kind === 'string' ? kind : 'note' }, rank, key };
+}
+
+/** Keeps the best `limit` of `scored` (sorted), so memory stays bounded by the limit. */
+function keepBest(scored: Scored[], limit: number): void {
+  scored.sort(byRank);
+  scored.length = Math.min(scored.length, limit);
+}
+
 /**
  * Elements whose label contains `query` (case- and accent-insensitive), best first: a label equal
  * to the query, then labels starting with it, then labels with a word starting with it, then any
  * other match; ties by label. An empty query lists elements by label.
+ *
+ * Scans in chunks of SEARCH_CHUNK elements, yielding to the event
+ * loop between them and giving up (503) when the read budget runs out, so a search of a huge map
+ * cannot stall every other room. The ids are read first; an element deleted meanwhile is skipped.
  */
-export function searchElements(doc: Y.Doc, query: string, limit: number): ElementMatch[] {
+export async function searchElementsInChunks(
+  doc: Y.Doc,
+  query: string,
+  limit: number,
+  budget: ReadBudget,
+): Promise<ElementMatch[]> {
   const q = fold(query);
-  const scored: { match: ElementMatch; rank: number; key: string }[] = [];
-  for (const [id, map] of elementsMap(doc).entries()) {
-    if (!(map instanceof Y.Map)) continue;
-    const label = map.get('label');
-    const kind = map.get('kind');
-    const text = typeof label === 'string' ? label : '';
-    const key = fold(text);
-    let rank: number;
-    if (q === '') rank = 0;
-    else if (key === q) rank = 0;
-    else if (key.startsWith(q)) rank = 1;
-    else if (key.includes(` ${q}`)) rank = 2;
-    else if (key.includes(q)) rank = 3;
-    else continue;
-    scored.push({
-      match: { id, label: text, kind: typeof kind === 'string' ? kind : 'note' },
-      rank,
-      key,
-    });
+  const elements = elementsMap(doc);
+  const ids = [...elements.keys()];
+  const scored: Scored[] = [];
+  for (let start = 0; start < ids.length; start += SEARCH_CHUNK) {
+    if (start > 0) await budget.yield();
+    for (const id of ids.slice(start, start + SEARCH_CHUNK)) {
+      const hit = score(id, elements.get(id), q);
+      if (!hit) continue;
+      scored.push(hit);
+      if (scored.length >= limit * 8) keepBest(scored, limit);
+    }
   }
-  scored.sort(
-    (a, b) => a.rank - b.rank || a.key.localeCompare(b.key) || (a.match.id < b.match.id ? -1 : 1),
-  );
-  return scored.slice(0, limit).map((s) => s.match);
+  keepBest(scored, limit);
+  return scored.map((s) => s.match);
 }
 
 /**
  * `GET /api/rooms/:id/elements?q=<text>&limit=<n>` (Authorization: Bearer <any secret of the
  * room>): id, label and kind of the elements whose label matches, for the clipper's "attach to"
- * search. The extension is not a peer of the map, so it asks the host.
+ * search. The extension is not a peer of the map, so it asks the host. Runs as a heavy read: a
+ * few at once per room (429 beyond), within a time budget (503 beyond), in chunks.
  */
-export const elementSearchRoutes: RouteModule = (router, { rooms, withRoomDoc }) => {
+export const elementSearchRoutes: RouteModule = (router, { rooms, withRoomDoc, heavyReads }) => {
   router.get('/api/rooms/:id/elements', async ({ req, res, url, params }) => {
     const roomId = params.id ?? '';
     requireRoomRole(rooms, req, roomId, ['view', 'edit', 'facilitator']);
@@ -72,7 +108,9 @@ export const elementSearchRoutes: RouteModule = (router, { rooms, withRoomDoc })
     const limit = rawLimit === null ? DEFAULT_MATCHES : Number(rawLimit);
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_MATCHES)
       throw new HttpError(400, `limit must be a whole number from 1 to ${MAX_MATCHES}.`, ['limit']);
-    const elements = await withRoomDoc(roomId, (doc) => searchElements(doc, query, limit));
+    const elements = await heavyReads.run(roomId, (budget) =>
+      withRoomDoc(roomId, (doc) => searchElementsInChunks(doc, query, limit, budget)),
+    );
     const body: ElementSearchResponse = { elements };
     sendJson(res, 200, body);
   });

@@ -18,9 +18,17 @@ export interface CreateRoomResponse {
 export const roomLink = (baseUrl: string, roomId: string, secret: string): string =>
   `${baseUrl.replace(/\/+$/, '')}/#/r/${encodeURIComponent(roomId)}?k=${encodeURIComponent(secret)}`;
 
-/** Validates a create-room body: nothing, or an object with an optional string title. */
+/**
+ * Validates a create-room body: a JSON object with an optional string title. The body is required
+ * (415 without one): a page on another origin can send an empty or text body without asking the
+ * browser's permission (a "simple" request), but not a JSON one.
+ */
 export function parseCreateRoom(body: unknown): { title: string } {
-  if (body === undefined) return { title: '' };
+  if (body === undefined)
+    throw new HttpError(
+      415,
+      'Creating a room needs a JSON body like {"title": "..."} (Content-Type: application/json).',
+    );
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new HttpError(400, 'The body must be a JSON object like {"title": "..."}.');
   }

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type * as Y from 'yjs';
+import type { HeavyReads } from '../http/heavy-reads';
 import type { Router } from '../http/router';
 import type { Logger } from '../log';
 import type { RoomStore } from '../rooms/store';
@@ -12,6 +13,8 @@ export interface HostServices {
   withRoomDoc<T>(roomId: string, fn: (doc: Y.Doc) => T | Promise<T>): Promise<T>;
   /** `http://host:port` the client used to reach us (or the configured public URL), for links. */
   baseUrl(req: IncomingMessage): string;
+  /** Bounds reads that scan or decode a whole room (per-room concurrency, time budget). */
+  heavyReads: HeavyReads;
   limits: {
     /** Largest JSON request body, in bytes. */
     maxBodyBytes: number;

@@ -1,9 +1,10 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError, readJson, sendJson } from '../http/json';
 import { RateLimiter } from '../http/rate-limit';
 import type { History } from '../history/recorder';
 import type { VersionInfo } from '../history/store';
 import type { Role, RoomStore } from '../rooms/store';
+import { refuseWhileLocked } from './map-lock';
 import { requireRoomRole } from './room-auth';
 import type { RouteModule } from './services';
 
@@ -70,32 +71,21 @@ export function versionRoutes(history: History): RouteModule {
       sendJson(res, 200, { versions: history.store.list(roomId).map(publicInfo) });
     });
 
-    router.get('/api/rooms/:id/versions/:vid', ({ req, res, params }) => {
+    // A version's state can be the size of the room: a heavy read, held until the response is
+    // sent so that slow readers cannot pile up copies of big states.
+    router.get('/api/rooms/:id/versions/:vid', async ({ req, res, params }) => {
       const roomId = params.id ?? '';
       authorize(rooms, req, roomId, ['view', 'edit', 'facilitator']);
-      const version = history.store.get(roomId, params.vid ?? '');
-      if (!version) throw new HttpError(404, 'No such version of this room.');
-      const { state, ...info } = version;
-      if ((req.headers.accept ?? '').includes('application/json')) {
-        const body: VersionStateResponse = {
-          ...publicInfo(info),
-          state: Buffer.from(state).toString('base64'),
-        };
-        sendJson(res, 200, body);
-        return;
-      }
-      res.writeHead(200, {
-        'Content-Type': 'application/octet-stream',
-        'Content-Length': state.byteLength,
-        'Cache-Control': 'private, max-age=31536000, immutable',
-        'X-Content-Type-Options': 'nosniff',
+      await services.heavyReads.run(roomId, async () => {
+        const sent = new Promise<void>((resolve) => res.once('close', resolve));
+        sendVersion(req, res, history, roomId, params.vid ?? '');
+        await sent;
       });
-      res.end(Buffer.from(state));
     });
 
     router.post('/api/rooms/:id/versions', async ({ req, res, params }) => {
       const roomId = params.id ?? '';
-      authorize(rooms, req, roomId, ['edit', 'facilitator']);
+      const role = authorize(rooms, req, roomId, ['edit', 'facilitator']);
       const { name, by } = parseNamedVersion(await readJson(req, limits.maxBodyBytes));
       if (!named.take(roomId))
         throw new HttpError(
@@ -106,15 +96,43 @@ export function versionRoutes(history: History): RouteModule {
             'Retry-After': String(Math.ceil(named.retryAfterMs(roomId) / 1000)),
           },
         );
-      const info = await services.withRoomDoc(roomId, (doc) =>
-        history.record(roomId, doc, {
+      const info = await services.withRoomDoc(roomId, (doc) => {
+        refuseWhileLocked(doc, role, 'versions');
+        return history.record(roomId, doc, {
           name,
           reason: 'named',
           by,
           alsoPresent: by ? [by] : [],
-        }),
-      );
+        });
+      });
       sendJson(res, 201, publicInfo(info));
     });
   };
+}
+
+function sendVersion(
+  req: IncomingMessage,
+  res: ServerResponse,
+  history: History,
+  roomId: string,
+  versionId: string,
+): void {
+  const version = history.store.get(roomId, versionId);
+  if (!version) throw new HttpError(404, 'No such version of this room.');
+  const { state, ...info } = version;
+  if ((req.headers.accept ?? '').includes('application/json')) {
+    const body: VersionStateResponse = {
+      ...publicInfo(info),
+      state: Buffer.from(state).toString('base64'),
+    };
+    sendJson(res, 200, body);
+    return;
+  }
+  res.writeHead(200, {
+    'Content-Type': 'application/octet-stream',
+    'Content-Length': state.byteLength,
+    'Cache-Control': 'private, max-age=31536000, immutable',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  res.end(Buffer.from(state));
 }
