@@ -129,4 +129,33 @@ describe('Scene', () => {
     const change = s.update(next);
     expect(change.elements).toBe(1);
   });
+
+  it('leaves out elements at huge or non-finite positions, says which, and takes them back', () => {
+    const s = new Scene();
+    const far = el('far', 1e300, -1e300);
+    const nan = el('nan', 0, 0, { position: [Number.NaN, 0] });
+    const first = snap(
+      [el('a', 0, 0), el('b', 400, 0), far, nan, el('g', 0, 0, { kind: 'group' })],
+      [conn('ab', 'a', 'b'), conn('af', 'a', 'far')],
+    );
+    s.update(first);
+    expect([...s.elements.keys()].sort()).toEqual(['a', 'b', 'g']);
+    expect([...s.invalid.keys()].sort()).toEqual(['far', 'nan']);
+    expect(s.invalid.get('far')).toMatch(/beyond/);
+    expect(s.connections.get('ab')!.drawable).toBe(true);
+    expect(s.connections.get('af')!.drawable).toBe(false);
+    // Fitting ignores it: the bounds are those of the valid elements.
+    const b = s.contentBounds()!;
+    expect(b.x + b.width).toBeLessThan(1000);
+    // Moved back into range: it is on the map again, and its connection with it.
+    s.update(withElements(first, [el('far', 200, 200)], ['nan']));
+    expect(s.invalid.size).toBe(0);
+    expect(s.elements.has('far')).toBe(true);
+    expect(s.connections.get('af')!.drawable).toBe(true);
+    // And out again: dropped from the map and the index.
+    const again = withElements(s.snapshot!, [el('far', 2e7, 0)]);
+    s.update(again);
+    expect(s.elements.has('far')).toBe(false);
+    expect(s.elementIndex.query({ x: -1e9, y: -1e9, width: 2e9, height: 2e9 }).length).toBe(3);
+  });
 });

@@ -1,3 +1,4 @@
+import { LIMITS } from '../../shared/schema/limits';
 import type { ConnectionRecord, ElementRecord, MapSnapshot } from '../../shared/schema/types';
 import {
   curveControlPoint,
@@ -63,6 +64,23 @@ const CONNECTION_PAD = 14;
 const BELOW_LABEL_HEIGHT = 24;
 const BELOW_LABEL_WIDTH = 160;
 
+/**
+ * Why an element cannot be placed on the map, or null when it can: a position that is not two
+ * finite numbers within the schema's coordinate limit. A hostile or broken peer can store such a
+ * record; the renderer leaves it out (and says so) instead of hanging on it.
+ */
+export function invalidPosition(rec: ElementRecord): string | null {
+  const p = rec.position as unknown;
+  if (!Array.isArray(p) || p.length !== 2) return 'it has no position';
+  const [x, y] = p as unknown[];
+  if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y))
+    return 'its position is not a pair of numbers';
+  const lim = LIMITS.coordinate;
+  if (Math.abs(x) > lim || Math.abs(y) > lim)
+    return `its position (${x.toPrecision(3)}, ${y.toPrecision(3)}) is beyond ±${lim.toExponential(0)}`;
+  return null;
+}
+
 export function pairKey(a: string, b: string): string {
   return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
 }
@@ -100,6 +118,12 @@ export class Scene {
   private readonly children = new Map<string, Set<string>>();
   private readonly overrides = new Map<string, readonly [number, number]>();
   private seq = 0;
+  /**
+   * Elements of the snapshot left off the map, with the reason (see `invalidPosition`). They
+   * are not in `elements`, so nothing draws, hits or fits them, and their connections are not
+   * drawn.
+   */
+  invalid: ReadonlyMap<string, string> = new Map();
   /** See `setEncodings`. */
   encodings: ElementEncodings = NO_ENCODINGS;
 
@@ -118,8 +142,17 @@ export class Scene {
     if (!prev || prev.elements !== next.elements) {
       let found = 0;
       let added = 0;
+      const invalid = new Map<string, string>();
       for (const [id, rec] of next.elements) {
         const g = this.elements.get(id);
+        const why = invalidPosition(rec);
+        if (why !== null) {
+          invalid.set(id, why);
+          if (g) this.dropElement(id, g, dirtyGroups, dirtyConns);
+          changedEls++;
+          geometry = true;
+          continue;
+        }
         if (g) {
           found++;
           if (g.rec === rec) continue;
@@ -167,16 +200,11 @@ export class Scene {
         for (const [id, g] of this.elements) {
           if (next.elements.has(id)) continue;
           changedEls++;
-          this.elementIndex.remove(g);
-          this.elements.delete(id);
-          this.overrides.delete(id);
-          this.unparent(id, g.rec.parent, dirtyGroups);
-          dirtyGroups.delete(id);
-          const conns = this.byElement.get(id);
-          if (conns) for (const c of conns) dirtyConns.add(c);
+          this.dropElement(id, g, dirtyGroups, dirtyConns);
           geometry = true;
         }
       }
+      if (invalid.size || this.invalid.size) this.invalid = invalid;
     }
 
     if (!prev || prev.connections !== next.connections) {
@@ -309,6 +337,21 @@ export class Scene {
     const all = Array.from(this.elements.values());
     const shown = all.filter((g) => !this.isHidden(g.id));
     return unionRects((shown.length ? shown : all).map((g) => g.bounds));
+  }
+
+  private dropElement(
+    id: string,
+    g: ElementGeom,
+    dirtyGroups: Set<string>,
+    dirtyConns: Set<string>,
+  ): void {
+    this.elementIndex.remove(g);
+    this.elements.delete(id);
+    this.overrides.delete(id);
+    this.unparent(id, g.rec.parent, dirtyGroups);
+    dirtyGroups.delete(id);
+    const conns = this.byElement.get(id);
+    if (conns) for (const c of conns) dirtyConns.add(c);
   }
 
   private reparent(id: string, parent: string | undefined, dirtyGroups: Set<string>): void {

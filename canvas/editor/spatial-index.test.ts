@@ -93,4 +93,25 @@ describe('GridIndex', () => {
       { numRuns: 150 },
     );
   });
+
+  it('ends on huge and non-finite bounds: such items are left out, queries stay bounded', () => {
+    // 1e20 / 256 is past 2^53: a loop `for (cx = x0; cx <= x1; cx++)` would never end there.
+    const g = new GridIndex<Item>(256);
+    const ok = item(1, 0, 0);
+    const far = item(2, 1e20, -1e20, 160, 48);
+    const huge = item(3, 1e300, -1e300, 160, 48);
+    const nan = item(4, Number.NaN, 0);
+    const inf = item(5, 0, 0, Number.POSITIVE_INFINITY, 10);
+    [ok, far, huge, nan, inf].forEach((i) => g.insert(i));
+    expect(g.has(ok)).toBe(true);
+    expect([far, huge, nan, inf].map((i) => g.has(i))).toEqual([false, false, false, false]);
+    expect(ids(g.query({ x: -10, y: -10, width: 30, height: 30 }))).toEqual([1]);
+    // Queries over absurd rectangles end too (they walk the filled cells instead).
+    expect(ids(g.query({ x: 1e20, y: -1e20, width: 10, height: 10 }))).toEqual([]);
+    expect(ids(g.query({ x: -1e300, y: -1e300, width: 2e300, height: 2e300 }))).toEqual([1]);
+    expect(ids(g.query({ x: Number.NaN, y: 0, width: 1, height: 1 }))).toEqual([]);
+    g.remove(far);
+    g.update(huge);
+    expect(g.size).toBe(1);
+  });
 });

@@ -11,6 +11,9 @@ export interface GridItem {
  * Cell keys wrap every 32768 cells per axis so they stay small integers (fast Map keys). Two far
  * cells may share a key; that only adds candidates, which every query filters by bounds.
  */
+/** Cell coordinates past this (in cells) are refused: far beyond any valid map, still exact. */
+const MAX_CELL = 2 ** 40;
+
 const cellKey = (cx: number, cy: number): number => ((cx & 0x7fff) << 15) | (cy & 0x7fff);
 
 /**
@@ -39,29 +42,43 @@ export class GridIndex<T extends GridItem> {
     return this.placed.has(item);
   }
 
-  private range(r: Rect): [number, number, number, number] {
+  /**
+   * The cells `r` touches, or null when its corners are not safe integers (non-finite or huge
+   * coordinates: `cx++` would stop changing `cx` past 2^53 and a cell loop would never end).
+   */
+  private range(r: Rect): [number, number, number, number] | null {
     const s = this.cellSize;
-    return [
-      Math.floor(r.x / s),
-      Math.floor(r.y / s),
-      Math.floor((r.x + r.width) / s),
-      Math.floor((r.y + r.height) / s),
-    ];
+    const x0 = Math.floor(r.x / s);
+    const y0 = Math.floor(r.y / s);
+    const x1 = Math.floor((r.x + r.width) / s);
+    const y1 = Math.floor((r.y + r.height) / s);
+    const safe = (v: number): boolean => Math.abs(v) <= MAX_CELL;
+    return safe(x0) && safe(y0) && safe(x1) && safe(y1) && x1 >= x0 && y1 >= y0
+      ? [x0, y0, x1, y1]
+      : null;
   }
 
+  /**
+   * Adds `item` (or moves it, if present). Items whose bounds are not finite or lie past
+   * `MAX_CELL` cells from the origin are not indexed at all: no query returns them.
+   */
   insert(item: T): void {
     if (this.placed.has(item)) this.remove(item);
-    const [x0, y0, x1, y1] = this.range(item.bounds);
-    if (!Number.isFinite(x0 + y0 + x1 + y1)) return;
-    if ((x1 - x0 + 1) * (y1 - y0 + 1) > this.maxCellsPerItem) {
+    const range = this.range(item.bounds);
+    if (!range) return;
+    const [x0, y0, x1, y1] = range;
+    const nx = x1 - x0 + 1;
+    const ny = y1 - y0 + 1;
+    if (nx * ny > this.maxCellsPerItem) {
       this.oversize.add(item);
       this.placed.set(item, null);
       return;
     }
     const keys: number[] = [];
-    for (let cx = x0; cx <= x1; cx++) {
-      for (let cy = y0; cy <= y1; cy++) {
-        const key = cellKey(cx, cy);
+    // Loops count cells (bounded by maxCellsPerItem), never compare coordinates.
+    for (let i = 0; i < nx; i++) {
+      for (let j = 0; j < ny; j++) {
+        const key = cellKey(x0 + i, y0 + j);
         let cell = this.cells.get(key);
         if (!cell) {
           cell = [];
@@ -120,15 +137,17 @@ export class GridIndex<T extends GridItem> {
       const b = item.bounds;
       if (b.x <= x1r && r.x <= b.x + b.width && b.y <= y1r && r.y <= b.y + b.height) out.push(item);
     };
-    const [x0, y0, x1, y1] = this.range(r);
-    const span = (x1 - x0 + 1) * (y1 - y0 + 1);
-    if (!(span <= this.cells.size)) {
-      // The query covers more cells than are filled: walking the filled cells is cheaper.
+    const range = this.range(r);
+    const nx = range ? range[2] - range[0] + 1 : Infinity;
+    const ny = range ? range[3] - range[1] + 1 : Infinity;
+    if (!range || !(nx * ny <= this.cells.size)) {
+      // The query covers more cells than are filled (or is not a sane rectangle): walking the
+      // filled cells is cheaper, and always bounded.
       for (const cell of this.cells.values()) for (const item of cell) visit(item);
     } else {
-      for (let cx = x0; cx <= x1; cx++) {
-        for (let cy = y0; cy <= y1; cy++) {
-          const cell = this.cells.get(cellKey(cx, cy));
+      for (let i = 0; i < nx; i++) {
+        for (let j = 0; j < ny; j++) {
+          const cell = this.cells.get(cellKey(range[0] + i, range[1] + j));
           if (cell) for (const item of cell) visit(item);
         }
       }

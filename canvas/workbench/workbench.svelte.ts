@@ -214,6 +214,7 @@ export class Workbench {
     const target = el ?? (c ? this.snapshot.elements.get(c.from) : undefined);
     if (!target) return;
     const g = r.scene.elements.get(target.id);
+    if (!g && r.scene.invalid.has(target.id)) return; // not on the map: nowhere to go
     const center = g ? { x: g.cx, y: g.cy } : { x: target.position[0], y: target.position[1] };
     const v = r.getViewport();
     const inside =

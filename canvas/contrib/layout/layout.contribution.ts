@@ -30,6 +30,7 @@ function layoutInput(wb: Workbench): LayoutInput {
   const nodes: LayoutNode[] = [];
   for (const e of snap.elements.values()) {
     if (e.kind === 'group') continue; // frames fit their children
+    if (scene?.invalid.has(e.id)) continue; // off the map (a position past the schema's limit)
     const g = scene?.elements.get(e.id);
     nodes.push({
       id: e.id,
