@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
-import { readPeers, validPresence } from './presence';
+import {
+  Awareness,
+  applyAwarenessUpdate,
+  encodeAwarenessUpdate,
+  removeAwarenessStates,
+} from 'y-protocols/awareness';
+import { initPresence, readPeers, throttledPresence, validPresence } from './presence';
 
 /** Presence from others is another client's bytes: it is checked before anything shows it. */
 
@@ -62,5 +67,33 @@ describe('readPeers', () => {
   it('lists a valid peer', () => {
     const a = received(ok);
     expect(readPeers(a).map((p) => p.user.name)).toEqual(['Ana']);
+  });
+});
+
+describe('presence survives a transport leaving', () => {
+  const me = { user: { id: 'u1', name: 'Ana', color: '#e6194b' } };
+
+  it('puts the local state back when a provider clears it (the mesh dropped for a lock)', () => {
+    const a = new Awareness(new Y.Doc());
+    initPresence(a, me.user);
+    const p = throttledPresence(a, 5);
+    p.set({ selection: ['x'] }, true);
+    removeAwarenessStates(a, [a.clientID], 'disconnect');
+    expect(a.getLocalState()).toMatchObject({ user: me.user, selection: ['x'] });
+    p.dispose();
+    a.destroy();
+  });
+
+  it('lets the page unload take it away, and stops guarding once disposed', () => {
+    const a = new Awareness(new Y.Doc());
+    initPresence(a, me.user);
+    const p = throttledPresence(a, 5);
+    removeAwarenessStates(a, [a.clientID], 'window unload');
+    expect(a.getLocalState()).toBeNull();
+    a.setLocalState({ ...me, cursor: null, selection: [], viewport: null });
+    p.dispose();
+    removeAwarenessStates(a, [a.clientID], 'disconnect');
+    expect(a.getLocalState()).toBeNull();
+    a.destroy();
   });
 });

@@ -96,20 +96,35 @@ export function readPeers(awareness: Awareness): Peer[] {
 /**
  * Sends presence fields at most `perSecond` times a second, always delivering the latest value
  * (trailing edge), so cursors stay bounded in traffic and still end where the pointer stopped.
+ *
+ * It is also the one owner of this person's presence while the map is open: a transport that
+ * leaves (y-webrtc clears the local state when the peer mesh is dropped during a lock, or when
+ * the device goes offline) does not take the person off everyone's screen. Whenever the local
+ * state is cleared by anything but the page unloading, the last state is put back, which also
+ * tells everyone else again.
  */
 export function throttledPresence(awareness: Awareness, perSecond = 5) {
   const interval = 1000 / perSecond;
   let last = 0;
   let pending: Partial<PresenceState> = {};
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let current = awareness.getLocalState() as PresenceState | null;
+  let disposed = false;
   const flush = () => {
     timer = null;
     last = Date.now();
-    const cur = awareness.getLocalState() as PresenceState | null;
+    const cur = (awareness.getLocalState() as PresenceState | null) ?? current;
     if (!cur) return;
-    awareness.setLocalState({ ...cur, ...pending });
+    current = { ...cur, ...pending };
+    awareness.setLocalState(current);
     pending = {};
   };
+  const onChange = ({ removed }: { removed: number[] }, origin: unknown) => {
+    if (disposed || origin === 'window unload' || !current) return;
+    if (removed.includes(awareness.clientID) && awareness.getLocalState() === null)
+      awareness.setLocalState(current);
+  };
+  awareness.on('change', onChange);
   return {
     set(fields: Partial<PresenceState>, immediate = false) {
       pending = { ...pending, ...fields };
@@ -120,6 +135,8 @@ export function throttledPresence(awareness: Awareness, perSecond = 5) {
       } else if (!timer) timer = setTimeout(flush, wait);
     },
     dispose() {
+      disposed = true;
+      awareness.off('change', onChange);
       if (timer) clearTimeout(timer);
     },
   };
