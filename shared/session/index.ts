@@ -18,6 +18,7 @@ export {
 export * from './snapshot';
 export * from './agenda';
 export * from './timer';
+export * from './phase-timer';
 export * from './votes';
 export * from './attention';
 export * from './locks';

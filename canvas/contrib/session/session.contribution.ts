@@ -1,19 +1,11 @@
 import {
   actionsToCsv,
-  addMinute,
-  advancePhase,
-  initAgenda,
-  initReflectionBoard,
   lockElements,
-  pauseTimer,
-  resetTimer,
-  resumeTimer,
   revealPrivateNotes,
   revealVote,
   setMapLocked,
   setPrivateMode,
   spotlightElement,
-  startTimer,
   summonEveryone,
   unlockElements,
 } from '../../../shared/session/index';
@@ -35,6 +27,7 @@ import { sessionStore, startSession, type SessionStore } from './session-store.s
 import { shareLinks } from './share-links';
 import { startVoteClicks } from './vote-clicks';
 import { openVoteOn, type OpenVoteArgs } from './open-vote';
+import { registerAgendaCommands } from './agenda-commands';
 
 /** A stopwatch (24x24). */
 const SESSION_ICON =
@@ -123,112 +116,7 @@ export function registerSession(): void {
     keybinding: 'mod+alt+a',
   });
 
-  // ---- agenda ----
-  registerCommand({
-    id: 'session.setUpAgenda',
-    title: 'Set Up the Agenda (Six Phases)',
-    category: 'Session',
-    keybinding: 'mod+alt+g',
-    when: facilitator,
-    run: (wb) => {
-      const s = store(wb);
-      if (s.snapshot.phases.length) {
-        wb.say('The agenda is already set up: edit it in the Session view.');
-        return;
-      }
-      s.run((ctx) => {
-        initAgenda(ctx);
-        initReflectionBoard(ctx);
-      });
-      wb.showView('session');
-    },
-  });
-  registerCommand({
-    id: 'session.nextPhase',
-    title: 'Next Phase (for Everyone)',
-    category: 'Session',
-    keybinding: 'mod+alt+n',
-    when: facilitator,
-    run: (wb) => {
-      const s = store(wb);
-      if (!s.snapshot.phases.length)
-        s.run((ctx) => {
-          initAgenda(ctx);
-          initReflectionBoard(ctx);
-        });
-      if (!s.snapshot.phases.length) return;
-      const next = s.run((ctx) => advancePhase(ctx));
-      if (next === undefined && s.snapshot.currentPhaseId)
-        wb.say('This is the last phase: close the session with the report.');
-      else if (next) {
-        // The phase's planned length is on the timer, ready to start.
-        if (next.minutes > 0 && s.snapshot.timer.state !== 'running')
-          s.run((ctx) => {
-            startTimer(ctx, next.minutes * 60_000, s.now());
-            resetTimer(ctx, s.now());
-          });
-        wb.say(`Phase: ${next.title}.`);
-      }
-    },
-  });
-
-  // ---- timer ----
-  registerCommand({
-    id: 'session.timer.startPause',
-    title: 'Start, Pause or Resume the Timer',
-    category: 'Session',
-    keybinding: 'mod+alt+t',
-    when: facilitator,
-    run: (wb, args) => {
-      const s = store(wb);
-      const t = s.snapshot.timer;
-      const minutes =
-        typeof args === 'number' && args > 0
-          ? args
-          : (s.snapshot.phases.find((p) => p.id === s.snapshot.currentPhaseId)?.minutes ?? 0);
-      if (t.state === 'running') s.run((ctx) => pauseTimer(ctx, s.now()));
-      else if (t.state === 'paused' && typeof args !== 'number')
-        s.run((ctx) => resumeTimer(ctx, s.now()));
-      else {
-        const ms = typeof args === 'number' ? args * 60_000 : t.durationMs || minutes * 60_000;
-        s.run((ctx) => startTimer(ctx, ms || 5 * 60_000, s.now()));
-      }
-    },
-  });
-  registerCommand({
-    id: 'session.timer.addMinute',
-    title: 'Add a Minute to the Timer',
-    category: 'Session',
-    keybinding: 'mod+alt+m',
-    when: facilitator,
-    run: (wb) => {
-      const s = store(wb);
-      s.run((ctx) => addMinute(ctx, s.now()));
-    },
-  });
-  registerCommand({
-    id: 'session.timer.reset',
-    title: 'Reset the Timer',
-    category: 'Session',
-    keybinding: 'mod+alt+0',
-    when: facilitator,
-    run: (wb) => {
-      const s = store(wb);
-      s.run((ctx) => resetTimer(ctx, s.now()));
-    },
-  });
-  registerCommand({
-    id: 'session.timer.sound',
-    title: 'Sound at the Timer’s End: On or Off (This Screen)',
-    category: 'Session',
-    keybinding: 'mod+alt+o',
-    when: (c) => c.hasMap,
-    run: (wb) => {
-      const s = store(wb);
-      s.setSound(!s.soundOn);
-      wb.say(s.soundOn ? 'A beep will sound when the timer ends.' : 'The timer ends silently.');
-    },
-  });
+  registerAgendaCommands();
 
   // ---- attention ----
   registerCommand({
