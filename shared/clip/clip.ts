@@ -8,7 +8,7 @@ import { ELEMENT_KINDS, type ElementKind, type FieldError } from '../schema/type
 import { isHttpUrl, validateQuote, validateSource } from '../schema/validate';
 import { isIsoDate } from './dates';
 import { parseDoi } from './doi';
-import { normalizeLanguage } from './language';
+import { normalizeLanguage, primaryLanguage } from './language';
 import { METADATA_LIMITS, SOURCE_TYPES, type PageMetadata } from './types';
 
 export {
@@ -157,7 +157,11 @@ function validateMetadata(
         field: 'metadata.language',
         message: 'metadata.language must be a language tag such as en or fr-FR.',
       });
-    else m.language = normalizeLanguage(v.language);
+    else {
+      m.language = normalizeLanguage(v.language);
+      // Derived from the tag, whatever the sender said, so the two never disagree.
+      m.primaryLanguage = primaryLanguage(m.language as string);
+    }
   }
   if (v.type === undefined || v.type === null) m.type = 'webpage';
   else if (typeof v.type !== 'string' || !(SOURCE_TYPES as readonly string[]).includes(v.type))

@@ -194,3 +194,29 @@ export function isIsoDate(value: unknown): value is string {
     normalizeDate(value) === value
   );
 }
+
+// Dates as a visible byline writes them: "Published 3 March 2024", "March 3, 2024 at 10:00",
+// "2024-03-03". Month names are checked by normalizeDate, so "Room 3 Block 2024" is no date.
+const DATE_IN_TEXT =
+  /\b\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\d)|\b\d{1,2}(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?[A-Za-zÀ-ÿ]{3,10}\.?,?\s+(?:de\s+)?\d{4}(?!\d)|\b[A-Za-zÀ-ÿ]{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}(?!\d)/g;
+const UPDATED_BEFORE = /(?:updated|modified|edited|revised|last\s+reviewed)\b[^.\d]{0,20}$/i;
+const PUBLISHED_BEFORE = /(?:published|posted|first\s+published|released|issued)\b[^.\d]{0,20}$/i;
+
+/**
+ * The publication date a short visible text gives ("By Ana Ruiz · Published 3 March 2024 ·
+ * Updated 5 March 2024"): a date after "published"/"posted" first, else the first date not
+ * introduced as an update. Only the first 2,000 characters are read.
+ */
+export function findDateInText(text: string): string | undefined {
+  const s = text.replace(/\s+/g, ' ').slice(0, 2_000);
+  let first: string | undefined;
+  for (const m of s.matchAll(DATE_IN_TEXT)) {
+    const iso = normalizeDate(m[0].replace(/,$/, ''));
+    if (iso === undefined) continue;
+    const before = s.slice(Math.max(0, m.index - 40), m.index);
+    if (PUBLISHED_BEFORE.test(before)) return iso;
+    if (UPDATED_BEFORE.test(before)) continue;
+    first ??= iso;
+  }
+  return first;
+}

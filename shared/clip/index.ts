@@ -1,5 +1,5 @@
 /** The clipping logic shared by the extension, the host's clips endpoint and the tests. */
-export { extractMetadata, normalizeLanguage } from './metadata';
+export { extractMetadata, normalizeLanguage, primaryLanguage } from './metadata';
 export {
   normalizeUrl,
   sourceKey,

@@ -50,6 +50,10 @@ const ARTICLE_TYPES: Readonly<Record<string, SourceType>> = {
   SocialMediaPosting: 'article',
   DiscussionForumPosting: 'article',
   SatiricalArticle: 'article',
+  Review: 'article',
+  CriticReview: 'article',
+  UserReview: 'article',
+  EmployerReview: 'article',
   Report: 'report',
   VideoObject: 'video',
   Movie: 'video',
@@ -62,6 +66,16 @@ const ARTICLE_TYPES: Readonly<Record<string, SourceType>> = {
   ImageObject: 'image',
   Photograph: 'image',
 };
+
+/** Written works a page is "about": these always win over the other works below. */
+const ARTICLE_TIER = new Set([
+  ...Object.keys(ARTICLE_TYPES).filter((t) => {
+    const st = ARTICLE_TYPES[t];
+    return st !== 'video' && st !== 'book' && st !== 'dataset' && st !== 'image' && st !== 'thesis';
+  }),
+]);
+/** Works that describe a page only when no article does (an analytics Dataset, a lead image). */
+const MINOR_TYPES = new Set(['Dataset', 'ImageObject', 'Photograph']);
 
 const PAGE_TYPES = new Set([
   'WebPage',
@@ -118,9 +132,20 @@ class Graph {
     if (Array.isArray(value['@graph'])) this.add(value['@graph'], depth + 1);
     if ('@type' in value || '@id' in value) {
       this.nodes.push(value);
-      const id = value['@id'];
-      if (typeof id === 'string' && !this.byId.has(id) && Object.keys(value).length > 1)
-        this.byId.set(id, value);
+      this.index(value, 0);
+    }
+  }
+
+  /** Remembers `node` and the nodes nested in it by `@id`, so references elsewhere resolve. */
+  private index(node: Node, depth: number): void {
+    const id = node['@id'];
+    if (typeof id === 'string' && !this.byId.has(id) && Object.keys(node).length > 1)
+      this.byId.set(id, node);
+    if (depth >= 3 || this.byId.size >= MAX_NODES) return;
+    for (const [k, v] of Object.entries(node)) {
+      if (k === '@graph') continue;
+      for (const x of Array.isArray(v) ? v.slice(0, 50) : [v])
+        if (isNode(x)) this.index(x, depth + 1);
     }
   }
 
@@ -219,23 +244,60 @@ function languageOf(v: unknown): string | undefined {
   return scalar(v);
 }
 
-/** Picks the node the page is about: the first article-like node, else a page's mainEntity, else the page. */
-function mainEntity(graph: Graph): { node: Node; schemaType: string } | undefined {
-  for (const node of graph.nodes) {
-    const t = typesOf(node).find((x) => x in ARTICLE_TYPES);
-    if (t !== undefined) return { node, schemaType: t };
-  }
-  for (const node of graph.nodes) {
-    const t = typesOf(node).find((x) => PAGE_TYPES.has(x));
-    if (t === undefined) continue;
-    const inner = graph.deref(node.mainEntity);
-    if (isNode(inner)) {
-      const it = typesOf(inner).find((x) => x in ARTICLE_TYPES);
-      if (it !== undefined) return { node: inner, schemaType: it };
+/** An address without its fragment, query tracking and trailing slash, for comparing. */
+function samePage(a: string, b: string): boolean {
+  const norm = (u: string) => {
+    try {
+      const url = new URL(u);
+      return `${url.host.replace(/^www\./, '')}${url.pathname.replace(/\/+$/, '')}${url.search}`;
+    } catch {
+      return u;
     }
-    return { node, schemaType: t };
-  }
-  return undefined;
+  };
+  return norm(a) === norm(b);
+}
+
+/**
+ * Picks the node the page is about. Candidates are the written works (the article types: Article,
+ * NewsArticle, BlogPosting, Report, ScholarlyArticle, Review, ...), else the other works (video,
+ * book), else a Dataset or ImageObject; among them the one tied to the page wins: the
+ * `mainEntity` of a WebPage, a node whose `mainEntityOfPage` is the page, or whose `url`/`@id` is
+ * the page's address (`selfUrls`), then the first in the page. With no work at all, a WebPage.
+ */
+function mainEntity(
+  graph: Graph,
+  selfUrls: readonly string[],
+): { node: Node; schemaType: string } | undefined {
+  const isSelf = (u: unknown): boolean =>
+    typeof u === 'string' && selfUrls.some((s) => samePage(u, s));
+  const pages = graph.nodes.filter((n) => typesOf(n).some((t) => PAGE_TYPES.has(t)));
+  const pageEntities = new Set<unknown>(pages.flatMap((p) => graph.list(p.mainEntity)));
+  const tiedToPage = (node: Node): boolean => {
+    if (pageEntities.has(node)) return true;
+    if (isSelf(node.url) || isSelf(node['@id'])) return true;
+    return graph.list(node.mainEntityOfPage).some((p) => {
+      if (typeof p === 'string') return isSelf(p);
+      return isNode(p) && (isSelf(p.url) || isSelf(p['@id']));
+    });
+  };
+  const works: { node: Node; schemaType: string; rank: number; order: number }[] = [];
+  const seen = new Set<Node>();
+  const consider = (node: unknown, order: number) => {
+    if (!isNode(node) || seen.has(node)) return;
+    seen.add(node);
+    const t = typesOf(node).find((x) => x in ARTICLE_TYPES);
+    if (t === undefined) return;
+    const tier = ARTICLE_TIER.has(t) ? 2 : MINOR_TYPES.has(t) ? 0 : 1;
+    works.push({ node, schemaType: t, rank: tier * 2 + (tiedToPage(node) ? 1 : 0), order });
+  };
+  graph.nodes.forEach(consider);
+  [...pageEntities].forEach((n, i) => consider(n, graph.nodes.length + i));
+  works.sort((a, b) => b.rank - a.rank || a.order - b.order);
+  const best = works[0];
+  if (best !== undefined) return { node: best.node, schemaType: best.schemaType };
+  const page = pages.find((p) => isSelf(p.url) || isSelf(p['@id'])) ?? pages[0];
+  if (page === undefined) return undefined;
+  return { node: page, schemaType: typesOf(page).find((x) => PAGE_TYPES.has(x))! };
 }
 
 /** Parses the text of each JSON-LD block; invalid blocks are skipped. */
@@ -258,11 +320,14 @@ export function parseJsonLdBlocks(blocks: readonly string[]): Graph {
 }
 
 /** The facts schema.org JSON-LD gives about the page's main entity. */
-export function jsonLdFacts(blocks: readonly string[]): JsonLdFacts {
+export function jsonLdFacts(
+  blocks: readonly string[],
+  selfUrls: readonly string[] = [],
+): JsonLdFacts {
   const graph = parseJsonLdBlocks(blocks);
   const site = graph.nodes.find((n) => typesOf(n).includes('WebSite'));
   const siteName = site ? scalar(site.name) : undefined;
-  const main = mainEntity(graph);
+  const main = mainEntity(graph, selfUrls);
   if (!main) return { authors: [], ...(siteName !== undefined ? { siteName } : {}) };
   const { node, schemaType } = main;
 

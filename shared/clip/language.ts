@@ -19,3 +19,11 @@ export function normalizeLanguage(raw: string): string | undefined {
     })
     .join('-');
 }
+
+/**
+ * The primary language subtag of a normalised tag (`en-GB` -> `en`, `zh-Hant-TW` -> `zh`): what
+ * comparisons of two sources' languages use, while CSL keeps the tag as the page gave it.
+ */
+export function primaryLanguage(tag: string): string {
+  return tag.split('-')[0]!.toLowerCase();
+}

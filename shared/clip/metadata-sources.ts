@@ -1,6 +1,16 @@
 /** Each metadata field's sources, highest first, as metadata.ts documents (type in source-type). */
+import {
+  bylineAuthors,
+  bylinePublished,
+  headingTitle,
+  microdataAuthors,
+  microdataPublished,
+  relAuthors,
+} from './body-reader';
 import { findDoiInText, parseDoi } from './doi';
-import { headElements, linkHref, type Reader } from './page-reader';
+import { linkHref, pageElements, type Reader } from './page-reader';
+import { sameSite } from './site';
+import { splitSiteSuffix } from './title';
 
 /** One source for one field: a label for provenance and a getter returning a raw value. */
 export type Source<T> = readonly [label: string, get: (r: Reader) => T | undefined];
@@ -19,11 +29,16 @@ export const TITLE: readonly Source<string>[] = [
   ['eprints.title', meta('eprints.title')],
   ['prism.title', meta('prism.title')],
   ['dc.title', meta(...DC('title'))],
-  ['json-ld', (r) => r.jsonLd().title],
+  // og:title before JSON-LD: a `headline` is often cut to fit Google's 110 characters.
   ['og:title', meta('og:title')],
+  ['json-ld', (r) => r.jsonLd().title],
   ['twitter:title', meta('twitter:title')],
   ['<title>', (r) => r.doc.title],
+  ['<h1>', (r) => headingTitle(r.doc)],
 ];
+
+/** Title sources a site-name suffix is cut from (scholarly tags never carry one). */
+export const WEB_TITLE_SOURCES = new Set(['og:title', 'json-ld', 'twitter:title', '<title>']);
 
 // ---- authors -----------------------------------------------------------------------------------
 
@@ -43,7 +58,12 @@ export const AUTHORS: readonly Source<readonly string[]>[] = [
   ['dc.creator', (r) => DC('creator').flatMap((k) => r.all(k))],
   ['json-ld', (r) => r.jsonLd().authors],
   ['article:author', (r) => r.all('article:author').filter((a) => !looksLikeUrl(a))],
+  ['parsely-author', (r) => r.all('parsely-author')],
+  ['sailthru.author', (r) => r.all('sailthru.author')],
   ['meta author', (r) => r.all('author').filter((a) => !looksLikeUrl(a))],
+  ['itemprop=author', (r) => microdataAuthors(r.doc)],
+  ['rel=author', (r) => relAuthors(r.doc)],
+  ['byline', (r) => bylineAuthors(r.doc)],
 ];
 
 // ---- dates -------------------------------------------------------------------------------------
@@ -61,13 +81,35 @@ export const PUBLISHED: readonly Source<string>[] = [
   ['dc.date', meta(...DC('date'))],
   ['dc.created', meta('dc.date.created', ...DC('created'))],
   ['json-ld', (r) => r.jsonLd().published],
-  ['article:published_time', meta('article:published_time')],
+  [
+    'article:published_time',
+    meta(
+      'article:published_time',
+      'og:article:published_time',
+      'article:published',
+      'article.published',
+      'published_time',
+    ),
+  ],
   ['og:video:release_date', meta('og:video:release_date')],
+  ['parsely-pub-date', meta('parsely-pub-date')],
+  ['sailthru.date', meta('sailthru.date')],
   [
     'meta date',
-    meta('date', 'pubdate', 'publish-date', 'publication_date', 'itemprop:datepublished'),
+    meta(
+      'pubdate',
+      'publishdate',
+      'publish-date',
+      'publish_date',
+      'publication_date',
+      'datepublished',
+      'date',
+    ),
   ],
-  ['time[datetime]', (r) => r.lead().time],
+  ['itemprop=datePublished', (r) => microdataPublished(r.doc)],
+  ['time[pubdate]', (r) => r.lead().time],
+  ['byline date', (r) => bylinePublished(r.doc)],
+  ['time', (r) => r.lead().anyTime],
 ];
 
 // ---- DOI ---------------------------------------------------------------------------------------
@@ -126,13 +168,19 @@ const CONTAINER: readonly Source<string>[] = [
   ['prism.publicationname', meta('prism.publicationname')],
 ];
 
+/**
+ * The website's name. og:site_name first: on a journal's site it names the site ("… Online"),
+ * while citation_journal_title names the journal (kept as containerTitle).
+ */
 export const SITE_NAME: readonly Source<string>[] = [
-  ...CONTAINER,
   ['og:site_name', meta('og:site_name')],
+  ...CONTAINER,
   ['json-ld website', (r) => r.jsonLd().siteName],
   ['json-ld publisher', (r) => r.jsonLd().publisher],
+  ['meta publisher', meta('publisher')],
   ['dc.publisher', meta(...DC('publisher'))],
-  ['application-name', meta('application-name')],
+  ['application-name', meta('application-name', 'apple-mobile-web-app-title')],
+  ['<title> suffix', (r) => splitSiteSuffix(r.doc.title)?.site],
 ];
 
 export const CONTAINER_TITLE: readonly Source<string>[] = [
@@ -147,6 +195,7 @@ export const PUBLISHER: readonly Source<string>[] = [
   ['eprints.publisher', meta('eprints.publisher')],
   ['dc.publisher', meta(...DC('publisher'))],
   ['json-ld publisher', (r) => r.jsonLd().publisher],
+  ['meta publisher', meta('publisher')],
 ];
 
 // ---- URLs ----------------------------------------------------------------------------------------
@@ -162,14 +211,52 @@ const firstHttp = (
   return undefined;
 };
 
-export const CANONICAL: readonly Source<string>[] = [
+/** Where the page says it lives, by each tag that says so. */
+const URL_CLAIMS: readonly Source<string>[] = [
   ['link rel=canonical', (r) => firstHttp(r, linkHref(r.doc, 'canonical'))],
   ['og:url', (r) => firstHttp(r, r.all('og:url'))],
   ['json-ld', (r) => r.url(r.jsonLd().url)],
+  [
+    'citation_*_html_url',
+    (r) =>
+      firstHttp(r, [
+        ...r.all('citation_abstract_html_url'),
+        ...r.all('citation_fulltext_html_url'),
+        ...r.all('citation_public_url'),
+      ]),
+  ],
 ];
 
+/**
+ * A canonical address on another site than the page is trusted only when the page's other
+ * address claims (og:url, JSON-LD url, citation_*_html_url) agree with it: there is at least
+ * one, and every one is on the canonical's site. A syndicated article whose canonical points at
+ * the wire service but whose og:url is its own keeps its own address.
+ */
+function trusted(r: Reader, label: string, url: string): boolean {
+  if (sameSite(url, r.pageUrl)) return true;
+  const others: string[] = [];
+  for (const [l, get] of URL_CLAIMS) {
+    if (l === label) continue;
+    const u = get(r);
+    if (u !== undefined) others.push(u);
+  }
+  return others.length > 0 && others.every((u) => sameSite(u, url));
+}
+
+export const CANONICAL: readonly Source<string>[] = URL_CLAIMS.slice(0, 3).map(
+  ([label, get]) =>
+    [
+      label,
+      (r: Reader) => {
+        const u = get(r);
+        return u !== undefined && trusted(r, label, u) ? u : undefined;
+      },
+    ] as const,
+);
+
 function pdfLink(r: Reader): string | undefined {
-  const links = headElements(r.doc, 'link');
+  const links = pageElements(r.doc, 'link');
   for (let i = 0; i < links.length; i++) {
     const l = links[i]!;
     if ((l.getAttribute('type') ?? '').toLowerCase() === 'application/pdf') {

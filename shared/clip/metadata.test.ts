@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { extractMetadata } from './metadata';
+import { LEAD_LIMITS, Reader, type LeadLimits } from './page-reader';
 import { sourceKey } from './url';
 import { fixture, parseHtml } from './testing/html';
 import type { PageMetadata } from './types';
@@ -38,7 +39,9 @@ describe('extractMetadata on fixture pages', () => {
     expect(m.authors).toEqual(['Okafor, Adaeze', 'Lindqvist, Johan', 'María José García-López']);
     expect(m.publishedAt).toBe('2023-06-14');
     expect(m.doi).toBe('10.5555/jsp.2023.0412');
-    expect(m.siteName).toBe('Journal of Systems Practice');
+    // The site's own name (og:site_name); the journal is the container (issue #16: a journal's
+    // "… Online" site used to become the journal's title).
+    expect(m.siteName).toBe('JSP Online');
     expect(m.containerTitle).toBe('Journal of Systems Practice');
     expect(m.publisher).toBe('Example University Press');
     expect(m.language).toBe('en');
@@ -70,7 +73,9 @@ describe('extractMetadata on fixture pages', () => {
       'news-jsonld-graph.html',
       'https://news.example.com/uk/2024/02/river-towns-flood-defences?fbclid=abc',
     );
-    expect(m.title).toBe('River towns rebuild flood defences & share one plan');
+    // og:title outranks the JSON-LD headline ("… & share one plan"), often cut short on real pages.
+    expect(m.title).toBe('River towns rebuild flood defences together');
+    expect(m.provenance?.title).toBe('og:title');
     expect(m.authors).toEqual(['Priya Raman', "Tom O'Neill"]);
     expect(m.publishedAt).toBe('2024-02-20T07:00:00+01:00');
     expect(m.type).toBe('news-article');
@@ -180,7 +185,9 @@ describe('extractMetadata on fixture pages', () => {
     expect(m.description).toBe('Dublin Core description wins over JSON-LD and OpenGraph.');
     // DC.language (fr) outranks JSON-LD inLanguage (es) and <html lang="de">.
     expect(m.language).toBe('fr');
-    expect(m.siteName).toBe('Highwire Journal Wins');
+    // og:site_name names the website; the journal title is the container.
+    expect(m.siteName).toBe('OpenGraph site name wins over the journal title');
+    expect(m.containerTitle).toBe('Highwire Journal Wins');
     expect(m.canonicalUrl).toBe('https://conflict.example.org/article/42');
     expect(m.type).toBe('scholarly-article');
   });
@@ -356,57 +363,61 @@ describe('extractMetadata details', () => {
   });
 });
 
-describe('extractMetadata on a very large page', () => {
-  test('20,000 paragraphs: extraction stays fast and does not read the body text', () => {
-    const paragraphs: string[] = [];
-    for (let i = 0; i < 20_000; i++) {
-      paragraphs.push(
-        `<p id="p${i}">Paragraph ${i}: feedback between <a href="/ref/${i}">stocks</a> and flows, with <em>delays</em> of ${i % 12} months.</p>`,
-      );
-    }
-    const html = `<!doctype html><html lang="en"><head><title>Huge report</title>
-      <meta name="citation_title" content="A very long report"><meta name="citation_author" content="Long, Writer">
-      <meta name="citation_publication_date" content="2020/02/02"><link rel="canonical" href="/huge">
-      </head><body><main>${paragraphs.join('\n')}</main></body></html>`;
-    const { doc, close } = parseHtml(html, 'https://big.example.org/huge?page=all');
-    windows.push(close);
-    expect(doc.getElementsByTagName('p').length).toBe(20_000);
-
-    const runs: number[] = [];
-    let m: PageMetadata | undefined;
-    for (let i = 0; i < 3; i++) {
-      const t0 = performance.now();
-      m = extractMetadata(doc, 'https://big.example.org/huge?page=all');
-      runs.push(performance.now() - t0);
-    }
-    const best = Math.min(...runs);
-    console.log(
-      `[clip] extractMetadata on 20,000 paragraphs: ${runs.map((r) => r.toFixed(1)).join(' / ')} ms`,
+// The cost on a long page is measured in Chromium (test/e2e/extension.spec.ts, a 20,000-paragraph
+// page through the extension's capture path): building such a page in happy-dom takes about 15 s
+// here, which is what made this file hit vitest's timeout. These tests pin the bounds instead.
+describe('extractMetadata reads the body only as far as it must', () => {
+  test('a page whose tags answer every field never reads the body', () => {
+    const { doc, close } = parseHtml(
+      `<html lang="en"><head><title>T</title>
+      <meta name="citation_title" content="Tagged"><meta name="citation_author" content="Lee, Kim">
+      <meta name="citation_publication_date" content="2020/02/02"><meta name="citation_doi" content="10.1000/x1">
+      <meta name="citation_pdf_url" content="/x.pdf"><meta name="description" content="d">
+      <meta property="og:site_name" content="Site"><link rel="canonical" href="/huge"></head>
+      <body><p>Body text</p><h1>Heading</h1></body></html>`,
+      'https://big.example.org/huge?page=all',
     );
-    expect(m?.title).toBe('A very long report');
-    expect(m?.canonicalUrl).toBe('https://big.example.org/huge');
-    expect(best).toBeLessThan(250);
+    windows.push(close);
+    const touched: string[] = [];
+    for (const name of ['body', 'querySelector', 'querySelectorAll'] as const) {
+      const original = (doc as unknown as Record<string, unknown>)[name];
+      Object.defineProperty(doc, name, {
+        configurable: true,
+        get: () => {
+          touched.push(name);
+          return typeof original === 'function' ? original.bind(doc) : original;
+        },
+      });
+    }
+    const m = extractMetadata(doc, 'https://big.example.org/huge?page=all');
+    expect(m.title).toBe('Tagged');
+    expect(m.canonicalUrl).toBe('https://big.example.org/huge');
+    expect(touched).toEqual([]);
+    // The same page without its DOI tag does read the body (for a doi.org link): the probe works.
+    doc.querySelector('meta[name="citation_doi"]')?.remove();
+    touched.length = 0;
+    extractMetadata(doc, 'https://big.example.org/huge?page=all');
+    expect(touched).toContain('body');
   });
 
-  test('20,000 paragraphs with no tags at all: the fallbacks (time, DOI link and text scan) stay bounded', () => {
-    const paragraphs = Array.from(
-      { length: 20_000 },
-      (_, i) => `<p>Plain paragraph number ${i} with some words in it.</p>`,
-    );
-    const html = `<html><head><title>Bare huge page</title></head><body>${paragraphs.join('')}</body></html>`;
-    const { doc, close } = parseHtml(html, 'https://big.example.org/bare');
-    windows.push(close);
-    const runs: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const t0 = performance.now();
-      const m = extractMetadata(doc, 'https://big.example.org/bare');
-      runs.push(performance.now() - t0);
-      expect(m.doi).toBeUndefined();
-      expect(m.publishedAt).toBeUndefined();
-    }
-    console.log(
-      `[clip] extractMetadata on 20,000 bare paragraphs (all fallbacks): ${runs.map((r) => r.toFixed(1)).join(' / ')} ms`,
-    );
-    expect(Math.min(...runs)).toBeLessThan(1_000);
+  test('the body scan stops after its element and text budgets', () => {
+    const page = (before: string) =>
+      `<html><head><title>t</title></head><body>${before}<a href="https://doi.org/10.1000/late">x</a><time datetime="2020-01-01">t</time></body></html>`;
+    const scan = (html: string, limits: LeadLimits) => {
+      const { doc, close } = parseHtml(html, 'https://a.example.org/');
+      windows.push(close);
+      return new Reader(doc, 'https://a.example.org/', limits).lead();
+    };
+    const elements = '<i></i>'.repeat(30);
+    expect(scan(page(elements), { textChars: 1000, elements: 40 }).doi).toBe('10.1000/late');
+    expect(scan(page(elements), { textChars: 1000, elements: 20 }).doi).toBeUndefined();
+    expect(scan(page(elements), { textChars: 1000, elements: 20 }).anyTime).toBeUndefined();
+    const words = `<p>${'word '.repeat(100)}</p>`;
+    expect(scan(page(words), { textChars: 1000, elements: 100 }).doi).toBe('10.1000/late');
+    const cut = scan(page(words), { textChars: 100, elements: 100 });
+    expect(cut.doi).toBeUndefined();
+    expect(cut.text).toHaveLength(100);
+    // The defaults the extension uses.
+    expect(LEAD_LIMITS).toEqual({ textChars: 200_000, elements: 20_000 });
   });
 });

@@ -56,7 +56,7 @@
  */
 import { normalizeDate } from './dates';
 import { parseDoi } from './doi';
-import { normalizeLanguage } from './language';
+import { normalizeLanguage, primaryLanguage } from './language';
 import {
   AUTHORS,
   CANONICAL,
@@ -70,15 +70,17 @@ import {
   PUBLISHER,
   SITE_NAME,
   TITLE,
+  WEB_TITLE_SOURCES,
   type Source,
 } from './metadata-sources';
 import { Reader } from './page-reader';
 import { TYPE } from './source-type';
 import { cleanText } from './text';
+import { stripSiteSuffix } from './title';
 import { METADATA_LIMITS, type MetadataField, type PageMetadata } from './types';
 import { normalizeUrl, resolveHttpUrl } from './url';
 
-export { normalizeLanguage };
+export { normalizeLanguage, primaryLanguage };
 
 /** The first source whose raw value `accept` keeps: the value and the source's label. */
 function pick<T>(
@@ -112,6 +114,18 @@ function cleanAuthors(raw: readonly string[]): readonly string[] | undefined {
 
 const text = (max: number) => (raw: string) => cleanText(raw, max);
 
+/** Every name the page gives its site or publisher outside its title (a suffix to cut must match one). */
+function siteNames(r: Reader): string[] {
+  const out: string[] = [];
+  for (const [label, get] of [...SITE_NAME, ...PUBLISHER]) {
+    if (label === '<title> suffix') continue;
+    const v = get(r);
+    const name = v === undefined ? undefined : cleanText(v, METADATA_LIMITS.siteNameChars);
+    if (name !== undefined) out.push(name);
+  }
+  return out;
+}
+
 /**
  * The metadata of a parsed page. `pageUrl` is the address the page was loaded from (it resolves
  * relative links); it must be an absolute http(s) URL, or a TypeError says so.
@@ -133,15 +147,24 @@ export function extractMetadata(doc: Document, pageUrl: string): PageMetadata {
     provenance[field] = found[1];
   };
 
-  set('title', pick(r, TITLE, text(METADATA_LIMITS.titleChars)));
+  set('siteName', pick(r, SITE_NAME, text(METADATA_LIMITS.siteNameChars)));
+  set('publisher', pick(r, PUBLISHER, text(METADATA_LIMITS.siteNameChars)));
+  const title = pick(r, TITLE, text(METADATA_LIMITS.titleChars));
+  if (title !== undefined && WEB_TITLE_SOURCES.has(title[1])) {
+    title[0] = stripSiteSuffix(title[0], siteNames(r));
+  }
+  set('title', title);
   set('authors', pick(r, AUTHORS, cleanAuthors));
   set('publishedAt', pick(r, PUBLISHED, normalizeDate));
   set('doi', pick(r, DOI, parseDoi));
   set('description', pick(r, DESCRIPTION, text(METADATA_LIMITS.descriptionChars)));
-  set('language', pick(r, LANGUAGE, normalizeLanguage));
-  set('siteName', pick(r, SITE_NAME, text(METADATA_LIMITS.siteNameChars)));
+  const language = pick(r, LANGUAGE, normalizeLanguage);
+  set('language', language);
+  if (language !== undefined) {
+    out.primaryLanguage = primaryLanguage(language[0]);
+    provenance.primaryLanguage = language[1];
+  }
   set('containerTitle', pick(r, CONTAINER_TITLE, text(METADATA_LIMITS.siteNameChars)));
-  set('publisher', pick(r, PUBLISHER, text(METADATA_LIMITS.siteNameChars)));
   set(
     'canonicalUrl',
     pick(r, CANONICAL, (u) => normalizeUrl(u) ?? undefined),

@@ -1,30 +1,37 @@
 /** Reading a page for metadata: `<meta>` by name, `<link>` hrefs, JSON-LD, a bounded body scan. */
+import { findDateInText } from './dates';
 import { doiFromLink } from './doi';
 import { walkText } from './dom-text';
 import { jsonLdFacts, type JsonLdFacts } from './jsonld';
 import { resolveHttpUrl } from './url';
 
 /** How far into the page the body fallbacks (links, <time>, DOI in text) look. */
-const LEAD_TEXT_CHARS = 200_000;
-const LEAD_ELEMENTS = 20_000;
+export interface LeadLimits {
+  readonly textChars: number;
+  readonly elements: number;
+}
+export const LEAD_LIMITS: LeadLimits = { textChars: 200_000, elements: 20_000 };
 
 interface Lead {
   text: string;
   doi?: string | undefined;
   pdf?: string | undefined;
+  /** A `<time>` marked as the publication date (`itemprop=datePublished`, `pubdate`). */
   time?: string | undefined;
+  /** The first other `<time>` in `<article>`, else on the page (not one marked as an update). */
+  anyTime?: string | undefined;
 }
 
 type MetaIndex = ReadonlyMap<string, readonly string[]>;
 
 /**
- * The `<meta>` or `<link>` elements of `<head>`, where a conforming HTML parser puts every one
- * written before `<body>`; reading only `<head>` keeps the cost independent of the page's length.
- * A page (or a parser) that left its head empty is searched whole.
+ * Every `<meta>` or `<link>` element of the page. Not only `<head>`: an `<img>`, `<noscript>` or
+ * stray text in the head makes an HTML parser close it early, and every later tag lands in
+ * `<body>`; some sites also write tags in the body on purpose. `getElementsByTagName` is native
+ * and indexed in browsers, so a long page costs little.
  */
-export function headElements(doc: Document, tag: 'meta' | 'link'): HTMLCollectionOf<Element> {
-  const inHead = doc.head?.getElementsByTagName(tag);
-  return inHead !== undefined && inHead.length > 0 ? inHead : doc.getElementsByTagName(tag);
+export function pageElements(doc: Document, tag: 'meta' | 'link'): HTMLCollectionOf<Element> {
+  return doc.getElementsByTagName(tag);
 }
 
 /** Every `<meta>` by lower-cased name/property (`itemprop:x`, `http-equiv:x` for those). */
@@ -37,7 +44,7 @@ function indexMeta(doc: Document): MetaIndex {
     if (list) list.push(value);
     else index.set(k, [value]);
   };
-  const metas = headElements(doc, 'meta');
+  const metas = pageElements(doc, 'meta');
   for (let i = 0; i < metas.length; i++) {
     const m = metas[i]!;
     const content = m.getAttribute('content');
@@ -53,6 +60,13 @@ function indexMeta(doc: Document): MetaIndex {
   return index;
 }
 
+/** A `<time>`'s date: its `datetime`, else a date its text writes ("March 3, 2024"). */
+function timeValue(el: Element): string | undefined {
+  const datetime = el.getAttribute('datetime');
+  if (datetime !== null && datetime.trim() !== '') return datetime;
+  return findDateInText((el.textContent ?? '').slice(0, 200));
+}
+
 /** One page, its `<meta>` indexed once; JSON-LD and the body scan read on first use, then kept. */
 export class Reader {
   private ld: JsonLdFacts | undefined;
@@ -62,6 +76,7 @@ export class Reader {
   constructor(
     readonly doc: Document,
     readonly pageUrl: string,
+    private readonly limits: LeadLimits = LEAD_LIMITS,
   ) {
     this.meta = indexMeta(doc);
   }
@@ -86,8 +101,8 @@ export class Reader {
   /**
    * One bounded pass over the top of the page, made only when a field falls back to the body: the
    * first doi.org link's DOI, the first PDF link (type=application/pdf, else an href ending in
-   * .pdf), the best <time datetime>, and the text, stopping after LEAD_TEXT_CHARS characters of
-   * text or LEAD_ELEMENTS elements, so a huge page costs no more than a long article.
+   * .pdf), the best <time datetime>, and the text, stopping after `limits.textChars` characters of
+   * text or `limits.elements` elements, so a huge page costs no more than a long article.
    */
   lead(): Lead {
     if (this.leadScan === undefined) {
@@ -104,10 +119,10 @@ export class Reader {
           text: (node) => {
             parts.push(node.data);
             chars += node.data.length;
-            return chars < LEAD_TEXT_CHARS;
+            return chars < this.limits.textChars;
           },
           enter: (node) => {
-            if (++elements > LEAD_ELEMENTS) return false;
+            if (++elements > this.limits.elements) return false;
             const el = node as Element;
             const tag = el.localName;
             if (tag === 'a') {
@@ -124,24 +139,42 @@ export class Reader {
                 }
               }
             } else if (tag === 'time' && lead.time === undefined) {
-              const datetime = el.getAttribute('datetime');
-              if (datetime === null || datetime.trim() === '') return;
-              const itemprop = (el.getAttribute('itemprop') ?? '').split(/\s+/);
-              if (itemprop.includes('datePublished') || el.hasAttribute('pubdate'))
-                lead.time = datetime;
+              const value = timeValue(el);
+              if (value === undefined) return;
+              const itemprop = (el.getAttribute('itemprop') ?? '').toLowerCase().split(/\s+/);
+              if (itemprop.includes('datepublished') || el.hasAttribute('pubdate'))
+                lead.time = value;
+              else if (
+                itemprop.includes('datemodified') ||
+                /updated|modified/i.test(el.getAttribute('class') ?? '')
+              )
+                return;
               else if (timeInArticle === undefined && el.closest('article') !== null)
-                timeInArticle = datetime;
-              firstTime ??= datetime;
+                timeInArticle = value;
+              firstTime ??= value;
             }
           },
         });
-        lead.text = parts.join('').slice(0, LEAD_TEXT_CHARS);
+        lead.text = parts.join('').slice(0, this.limits.textChars);
         lead.pdf ??= pdfByName;
-        lead.time ??= timeInArticle ?? firstTime;
+        lead.anyTime = timeInArticle ?? firstTime;
       }
       this.leadScan = lead;
     }
     return this.leadScan;
+  }
+
+  /**
+   * The addresses the page gives for itself (its own, `<link rel=canonical>`, `og:url`): what
+   * JSON-LD's main entity is matched against.
+   */
+  selfUrls(): string[] {
+    const out = [this.pageUrl];
+    for (const raw of [...linkHref(this.doc, 'canonical'), ...this.all('og:url')]) {
+      const u = this.url(raw);
+      if (u !== undefined) out.push(u);
+    }
+    return out;
   }
 
   jsonLd(): JsonLdFacts {
@@ -153,7 +186,7 @@ export class Reader {
         const type = (s.getAttribute('type') ?? '').toLowerCase();
         if (type.split(';')[0]?.trim() === 'application/ld+json') blocks.push(s.textContent ?? '');
       }
-      this.ld = jsonLdFacts(blocks);
+      this.ld = jsonLdFacts(blocks, this.selfUrls());
     }
     return this.ld;
   }
@@ -163,10 +196,10 @@ export class Reader {
   }
 }
 
-/** The hrefs of the `<link>` elements whose `rel` includes `rel` (see headElements). */
+/** The hrefs of the `<link>` elements whose `rel` includes `rel` (see pageElements). */
 export function linkHref(doc: Document, rel: string): string[] {
   const out: string[] = [];
-  const links = headElements(doc, 'link');
+  const links = pageElements(doc, 'link');
   for (let i = 0; i < links.length; i++) {
     const l = links[i]!;
     const rels = (l.getAttribute('rel') ?? '').toLowerCase().split(/\s+/);

@@ -44,8 +44,10 @@ export interface PageMetadata {
   readonly description?: string;
   /** Bare DOI, e.g. 10.1000/xyz123. */
   readonly doi?: string;
-  /** BCP 47 language tag, e.g. en, fr-FR, ja. */
+  /** BCP 47 language tag as the page gives it (case normalised), e.g. en, fr-FR, ja: for CSL. */
   readonly language?: string;
+  /** Its primary language subtag (`en` for `en-GB`): for comparing languages. */
+  readonly primaryLanguage?: string;
   readonly type: SourceType;
   /** Absolute http(s) address of the site's icon. */
   readonly favicon?: string;

@@ -140,7 +140,8 @@ test('“Connect the clipper” in a map connects the extension; a clipped quote
   const seconds = (Date.now() - started) / 1000;
   test.info().annotations.push({ type: 'clip to peer', description: `${seconds.toFixed(2)} s` });
   await expect(card.getByRole('list', { name: 'Quotes' })).toContainText(QUOTES[0]!);
-  await expect(card).toContainText('Journal of Systems Practice');
+  // The site's name (og:site_name), not the journal's: see shared/clip/README.md.
+  await expect(card).toContainText('JSP Online');
   await expect(card).toContainText('2023-06-14');
   await expect(card).toContainText('Okafor, Adaeze; Lindqvist, Johan; María José García-López');
   await expect(card).toContainText('Clipped by Ana Researcher');
