@@ -4,6 +4,7 @@ import { LABEL_FONT_SIZE, labelsLegible, pickLabels, type LabelCache } from './l
 import type { ConnectionGeom, ElementGeom, Scene } from './scene';
 import { appendNoteFold, appendShape, FRAME_TITLE_HEIGHT, type ShapeKind } from './shapes';
 import { safeColor, type Palette } from './theme';
+import { lineWidthForWeight } from './line-weight';
 
 /**
  * One frame of the map on a 2D context. Everything visible is gathered from the grid indexes
@@ -414,17 +415,27 @@ function drawConnections(
       if (!list) continue;
       const style = s as ConnStyle;
       const color = styleColor(style, p);
-      ctx.beginPath();
-      for (const c of list) {
+      const trace = (c: ConnectionGeom) => {
         ctx.moveTo(c.x0, c.y0);
         if (c.curved) ctx.quadraticCurveTo(c.qx, c.qy, c.x1, c.y1);
         else ctx.lineTo(c.x1, c.y1);
         if (marks && c.rec.delay) appendDelayMark(ctx, c);
-      }
+      };
+      const base = Math.max(style === 3 ? 1.25 : 1.6, 0.7 / k);
       ctx.strokeStyle = color;
-      ctx.lineWidth = Math.max(style === 3 ? 1.25 : 1.6, 0.7 / k);
       if (style === 4) ctx.setLineDash([6, 5]);
+      ctx.beginPath();
+      for (const c of list) if (c.rec.weight === undefined) trace(c);
+      ctx.lineWidth = base;
       ctx.stroke();
+      // Weighted connections (rare) are stroked one by one at their own width.
+      for (const c of list) {
+        if (c.rec.weight === undefined) continue;
+        ctx.beginPath();
+        trace(c);
+        ctx.lineWidth = lineWidthForWeight(base, c.rec.weight);
+        ctx.stroke();
+      }
       if (style === 4) ctx.setLineDash([]);
       if (arrows) {
         ctx.beginPath();

@@ -92,6 +92,7 @@ export function describeChange(
       if (a.delay !== b.delay) others.push('delay');
       if (a.direction !== b.direction) others.push('direction');
       if (a.strength !== b.strength) others.push('strength');
+      if (a.weight !== b.weight) others.push('weight');
       if (a.label !== b.label) others.push('label');
       if (a.description !== b.description) others.push('description');
       if (a.tags.join('\u0000') !== b.tags.join('\u0000')) others.push('tags');

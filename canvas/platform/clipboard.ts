@@ -109,6 +109,7 @@ const CONNECTION_FIELDS = [
   'delay',
   'direction',
   'strength',
+  'weight',
   'label',
   'description',
   'tags',

@@ -22,6 +22,7 @@ export interface NewConnection {
   readonly delay?: boolean;
   readonly direction?: Direction;
   readonly strength?: number;
+  readonly weight?: number;
   readonly label?: string;
   readonly description?: string;
   readonly tags?: readonly string[];
@@ -63,7 +64,8 @@ export function writeNewConnection(
     description: '',
     tags: [],
     direction: input.kind === 'causal' ? 'directed' : 'undirected',
-    ...(input.kind === 'causal' ? { polarity: '+' } : {}),
+    // `polarity: undefined` given on purpose (an import of an unsigned link) keeps it unsigned.
+    ...(input.kind === 'causal' && !('polarity' in input) ? { polarity: '+' } : {}),
   };
   const fields = { ...defaults, ...fieldsOf(input) };
   assertValid(validateConnection(fields));

@@ -198,7 +198,7 @@ function connectionPatch(c: ImportedConnection): ConnectionPatch {
     description: c.description,
     tags: c.tags,
   };
-  for (const k of ['polarity', 'delay', 'direction', 'strength', 'proposed'] as const)
+  for (const k of ['polarity', 'delay', 'direction', 'strength', 'weight', 'proposed'] as const)
     if (c[k] !== undefined) p[k] = c[k];
   if (Object.keys(c.extra).length) p.extra = c.extra;
   keepSet(p, c.unset);
@@ -309,6 +309,7 @@ export function applyImport(
         const { unset: _u, ...fields } = c;
         writeNewConnection(ctx, {
           ...fields,
+          polarity: fields.polarity, // present even when unsigned: no default `+` on import
           id: mapId(c.id),
           from: mapId(c.from),
           to: mapId(c.to),

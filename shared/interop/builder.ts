@@ -58,6 +58,8 @@ export interface RawConnection {
   readonly delay?: boolean | undefined;
   readonly direction?: Direction | undefined;
   readonly strength?: number | undefined;
+  /** Positive; 1 (the default) is not stored. */
+  readonly weight?: number | undefined;
   readonly label?: string | undefined;
   readonly description?: string | undefined;
   readonly tags?: readonly string[] | undefined;
@@ -74,6 +76,8 @@ export interface RawLoop {
   readonly signature?: string | undefined;
   /** Element ids or labels in loop order. */
   readonly members: readonly string[];
+  /** The file's ids of the loop's connections, in any order (as Kumu backups list them). */
+  readonly connections?: readonly string[] | undefined;
 }
 
 export interface RawSource {
@@ -260,6 +264,7 @@ export class MapBuilder {
         delay: raw.kind === 'causal' && raw.delay ? true : undefined,
         direction: raw.direction ?? (raw.kind === 'causal' ? 'directed' : 'undirected'),
         strength: raw.strength,
+        weight: raw.weight === 1 ? undefined : raw.weight,
         label: (raw.label ?? '').trim(),
         description: raw.description ?? '',
         tags: [...new Set((raw.tags ?? []).map((t) => t.trim()).filter(Boolean))],
@@ -313,7 +318,19 @@ export class MapBuilder {
         else this.warn(raw.where, 'elements', `Loop member '${m}' is not in the file; left out.`);
       }
       let signature: string | undefined;
-      if (raw.signature) {
+      if (raw.connections?.length) {
+        const walked = walkLoop(raw.connections, connRef, connections);
+        if (walked) {
+          signature = loopSignature(walked.tokens);
+          if (!members.length) members.push(...walked.members);
+        } else
+          this.warn(
+            raw.where,
+            'connections',
+            `Loop '${raw.name}': its connections do not form one closed loop in this file.`,
+          );
+      }
+      if (!signature && raw.signature) {
         const tokens = raw.signature.split(' ').filter(Boolean);
         const mapped = tokens.map((t) => {
           const back = t.endsWith('~');
@@ -379,4 +396,51 @@ export class MapBuilder {
     }
     return out;
   }
+}
+
+/**
+ * Orders a loop's connections (file ids, any order) into a closed walk: the tokens (a connection
+ * id, or the id followed by `~` when a mutual or undirected link is walked backwards) and the
+ * elements in walk order. Undefined when they are not one closed loop.
+ */
+function walkLoop(
+  refs: readonly string[],
+  connRef: ReadonlyMap<string, string>,
+  connections: readonly ImportedConnection[],
+): { tokens: string[]; members: string[] } | undefined {
+  const byId = new Map(connections.map((c) => [c.id, c]));
+  const list: ImportedConnection[] = [];
+  for (const r of refs) {
+    const c = byId.get(connRef.get(r) ?? '');
+    if (!c) return undefined;
+    list.push(c);
+  }
+  if (list.length < 2 && !(list.length === 1 && list[0]!.direction === 'mutual')) return undefined;
+  if (list.length === 1) {
+    const c = list[0]!;
+    return { tokens: [c.id, `${c.id}~`], members: [c.from, c.to] };
+  }
+  const first = list[0]!;
+  const walk = (back: boolean): { tokens: string[]; members: string[] } | undefined => {
+    const left = new Set(list.slice(1));
+    const tokens = [back ? `${first.id}~` : first.id];
+    const start = back ? first.to : first.from;
+    const members = [start];
+    let at = back ? first.from : first.to;
+    while (left.size) {
+      let next: { c: ImportedConnection; back: boolean } | undefined;
+      for (const c of left) {
+        if (c.from === at) next = { c, back: false };
+        else if (c.to === at && c.direction !== 'directed') next = { c, back: true };
+        if (next) break;
+      }
+      if (!next) return undefined;
+      left.delete(next.c);
+      members.push(at);
+      tokens.push(next.back ? `${next.c.id}~` : next.c.id);
+      at = next.back ? next.c.from : next.c.to;
+    }
+    return at === start ? { tokens, members } : undefined;
+  };
+  return walk(false) ?? (first.direction === 'directed' ? undefined : walk(true));
 }

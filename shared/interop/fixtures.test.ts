@@ -205,7 +205,9 @@ describe('files shaped the way other tools write them', () => {
     const cons = [...s.connections.values()];
     const edge = (from: string) => cons.find((c) => c.from === from && c.to === '0');
     expect(edge('1')).toMatchObject({ kind: 'relationship', direction: 'undirected', extra: {} });
-    expect(edge('2')?.extra).toEqual({ weight: 8 });
+    expect(edge('1')?.weight).toBeUndefined(); // Gephi's weight 1.0 is the default
+    expect(edge('2')).toMatchObject({ weight: 8, extra: {} });
+    expect(s.elements.get('0')?.extra.size).toBe(28.685715); // viz:size
   });
 
   it('reads yEd GraphML: ShapeNode geometry and labels, group folders, edge labels and arrows', () => {
@@ -249,7 +251,8 @@ describe('files shaped the way other tools write them', () => {
     expect(s.connections.size).toBe(2);
     expect([...s.connections.values()].find((c) => c.from === '0')).toMatchObject({
       direction: 'undirected',
-      extra: { weight: 4 },
+      weight: 4,
+      extra: {},
     });
   });
 
@@ -420,7 +423,7 @@ describe('analysis results on export', () => {
       betweenness: new Map([['elReadiness', 0.5]]),
     };
     const gexf = exportGexf(snap, { analysis });
-    expect(gexf).toContain('title="analysis:cluster" type="double"');
+    expect(gexf).toContain('title="analysis:cluster" type="integer"');
     expect(exportGexf(snap)).not.toContain('analysis:');
     const graphml = exportGraphml(snap, { analysis });
     expect(graphml).toContain('attr.name="analysis:betweenness"');

@@ -72,6 +72,10 @@ function hexToRgb(hex: string): [number, number, number] | undefined {
 export function exportGexf(snapshot: MapSnapshot, options: GexfOptions = {}): string {
   const elements = byId(snapshot.elements);
   const connections = byId(snapshot.connections);
+  // Gephi's node size rides in the custom field `size` (see import) and goes back as viz:size.
+  const sizes = elements.map((e) => e.extra[SIZE_FIELD]).filter((v) => v !== undefined);
+  const sizeAsViz = sizes.length > 0 && sizes.every(isVizSize);
+  const edgeType = edgeTypes(connections);
   const nodeDefs: AttrDef[] = [
     ...NODE_FIELDS.map(([name, type]) => ({
       id: name,
@@ -79,11 +83,11 @@ export function exportGexf(snapshot: MapSnapshot, options: GexfOptions = {}): st
       type,
       read: (r: Record<string, unknown>) => builtinNodeValue(r as never, name),
     })),
-    ...customAttrs(elements, 'x'),
+    ...customAttrs(elements, 'x').filter((d) => !(sizeAsViz && d.title === SIZE_FIELD)),
     ...analysisAttrs(options.analysis, 'a'),
   ];
   const edgeDefs: AttrDef[] = [
-    ...EDGE_FIELDS.filter(([n]) => n !== 'direction').map(([name, type]) => ({
+    ...EDGE_FIELDS.map(([name, type]) => ({
       id: name,
       title: name,
       type,
@@ -95,15 +99,17 @@ export function exportGexf(snapshot: MapSnapshot, options: GexfOptions = {}): st
     '<?xml version="1.0" encoding="UTF-8"?>\n',
     '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">\n',
     `  <meta><creator>Weavemap</creator><description>${escText(snapshot.meta.title)}</description></meta>\n`,
-    '  <graph defaultedgetype="directed" mode="static">\n',
+    `  <graph defaultedgetype="${edgeType.graph}" mode="static">\n`,
     attributesBlock('node', nodeDefs),
     attributesBlock('edge', edgeDefs),
     '    <nodes>\n',
   ];
   for (const e of elements) {
     const rgb = e.color ? hexToRgb(e.color) : undefined;
+    const size = sizeAsViz ? e.extra[SIZE_FIELD] : undefined;
     parts.push(
       `      <node id="${escAttr(e.id)}" label="${escAttr(e.label)}">${attvalues(nodeDefs, e as never)}` +
+        (isVizSize(size) ? `<viz:size value="${num(size)}"/>` : '') +
         `<viz:position x="${num(e.position[0])}" y="${num(e.position[1])}" z="0"/>` +
         (rgb ? `<viz:color r="${rgb[0]}" g="${rgb[1]}" b="${rgb[2]}"/>` : '') +
         '</node>\n',
@@ -112,14 +118,39 @@ export function exportGexf(snapshot: MapSnapshot, options: GexfOptions = {}): st
   parts.push('    </nodes>\n    <edges>\n');
   for (const c of connections) {
     parts.push(
-      `      <edge id="${escAttr(c.id)}" source="${escAttr(c.from)}" target="${escAttr(c.to)}" type="${c.direction}"` +
+      `      <edge id="${escAttr(c.id)}" source="${escAttr(c.from)}" target="${escAttr(c.to)}"` +
+        (edgeType.edge(c.direction) ? ` type="${edgeType.edge(c.direction)}"` : '') +
         (c.label ? ` label="${escAttr(c.label)}"` : '') +
-        (c.strength !== undefined ? ` weight="${num(c.strength)}"` : '') +
+        (c.weight !== undefined ? ` weight="${num(c.weight)}"` : '') +
         `>${attvalues(edgeDefs, c as never)}</edge>\n`,
     );
   }
   parts.push('    </edges>\n  </graph>\n</gexf>\n');
   return parts.join('');
+}
+
+/** The custom field that holds a node's `viz:size`. */
+export const SIZE_FIELD = 'size';
+
+const isVizSize = (v: unknown): v is number =>
+  typeof v === 'number' && Number.isFinite(v) && v >= 0;
+
+/**
+ * How directions are written so that both Gephi and NetworkX open the file. NetworkX refuses an
+ * edge whose `type` contradicts `defaultedgetype` ("Undirected edge found in directed graph"),
+ * and Gephi knows only `directed` and `undirected` as an edge's type. So: a graph with only
+ * undirected ties is `undirected`; any other is `directed`, with mutual ties (and, in a mixed
+ * graph, undirected ones) as `type="mutual"`, which NetworkX reads as an arc each way and
+ * Gephi as a directed edge. The exact direction also rides in the `direction` attribute.
+ */
+export function edgeTypes(connections: readonly { direction: Direction }[]): {
+  graph: 'directed' | 'undirected';
+  edge: (d: Direction) => string | undefined;
+} {
+  const undirectedOnly =
+    connections.length > 0 && connections.every((c) => c.direction === 'undirected');
+  if (undirectedOnly) return { graph: 'undirected', edge: () => undefined };
+  return { graph: 'directed', edge: (d) => (d === 'directed' ? undefined : 'mutual') };
 }
 
 function readDefs(
@@ -195,6 +226,9 @@ export function importGexf(input: ImportInput): ImportResult {
           const g = numAttr(col, 'g');
           const bl = numAttr(col, 'b');
           const vals = values(node, nodeDefs);
+          const size = numAttr(child(node, 'size'), 'value');
+          if (size !== undefined)
+            vals.set(vals.has(SIZE_FIELD) ? `viz:${SIZE_FIELD}` : SIZE_FIELD, size);
           const pid = parent ?? attr(node, 'pid');
           if (pid && !vals.has('parent')) vals.set('parent', pid);
           b.element(

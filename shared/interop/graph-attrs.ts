@@ -12,6 +12,7 @@ import {
   type ElementRecord,
   type Polarity,
 } from '../schema/types';
+import { isWeight } from '../schema/validate';
 import type { RawConnection, RawElement } from './builder';
 import { kindFromType, polarityFromType } from './kinds';
 
@@ -66,6 +67,8 @@ export const ANALYSIS_PREFIX = 'analysis:';
 
 function typeOfValues(values: readonly unknown[]): AttrType {
   if (values.every((v) => typeof v === 'boolean')) return 'boolean';
+  // Whole numbers only: an integer column (Gephi's Modularity Class, NetworkX's ints) stays one.
+  if (values.every((v) => typeof v === 'number' && Number.isSafeInteger(v))) return 'integer';
   if (values.every((v) => typeof v === 'number' && Number.isFinite(v))) return 'double';
   return 'string';
 }
@@ -240,9 +243,10 @@ export function connectionFromAttrs(
     kind = polarity ? 'causal' : 'relationship';
   }
   let strength = typeof known.strength === 'number' ? known.strength : undefined;
-  if (strength === undefined && base.weight !== undefined && base.weight !== 1) {
-    if (base.weight >= 0 && base.weight <= 1) strength = base.weight;
-    else extra.weight = base.weight;
+  let weight: number | undefined;
+  if (base.weight !== undefined) {
+    if (isWeight(base.weight)) weight = base.weight === 1 ? undefined : base.weight;
+    else extra.Weight = base.weight; // zero or negative (Gephi allows them): kept as a field
   }
   if (strength !== undefined && (strength < 0 || strength > 1)) {
     extra.Strength = strength;
@@ -258,6 +262,7 @@ export function connectionFromAttrs(
     delay: known.delay === true ? true : undefined,
     direction: oneOf(known.direction, DIRECTIONS) ?? base.direction,
     strength,
+    weight,
     label,
     description: typeof known.description === 'string' ? known.description : undefined,
     tags: splitTags(known.tags),

@@ -62,8 +62,12 @@ export function exportGraphml(snapshot: MapSnapshot, options: GraphmlOptions = {
       type,
       read: (r: Record<string, unknown>) => builtinEdgeValue(r as never, name),
     })),
+    // The edge weight as NetworkX and Gephi write it: a double key named `weight`.
+    { id: 'e_weight', title: 'weight', type: 'double', read: (r) => r.weight },
     ...customAttrs(connections, 'e_x'),
   ];
+  const undirectedOnly =
+    connections.length > 0 && connections.every((c) => c.direction === 'undirected');
   const keyLines = [
     `  <key id="g_title" for="graph" attr.name="title" attr.type="string"/>`,
     ...nodeDefs.map(
@@ -86,13 +90,15 @@ export function exportGraphml(snapshot: MapSnapshot, options: GraphmlOptions = {
     '<?xml version="1.0" encoding="UTF-8"?>\n',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n',
     keyLines.join('\n') + '\n',
-    `  <graph id="G" edgedefault="directed"><data key="g_title">${escText(snapshot.meta.title)}</data>\n`,
+    // No per-edge `directed`: NetworkX refuses one that contradicts edgedefault. A mixed graph
+    // is written directed; the `direction` key says which ties are undirected or mutual.
+    `  <graph id="G" edgedefault="${undirectedOnly ? 'undirected' : 'directed'}"><data key="g_title">${escText(snapshot.meta.title)}</data>\n`,
   ];
   for (const e of elements)
     parts.push(`    <node id="${escAttr(e.id)}">${data(nodeDefs, rec(e))}</node>\n`);
   for (const c of connections)
     parts.push(
-      `    <edge id="${escAttr(c.id)}" source="${escAttr(c.from)}" target="${escAttr(c.to)}" directed="${c.direction === 'undirected' ? 'false' : 'true'}">${data(edgeDefs, rec(c))}</edge>\n`,
+      `    <edge id="${escAttr(c.id)}" source="${escAttr(c.from)}" target="${escAttr(c.to)}">${data(edgeDefs, rec(c))}</edge>\n`,
     );
   parts.push('  </graph>\n</graphml>\n');
   return parts.join('');
@@ -129,6 +135,9 @@ function yedShape(data: XmlNode): XmlNode | undefined {
   return undefined;
 }
 
+/** GraphML's `<desc>` of a graph, node or edge (trimmed; empty when none). */
+const descOf = (n: XmlNode): string => textOf(child(n, 'desc')).trim();
+
 const isHex = (s: string): boolean => /^#[0-9a-fA-F]{6}$/.test(s);
 
 export function importGraphml(input: ImportInput): ImportResult {
@@ -139,7 +148,15 @@ export function importGraphml(input: ImportInput): ImportResult {
     const top = child(root, 'graph');
     if (!top) throw new ImportRefused('This GraphML file has no <graph>.');
     const keys = new Map<string, KeyDef>();
-    for (const k of children(root, 'key')) {
+    // Keys are declared under <graphml>, and by some writers inside a <graph> too.
+    const keyElements: XmlNode[] = [...children(root, 'key')];
+    const collectKeys = (g: XmlNode): void => {
+      keyElements.push(...children(g, 'key'));
+      for (const n of children(g, 'node'))
+        for (const inner of children(n, 'graph')) collectKeys(inner);
+    };
+    for (const g of children(root, 'graph')) collectKeys(g);
+    for (const k of keyElements) {
       const id = attr(k, 'id');
       if (id === undefined) continue;
       const yfiles = attr(k, 'yfiles.type');
@@ -154,6 +171,7 @@ export function importGraphml(input: ImportInput): ImportResult {
       (d) => keys.get(attr(d, 'key') ?? '')?.title === 'title',
     );
     if (titleData && textOf(titleData).trim()) b.title = textOf(titleData).trim();
+    else if (descOf(top)) b.title = descOf(top);
 
     let n = 0;
     const visitGraph = (graph: XmlNode, parent: string | undefined): void => {
@@ -205,6 +223,7 @@ export function importGraphml(input: ImportInput): ImportResult {
           const fill = attr(child(shape, 'Fill'), 'color');
           if (fill && isHex(fill.slice(0, 7))) color = fill.slice(0, 7);
         }
+        if (descOf(node) && !vals.has('description')) vals.set('description', descOf(node));
         if (parent && !vals.has('parent')) vals.set('parent', parent);
         if (nested && !vals.has('kind')) vals.set('kind', 'group'); // yEd folder / group node
         b.element(
@@ -248,6 +267,7 @@ export function importGraphml(input: ImportInput): ImportResult {
             }
             arrows ??= child(line, 'Arrows');
           }
+        if (descOf(edge) && !vals.has('description')) vals.set('description', descOf(edge));
         const weight = vals.get('weight');
         vals.delete('weight');
         const directedAttr = attr(edge, 'directed');

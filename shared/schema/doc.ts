@@ -8,6 +8,7 @@ import type {
   SourceRecord,
 } from './types';
 import { ACTOR_TYPES, CONNECTION_KINDS, DIRECTIONS, ELEMENT_KINDS, POLARITIES } from './types';
+import { isWeight } from './validate';
 
 /**
  * The shape of the live Yjs document: one nested Y.Map per record, so that two people editing
@@ -50,6 +51,7 @@ const CONNECTION_FIELDS = new Set([
   'delay',
   'direction',
   'strength',
+  'weight',
   'label',
   'description',
   'tags',
@@ -110,6 +112,7 @@ const EMPTY_DEFAULTS: Record<string, unknown> = { label: '', description: '', ta
 
 function isDefault(key: string, value: unknown, kind?: unknown): boolean {
   if (key === 'direction') return value === (kind === 'causal' ? 'directed' : 'undirected');
+  if (key === 'weight') return value === 1 && (kind === 'causal' || kind === 'relationship');
   if (!(key in EMPTY_DEFAULTS)) return false;
   return Array.isArray(value) ? value.length === 0 : value === EMPTY_DEFAULTS[key];
 }
@@ -252,6 +255,12 @@ export function readConnection(map: RecordMap, id: string): ConnectionRecord {
   if (polarity) rec.polarity = polarity;
   if (f.delay === true) rec.delay = true;
   if (typeof f.strength === 'number') rec.strength = f.strength;
+  if (isWeight(f.weight)) {
+    if (f.weight !== 1) rec.weight = f.weight;
+  } else if (f.weight !== undefined) {
+    // A custom field `weight` from before weight was a field, that is not a weight: kept as is.
+    (extra as Record<string, unknown>).weight = f.weight;
+  }
   if (f.proposed === true) rec.proposed = true;
   return rec as unknown as ConnectionRecord;
 }

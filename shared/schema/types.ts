@@ -61,6 +61,11 @@ export interface ConnectionRecord {
   readonly direction: Direction;
   /** 0..1 */
   readonly strength?: number;
+  /**
+   * How much the tie counts, a positive number (Gephi's and NetworkX's edge weight): drawn as
+   * line width. Absent means 1 (1 is never stored).
+   */
+  readonly weight?: number;
   readonly label: string;
   readonly description: string;
   readonly tags: readonly string[];

@@ -88,6 +88,13 @@ const numberIn =
       errors.push({ field, message: `${field} must be a number from ${min} to ${max}.` });
   };
 
+const positive =
+  (field: string): Check =>
+  (v, errors) => {
+    if (v === undefined || v === null) return;
+    if (!isWeight(v)) errors.push({ field, message: `${field} must be a number above 0.` });
+  };
+
 const boolean =
   (field: string): Check =>
   (v, errors) => {
@@ -143,6 +150,7 @@ const connectionChecks: Record<string, Check> = {
   delay: boolean('delay'),
   direction: oneOf('direction', DIRECTIONS),
   strength: numberIn('strength', 0, 1),
+  weight: positive('weight'),
   label: text('label', LIMITS.labelChars),
   description: text('description', LIMITS.descriptionChars),
   tags,
@@ -178,6 +186,11 @@ const quoteChecks: Record<string, Check> = {
 
 export function validateQuote(value: unknown): FieldError[] {
   return run(quoteChecks, value, false);
+}
+
+/** A connection weight: a positive finite number. */
+export function isWeight(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0;
 }
 
 /** An absolute http(s) URL: the only kind Weavemap stores, follows or links. */
