@@ -6,6 +6,7 @@ import {
   encodeRecord,
   isReservedFieldName,
   knownFields,
+  markUpdated,
   writeField,
 } from '../schema/doc';
 import { validateConnection } from '../schema/validate';
@@ -142,7 +143,7 @@ export function updateConnection(ctx: EditContext, id: string, patch: Connection
     for (const [k, v] of Object.entries(patch))
       if (v === undefined && k !== 'extra' && !RESERVED.has(k))
         changed = writeField(c, k, undefined) || changed;
-    if (changed) c.set('_u', nowOf(ctx));
+    if (changed) markUpdated(c, nowOf(ctx));
   });
 }
 

@@ -148,12 +148,17 @@ const OPS = [
 const REGRESSION_SEEDS = [1, 42, 2024, 1_234_567, 987_654_321, 2 ** 31 - 1];
 
 describe('convergence under out-of-order, duplicated delivery', () => {
-  it.each(REGRESSION_SEEDS)('3 replicas x 300 operations converge (seed %i)', (seed) => {
-    done.clear();
-    expectConverged(simulate(seed, 300));
-    // Every kind of operation must really run: a domain that refused everything converges too.
-    for (const op of OPS) expect(done.get(op) ?? 0, `${op} never ran`).toBeGreaterThan(10);
-  });
+  it.each(REGRESSION_SEEDS)(
+    '3 replicas x 300 operations converge (seed %i)',
+    (seed) => {
+      done.clear();
+      expectConverged(simulate(seed, 300));
+      // Every kind of operation must really run: a domain that refused everything converges too.
+      for (const op of OPS) expect(done.get(op) ?? 0, `${op} never ran`).toBeGreaterThan(10);
+    },
+    // Generous: out-of-order delivery makes Yjs retry pending updates, and a busy machine is slow.
+    300_000,
+  );
 
   it('50 random seeds: 3 replicas x 80 operations converge with invariants intact', () => {
     fc.assert(
@@ -162,5 +167,5 @@ describe('convergence under out-of-order, duplicated delivery', () => {
       }),
       { numRuns: 50 },
     );
-  }, 120_000);
+  }, 600_000);
 });

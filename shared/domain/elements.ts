@@ -7,6 +7,7 @@ import {
   encodeRecord,
   isReservedFieldName,
   knownFields,
+  markUpdated,
   sourcesMap,
   writeField,
 } from '../schema/doc';
@@ -117,7 +118,7 @@ export function updateElement(ctx: EditContext, id: string, patch: ElementPatch)
     for (const [k, v] of Object.entries(patch))
       if (v === undefined && k !== 'extra' && !RESERVED.has(k))
         changed = writeField(el, k, undefined) || changed;
-    if (changed) el.set('_u', nowOf(ctx));
+    if (changed) markUpdated(el, nowOf(ctx));
   });
 }
 

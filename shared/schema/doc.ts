@@ -149,6 +149,11 @@ export function encodeRecord(
 }
 
 /** Writes one edited field: a default value removes the key. Returns whether anything changed. */
+/** Records when a record was last edited (the `updated` storage key). */
+export function markUpdated(map: RecordMap, at: number): void {
+  map.set(STORAGE_KEYS.updated, at);
+}
+
 export function writeField(map: RecordMap, key: string, value: unknown): boolean {
   const cur = map.get(key);
   if (value === undefined || isDefault(key, value, map.get('kind'))) {
