@@ -58,6 +58,7 @@ export class MapSession {
     unsyncedChanges: 0,
     peers: 0,
     mesh: false,
+    meshAllowed: true,
     readOnly: false,
   });
   peers = $state.raw<Peer[]>([]);

@@ -5,6 +5,7 @@ import { WebrtcProvider } from 'y-webrtc';
 import { wsUrl, type RoomRole } from './links';
 import { deriveMeshPassword, editSecretFromFacilitator, meshRoomName } from './password';
 import { preserveCryptoOrder } from './ordered-crypto';
+import { meshCapGate } from './mesh-cap';
 import { watchMesh } from './mesh-health';
 
 /**
@@ -26,6 +27,8 @@ export interface SyncStatus {
   readonly peers: number;
   /** Whether this client takes part in the peer mesh. */
   readonly mesh: boolean;
+  /** False while the room has more editors than the mesh cap (all sync through the host). */
+  readonly meshAllowed: boolean;
   /** The host granted only read access (a view link). */
   readonly readOnly: boolean;
 }
@@ -48,6 +51,8 @@ export interface RoomConnectionOptions {
   readonly server?: boolean;
   /** Turn the peer mesh off (view links never join it). */
   readonly mesh?: boolean;
+  /** Most editors for the peer mesh; above it everyone syncs through the host (default 12). */
+  readonly meshCap?: number;
   readonly onStatus?: (status: SyncStatus) => void;
 }
 
@@ -76,6 +81,7 @@ export function connectRoom(opts: RoomConnectionOptions): RoomConnection {
   let webrtc: WebrtcProvider | null = null;
   let stopWatch = (): void => {};
   let meshWanted = opts.role !== 'view' && opts.mesh !== false;
+  let capGate: ReturnType<typeof meshCapGate> | null = null;
   let destroyed = false;
   const syncWaiters: (() => void)[] = [];
 
@@ -85,6 +91,7 @@ export function connectRoom(opts: RoomConnectionOptions): RoomConnection {
     unsyncedChanges: unsynced,
     peers,
     mesh: webrtc !== null,
+    meshAllowed: capGate?.allowed() ?? true,
     readOnly,
   });
   const emit = () => opts.onStatus?.(status());
@@ -135,7 +142,7 @@ export function connectRoom(opts: RoomConnectionOptions): RoomConnection {
       meshRoomName(opts.roomId, editSecret),
       deriveMeshPassword(editSecret),
     ]);
-    if (webrtc || destroyed || !meshWanted) return;
+    if (webrtc || destroyed || !meshWanted || !(capGate?.allowed() ?? true)) return;
     preserveCryptoOrder();
     webrtc = new WebrtcProvider(name, opts.doc, {
       signaling: [wsUrl(opts.origin, '/signal')],
@@ -157,6 +164,22 @@ export function connectRoom(opts: RoomConnectionOptions): RoomConnection {
     emit();
   };
 
+  const stopMesh = () => {
+    if (!webrtc) return;
+    stopWatch();
+    webrtc.destroy();
+    webrtc = null;
+    peers = 0;
+  };
+  capGate = meshCapGate(awareness, {
+    eligible: opts.role !== 'view' && opts.mesh !== false,
+    ...(opts.meshCap !== undefined ? { cap: opts.meshCap } : {}),
+    onChange: (allowed) => {
+      if (allowed && meshWanted) void startMesh();
+      else if (!allowed) stopMesh();
+      emit();
+    },
+  });
   if (meshWanted) void startMesh();
 
   return {
@@ -167,22 +190,14 @@ export function connectRoom(opts: RoomConnectionOptions): RoomConnection {
       meshWanted = enabled && opts.role !== 'view';
       if (meshWanted) await startMesh();
       else if (webrtc) {
-        stopWatch();
-        webrtc.destroy();
-        webrtc = null;
-        peers = 0;
+        stopMesh();
         emit();
       }
     },
     pause() {
       hocuspocus.disconnect();
       socket.disconnect();
-      if (webrtc) {
-        stopWatch();
-        webrtc.destroy();
-        webrtc = null;
-        peers = 0;
-      }
+      stopMesh();
       server = 'disconnected';
       synced = false;
       emit();
@@ -199,9 +214,8 @@ export function connectRoom(opts: RoomConnectionOptions): RoomConnection {
     },
     destroy() {
       destroyed = true;
-      stopWatch();
-      webrtc?.destroy();
-      webrtc = null;
+      capGate?.dispose();
+      stopMesh();
       hocuspocus.destroy();
       socket.destroy();
     },
