@@ -134,12 +134,17 @@ export class MapSession {
     return this.readOnlyReason !== null || this.status.readOnly;
   }
 
-  /** Loads the local copy, then connects to the host and the peer mesh. */
+  /**
+   * Loads the local copy and connects to the host and the peer mesh at the same time: whichever
+   * answers first shows the map, and the CRDT merges the other in (no fixed wait for IndexedDB,
+   * which may be slow, blocked or unavailable).
+   */
   async open(opts: { origin: string; secret: string; WebSocket?: unknown }): Promise<void> {
     this.#idb = new IndexeddbPersistence(`weavemap:${this.roomId}`, this.doc);
-    await Promise.race([this.#idb.whenSynced, new Promise((r) => setTimeout(r, 1500))]);
-    this.localLoaded = true;
-    this.#checkSchema();
+    void this.#idb.whenSynced.then(() => {
+      this.localLoaded = true;
+      this.#checkSchema();
+    });
     const connection = connectRoom({
       doc: this.doc,
       origin: opts.origin,
