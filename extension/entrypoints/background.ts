@@ -32,8 +32,10 @@ function createMenus(): void {
 
 export default defineBackground({
   main() {
-    // Tests call what a menu click calls (context menus cannot be clicked headless).
-    (globalThis as Record<string, unknown>).weavemapClipper = testHooks;
+    // Tests call what a menu click calls (context menus cannot be clicked headless). Built in
+    // only when VITE_TEST_HOOKS=1 (npm run test:e2e), never into the extension people install.
+    if (import.meta.env.VITE_TEST_HOOKS === '1')
+      (globalThis as Record<string, unknown>).weavemapClipper = testHooks;
 
     browser.runtime.onInstalled.addListener(() => {
       createMenus();
