@@ -23,7 +23,7 @@ export const PAGES_DIR = join(REPO, 'test', 'fixtures', 'pages');
 export function assertExtensionBuilt(): void {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json')))
     throw new Error(
-      `The extension is not built: run \`npm run build\` (expected ${EXTENSION_DIR}).`,
+      `The extension is not built for tests: run \`VITE_TEST_HOOKS=1 npm run build\` (expected ${EXTENSION_DIR}).`,
     );
 }
 
