@@ -15,6 +15,7 @@ import { isMapLocked } from '../../../shared/session/layout';
 import type { Logger } from '../log';
 import { isRoomId } from '../rooms/secrets';
 import type { Role, RoomStore } from '../rooms/store';
+import { contractExtension } from './contract';
 import { keepAlive } from './keepalive';
 import { closeServer } from './signaling';
 
@@ -75,13 +76,14 @@ export function createSyncServer(options: SyncOptions): SyncServer {
   const { rooms, log } = options;
   const sqlite = new RoomDocuments(options.databaseFile);
   const mapLock = mapLockExtension();
+  const contract = contractExtension(log);
   let closing = false;
   const inFlight = new Set<Promise<unknown>>();
 
   const hocuspocus = new Hocuspocus<SyncContext>({
     name: 'weavemap',
     quiet: true,
-    extensions: [sqlite, mapLock, ...(options.extensions ?? [])],
+    extensions: [sqlite, mapLock, contract, ...(options.extensions ?? [])],
     async onAuthenticate({
       token,
       documentName,
@@ -175,10 +177,13 @@ const refusal = (reason: SyncRefusal) => ({ reason });
  * decided afresh before every sync message, so it follows the lock live. When the lock lifts,
  * connections that were refused are asked to sync again (a sync step 1 from the host), so what
  * they wrote during the lock arrives then, as after an offline spell, rather than leaving their
- * later updates waiting on a missing one.
+ * later updates waiting on a missing one. Once that sync is in, the host also acknowledges each
+ * update it refused during the lock: the client counts unacknowledged updates ("Saving…") and
+ * would otherwise keep counting them although the host now has them all.
  */
 function mapLockExtension(): Extension {
-  const refused = new WeakSet<Connection<SyncContext>>();
+  /** Connections refused during the lock, with how many of their updates were refused. */
+  const refused = new WeakMap<Connection<SyncContext>, number>();
   return {
     extensionName: 'weavemap-map-lock',
     async beforeSync({ connection, document, type }) {
@@ -186,14 +191,24 @@ function mapLockExtension(): Extension {
       const locked = role === 'edit' && isMapLocked(document);
       connection.readOnly = role === 'view' || locked;
       // 1: sync step 2, 2: update; step 1 (0) only asks for the host's state.
-      if (locked && type !== 0) refused.add(connection);
+      if (locked && type !== 0) {
+        refused.set(connection, (refused.get(connection) ?? 0) + (type === 2 ? 1 : 0));
+      } else if (!locked && type === 1 && refused.has(connection)) {
+        // The step 2 answering the host's request after the unlock: it carries everything.
+        const count = refused.get(connection) ?? 0;
+        refused.delete(connection);
+        const ack = new OutgoingMessage(connection.messageAddress)
+          .writeSyncStatus(true)
+          .toUint8Array();
+        // The host's ack of this step 2 stands for one of them.
+        for (let i = 1; i < count; i++) connection.send(ack);
+      }
     },
     async afterLoadDocument({ document }) {
       document.getMap('session').observe((event) => {
         if (!event.keysChanged.has('locked') || isMapLocked(document)) return;
         for (const connection of document.getConnections()) {
           if (!refused.has(connection)) continue;
-          refused.delete(connection);
           connection.send(
             new OutgoingMessage(connection.messageAddress)
               .createSyncMessage()
