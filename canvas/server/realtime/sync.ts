@@ -17,6 +17,7 @@ import { isRoomId } from '../rooms/secrets';
 import type { Role, RoomStore } from '../rooms/store';
 import { contractExtension } from './contract';
 import { keepAlive } from './keepalive';
+import { presenceGuard } from './presence-guard';
 import { closeServer } from './signaling';
 
 export interface SyncOptions {
@@ -77,13 +78,14 @@ export function createSyncServer(options: SyncOptions): SyncServer {
   const sqlite = new RoomDocuments(options.databaseFile);
   const mapLock = mapLockExtension();
   const contract = contractExtension(log);
+  const presence = presenceGuard(log);
   let closing = false;
   const inFlight = new Set<Promise<unknown>>();
 
   const hocuspocus = new Hocuspocus<SyncContext>({
     name: 'weavemap',
     quiet: true,
-    extensions: [sqlite, mapLock, contract, ...(options.extensions ?? [])],
+    extensions: [sqlite, mapLock, contract, presence, ...(options.extensions ?? [])],
     async onAuthenticate({
       token,
       documentName,
