@@ -38,7 +38,10 @@ export function presenceProblem(state: unknown): string | null {
     if (!isId(user.id)) return 'user.id must be a short id.';
     if (typeof user.name !== 'string' || user.name.length > PRESENCE_LIMITS.nameChars)
       return `user.name must be text of at most ${PRESENCE_LIMITS.nameChars} characters.`;
-    if (typeof user.color !== 'string' || !/^#[0-9a-fA-F]{6}$/.test(user.color))
+    if (
+      user.color !== undefined &&
+      (typeof user.color !== 'string' || !/^#[0-9a-fA-F]{6}$/.test(user.color))
+    )
       return 'user.color must look like #1f77b4.';
   }
   if (cursor !== undefined && cursor !== null) {

@@ -106,16 +106,20 @@ export function presenceGuard(log: Logger, options: Partial<PresenceGuardOptions
       const claim = claimed.get(connection);
       claimed.delete(connection);
       for (const [clientId, state] of [...states]) {
-        let problem: string | null = null;
-        if (!claim || claim.overLimit) problem = 'more presence updates than the rate limit';
-        else if (!claim.entries.has(clientId)) problem = null;
-        else if (!isOwn(document, connection, clientId))
-          problem = `it tried to set presence for another client (${clientId})`;
-        else problem = presenceProblem(state);
-        if (problem !== null || !claim?.entries.has(clientId)) {
+        // Entries the message did not carry (Hocuspocus's own scratch entry) are dropped quietly.
+        if (claim && !claim.overLimit && !claim.entries.has(clientId)) {
           states.delete(clientId);
-          if (problem) refuse(connection, document, problem);
+          continue;
         }
+        const problem =
+          !claim || claim.overLimit
+            ? 'more presence updates than the rate limit'
+            : !isOwn(document, connection, clientId)
+              ? `it tried to set presence for another client (${clientId})`
+              : presenceProblem(state);
+        if (problem === null) continue;
+        states.delete(clientId);
+        refuse(connection, document, problem);
       }
       if (!claim || claim.overLimit) return;
       for (const [clientId, state] of claim.entries) {
