@@ -6,6 +6,7 @@ import { wsUrl, type RoomRole } from './links';
 import { deriveMeshPassword, editSecretFromFacilitator, meshRoomName } from './password';
 import { preserveCryptoOrder } from './ordered-crypto';
 import { watchMesh } from './mesh-health';
+import { parseRefusal } from './refusal';
 
 /**
  * Both sync paths on one Y.Doc (see docs/architecture.md, "Sync topology"):
@@ -46,9 +47,15 @@ export interface RoomConnectionOptions {
   readonly peerOpts?: Record<string, unknown>;
   /** Turn the host path off (benchmarks of the peer path alone); on by default. */
   readonly server?: boolean;
-  /** Turn the peer mesh off (view links never join it). */
+  /** Turn the peer mesh off for good (view links never join it; `setMesh` cannot undo it). */
   readonly mesh?: boolean;
   readonly onStatus?: (status: SyncStatus) => void;
+  /**
+   * The host refused an update from this client (it breaks the document contract or the link's
+   * role), with the reason. The host takes nothing more from this connection: the client should
+   * drop its local copy and load the map from the host again.
+   */
+  readonly onRefused?: (reason: string) => void;
 }
 
 export interface RoomConnection {
@@ -120,6 +127,10 @@ export function connectRoom(opts: RoomConnectionOptions): RoomConnection {
       if (state) syncWaiters.splice(0).forEach((w) => w());
       emit();
     },
+    onStateless: ({ payload }) => {
+      const refusal = parseRefusal(payload);
+      if (refusal) opts.onRefused?.(refusal.reason);
+    },
     onUnsyncedChanges: ({ number }) => {
       unsynced = number;
       emit();
@@ -164,7 +175,7 @@ export function connectRoom(opts: RoomConnectionOptions): RoomConnection {
     hocuspocus,
     status,
     async setMesh(enabled) {
-      meshWanted = enabled && opts.role !== 'view';
+      meshWanted = enabled && opts.role !== 'view' && opts.mesh !== false;
       if (meshWanted) await startMesh();
       else if (webrtc) {
         stopWatch();

@@ -20,6 +20,8 @@ import type { TestHost } from '../testing/host';
 import { createRoom, startTestHost, waitFor } from '../testing/host';
 import type { SyncClient } from '../testing/sync-client';
 import { connectSync } from '../testing/sync-client';
+import { connectRoom } from '../../../shared/sync/connection';
+import WebSocket from 'ws';
 
 let test: TestHost;
 const clients: SyncClient[] = [];
@@ -183,5 +185,29 @@ describe('the host enforces the document contract on /sync', () => {
         metaMap(d).set('schemaVersion', 0),
       ),
     ).toMatch(/schemaVersion/);
+  });
+
+  it("tells the app's own connection why, so that it can reload the map", async () => {
+    const { room } = await preparedRoom();
+    const reasons: string[] = [];
+    const doc = new Y.Doc();
+    const connection = connectRoom({
+      doc,
+      origin: test.host.url,
+      roomId: room.roomId,
+      secret: room.editSecret,
+      role: 'edit',
+      mesh: false,
+      WebSocket,
+      onRefused: (reason) => reasons.push(reason),
+    });
+    try {
+      await connection.whenSynced();
+      sessionMap(doc).set('private', true);
+      await waitFor(() => reasons.length > 0, 'the refusal to reach the client');
+      expect(reasons[0]).toMatch(/Only a facilitator can turn private mode on or off/);
+    } finally {
+      connection.destroy();
+    }
   });
 });
