@@ -29,6 +29,20 @@ export interface MapChange extends SnapshotChange {
   readonly authors: readonly number[];
 }
 
+const refusalNoticeKey = (roomId: string): string => `weavemap:refused:${roomId}`;
+
+const hostOnlyKey = (roomId: string): string => `weavemap:host-only:${roomId}`;
+const hostOnly = (roomId: string): boolean =>
+  typeof sessionStorage !== 'undefined' && sessionStorage.getItem(hostOnlyKey(roomId)) === '1';
+
+/** The host's reason for the refusal that made this page reload, once (then forgotten). */
+export function takeRefusalNotice(roomId: string): string | null {
+  if (typeof sessionStorage === 'undefined') return null;
+  const reason = sessionStorage.getItem(refusalNoticeKey(roomId));
+  if (reason !== null) sessionStorage.removeItem(refusalNoticeKey(roomId));
+  return reason;
+}
+
 /** Client ids whose clock moved in a transaction: who inserted what it applied. */
 function advancedClients(tr: Y.Transaction): number[] {
   const out: number[] = [];
@@ -68,6 +82,8 @@ export class MapSession {
   readOnlyReason = $state<string | null>(null);
   /** The local copy in this browser has loaded. */
   localLoaded = $state(false);
+  /** Why the host refused a change from this browser, once it has (the map then reloads). */
+  refusal = $state<string | null>(null);
 
   #tracker: SnapshotTracker;
   #idb: IndexeddbPersistence | null = null;
@@ -151,10 +167,14 @@ export class MapSession {
       roomId: this.roomId,
       secret: opts.secret,
       role: this.role,
+      // After a refusal, this tab syncs through the host only: a peer may be what sent the
+      // refused change, and would send it again over the mesh.
+      ...(hostOnly(this.roomId) ? { mesh: false } : {}),
       ...(opts.WebSocket ? { WebSocket: opts.WebSocket } : {}),
       onStatus: (s) => {
         this.status = s;
       },
+      onRefused: (reason) => void this.#recoverFromRefusal(reason),
     });
     this.#connection = connection;
     this.status = connection.status();
@@ -180,6 +200,26 @@ export class MapSession {
       });
       if (!navigator.onLine) connection.pause();
     }
+  }
+
+  /**
+   * The host refused a change made here, so this copy holds edits the host will never take and
+   * that every later edit from it would build on: drop the local copy (IndexedDB) and reload the
+   * map from the host. The reason is shown after the reload (`takeRefusalNotice`).
+   */
+  async #recoverFromRefusal(reason: string): Promise<void> {
+    if (this.refusal !== null) return;
+    this.refusal = reason;
+    this.readOnlyReason = `The host refused a change made here (${reason}). Reloading the map from the host…`;
+    this.#connection?.destroy();
+    this.#connection = null;
+    const idb = this.#idb;
+    this.#idb = null;
+    await idb?.clearData();
+    if (typeof window === 'undefined') return;
+    sessionStorage.setItem(refusalNoticeKey(this.roomId), reason);
+    sessionStorage.setItem(hostOnlyKey(this.roomId), '1');
+    location.reload();
   }
 
   #checkSchema(): void {

@@ -7,6 +7,7 @@ import { deriveMeshPassword, editSecretFromFacilitator, meshRoomName } from './p
 import { preserveCryptoOrder } from './ordered-crypto';
 import { meshCapGate } from './mesh-cap';
 import { watchMesh } from './mesh-health';
+import { parseRefusal } from './refusal';
 
 /**
  * Both sync paths on one Y.Doc (see docs/architecture.md, "Sync topology"):
@@ -49,11 +50,17 @@ export interface RoomConnectionOptions {
   readonly peerOpts?: Record<string, unknown>;
   /** Turn the host path off (benchmarks of the peer path alone); on by default. */
   readonly server?: boolean;
-  /** Turn the peer mesh off (view links never join it). */
+  /** Turn the peer mesh off for good (view links never join it; `setMesh` cannot undo it). */
   readonly mesh?: boolean;
   /** Most editors for the peer mesh; above it everyone syncs through the host (default 12). */
   readonly meshCap?: number;
   readonly onStatus?: (status: SyncStatus) => void;
+  /**
+   * The host refused an update from this client (it breaks the document contract or the link's
+   * role), with the reason. The host takes nothing more from this connection: the client should
+   * drop its local copy and load the map from the host again.
+   */
+  readonly onRefused?: (reason: string) => void;
 }
 
 export interface RoomConnection {
@@ -127,6 +134,10 @@ export function connectRoom(opts: RoomConnectionOptions): RoomConnection {
       if (state) syncWaiters.splice(0).forEach((w) => w());
       emit();
     },
+    onStateless: ({ payload }) => {
+      const refusal = parseRefusal(payload);
+      if (refusal) opts.onRefused?.(refusal.reason);
+    },
     onUnsyncedChanges: ({ number }) => {
       unsynced = number;
       emit();
@@ -187,7 +198,7 @@ export function connectRoom(opts: RoomConnectionOptions): RoomConnection {
     hocuspocus,
     status,
     async setMesh(enabled) {
-      meshWanted = enabled && opts.role !== 'view';
+      meshWanted = enabled && opts.role !== 'view' && opts.mesh !== false;
       if (meshWanted) await startMesh();
       else if (webrtc) {
         stopMesh();

@@ -50,6 +50,8 @@ describe('whole-map lock, enforced by the host', () => {
     const refusedBefore = ana.refusedUpdates();
     addElement(ctx(ana, 'ana'), { kind: 'factor', label: 'During the lock (Ana)' });
     await waitFor(() => ana.refusedUpdates() > refusedBefore, 'the host to refuse Ana');
+    addElement(ctx(ana, 'ana'), { kind: 'factor', label: 'During the lock (Ana, again)' });
+    await waitFor(() => ana.refusedUpdates() > refusedBefore + 1, 'the host to refuse Ana again');
 
     addElement(ctx(fac, 'fac'), { kind: 'factor', label: 'During the lock (facilitator)' });
     await waitFor(
@@ -79,9 +81,15 @@ describe('whole-map lock, enforced by the host', () => {
     await waitFor(
       () =>
         labels(ben.doc).includes('After the lock') &&
-        labels(ben.doc).includes('During the lock (Ana)'),
+        labels(ben.doc).includes('During the lock (Ana)') &&
+        labels(ben.doc).includes('During the lock (Ana, again)'),
       'Ben to converge',
     );
     expect(await storedLabels(room.roomId)).toEqual(labels(ana.doc));
+    // The host has everything Ana wrote, so her client must not keep showing "Saving…".
+    await waitFor(
+      () => ana.provider.unsyncedChanges === 0,
+      "Ana's client to count no unsaved change",
+    );
   });
 });

@@ -9,13 +9,16 @@ import type {
 } from '@hocuspocus/server';
 import { Hocuspocus, OutgoingMessage } from '@hocuspocus/server';
 import type { RawData } from 'ws';
+import type { WebSocket } from 'ws';
 import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import { isMapLocked } from '../../../shared/session/layout';
 import type { Logger } from '../log';
 import { isRoomId } from '../rooms/secrets';
 import type { Role, RoomStore } from '../rooms/store';
+import { contractExtension } from './contract';
 import { keepAlive } from './keepalive';
+import { presenceGuard } from './presence-guard';
 import { closeServer } from './signaling';
 
 export interface SyncOptions {
@@ -25,6 +28,12 @@ export interface SyncOptions {
   log: Logger;
   /** Largest Hocuspocus message accepted; a bigger one closes the socket (default 32 MiB). */
   maxMessageBytes: number;
+  /**
+   * Largest WebSocket frame accepted before the socket has authenticated, and from view links
+   * (default 128 KiB: a token, a sync step 1 and presence fit easily). Only edit and facilitator
+   * links get `maxMessageBytes`. See `frameLimits`.
+   */
+  maxPreAuthMessageBytes?: number;
   /** WebSocket ping interval; a socket that misses a pong is closed. */
   keepAliveMs: number;
   /** More Hocuspocus extensions (the history recorder). */
@@ -80,17 +89,26 @@ export function createSyncServer(options: SyncOptions): SyncServer {
     onError: (message, error) => log.error(message, error),
   });
   const mapLock = mapLockExtension();
+  const contract = contractExtension(log);
+  const presence = presenceGuard(log);
+  const limits = frameLimits(
+    options.maxPreAuthMessageBytes ?? DEFAULT_PRE_AUTH_BYTES,
+    options.maxMessageBytes,
+  );
   let closing = false;
   const inFlight = new Set<Promise<unknown>>();
 
   const hocuspocus = new Hocuspocus<SyncContext>({
     name: 'weavemap',
     quiet: true,
-    extensions: [sqlite, mapLock, ...(options.extensions ?? [])],
+    // What an unauthenticated socket may have queued: a few of its small frames.
+    maxUnauthenticatedQueueSize: 4 * limits.preAuth,
+    extensions: [sqlite, mapLock, contract, presence, ...(options.extensions ?? [])],
     async onAuthenticate({
       token,
       documentName,
       connectionConfig,
+      request,
     }: onAuthenticatePayload<SyncContext>) {
       // Thrown values carry `reason` (sent to the client) and no `message`, so Hocuspocus
       // does not print a stack for an ordinary refusal.
@@ -99,26 +117,30 @@ export function createSyncServer(options: SyncOptions): SyncServer {
       const auth = rooms.authenticate(documentName, token);
       if (!auth) throw refusal(rooms.exists(documentName) ? 'invalid-secret' : 'unknown-room');
       connectionConfig.readOnly = auth.role === 'view';
+      limits.authenticated(request, auth.role);
       return { role: auth.role } satisfies SyncContext;
     },
   });
 
   const wss = new WebSocketServer({
     noServer: true,
-    maxPayload: options.maxMessageBytes,
+    maxPayload: limits.preAuth,
     perMessageDeflate: false,
   });
   const stopKeepAlive = keepAlive(wss, options.keepAliveMs);
 
   wss.on('connection', (ws, req: IncomingMessage) => {
-    const client = hocuspocus.handleConnection(ws as unknown as WebSocketLike, toFetchRequest(req));
+    const request = toFetchRequest(req);
+    limits.track(request, ws);
+    const client = hocuspocus.handleConnection(ws as unknown as WebSocketLike, request);
     ws.on('message', (data: RawData) => client.handleMessage(toBytes(data)));
     ws.on('close', (code, reason) => client.handleClose({ code, reason: reason.toString('utf8') }));
     ws.on('error', (error: Error & { code?: string }) => {
       if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
-        log.warn(
-          `sync: refused a message over ${options.maxMessageBytes} bytes; the connection was closed`,
-        );
+        log.warn(`sync: refused a message over ${limits.of(ws)} bytes; the connection was closed`);
+        // Drop the socket now: the sender is still pushing the rest of its frame, so it would
+        // not answer the closing handshake, and the socket would linger for ws's 30 s timeout.
+        ws.terminate();
       } else {
         log.warn(`sync: socket error: ${error.message}`);
       }
@@ -173,6 +195,41 @@ export function createSyncServer(options: SyncOptions): SyncServer {
 
 const refusal = (reason: SyncRefusal) => ({ reason });
 
+const DEFAULT_PRE_AUTH_BYTES = 128 * 1024;
+
+/**
+ * Frame limits in two stages. `ws` checks a frame's declared length against the receiver's
+ * `maxPayload` as soon as the frame header arrives, before buffering any of it, and closes the
+ * socket (1009) when it is over. The server's `maxPayload` is the small pre-authentication
+ * limit, so a stranger cannot make the host buffer 32 MiB per socket; once a socket has
+ * authenticated as an edit or facilitator link, its receiver's limit is raised to the
+ * big-document one. ws has no public API for a per-socket limit: this sets the receiver's
+ * `_maxPayload` (ws 8), and checks that the field is there so that a ws upgrade that renames it
+ * fails loudly in the tests rather than silently keeping every socket small.
+ */
+function frameLimits(preAuth: number, full: number) {
+  const sockets = new WeakMap<Request, WebSocket>();
+  const raised = new WeakSet<WebSocket>();
+  return {
+    preAuth,
+    track(request: Request, ws: WebSocket): void {
+      sockets.set(request, ws);
+    },
+    authenticated(request: Request, role: Role): void {
+      const ws = sockets.get(request);
+      if (!ws || role === 'view') return;
+      const receiver = (ws as unknown as { _receiver?: { _maxPayload?: number } })._receiver;
+      if (typeof receiver?._maxPayload !== 'number')
+        throw new Error('ws internals changed: cannot raise the frame limit after authentication');
+      receiver._maxPayload = full;
+      raised.add(ws);
+    },
+    of(ws: WebSocket): number {
+      return raised.has(ws) ? full : preAuth;
+    },
+  };
+}
+
 /**
  * The whole-map lock, enforced here: while `session.locked` is true in a room's document, a
  * connection holding only the edit secret is read-only (Hocuspocus answers its updates "not
@@ -180,10 +237,13 @@ const refusal = (reason: SyncRefusal) => ({ reason });
  * decided afresh before every sync message, so it follows the lock live. When the lock lifts,
  * connections that were refused are asked to sync again (a sync step 1 from the host), so what
  * they wrote during the lock arrives then, as after an offline spell, rather than leaving their
- * later updates waiting on a missing one.
+ * later updates waiting on a missing one. Once that sync is in, the host also acknowledges each
+ * update it refused during the lock: the client counts unacknowledged updates ("Saving…") and
+ * would otherwise keep counting them although the host now has them all.
  */
 function mapLockExtension(): Extension {
-  const refused = new WeakSet<Connection<SyncContext>>();
+  /** Connections refused during the lock, with how many of their updates were refused. */
+  const refused = new WeakMap<Connection<SyncContext>, number>();
   return {
     extensionName: 'weavemap-map-lock',
     async beforeSync({ connection, document, type }) {
@@ -191,14 +251,24 @@ function mapLockExtension(): Extension {
       const locked = role === 'edit' && isMapLocked(document);
       connection.readOnly = role === 'view' || locked;
       // 1: sync step 2, 2: update; step 1 (0) only asks for the host's state.
-      if (locked && type !== 0) refused.add(connection);
+      if (locked && type !== 0) {
+        refused.set(connection, (refused.get(connection) ?? 0) + (type === 2 ? 1 : 0));
+      } else if (!locked && type === 1 && refused.has(connection)) {
+        // The step 2 answering the host's request after the unlock: it carries everything.
+        const count = refused.get(connection) ?? 0;
+        refused.delete(connection);
+        const ack = new OutgoingMessage(connection.messageAddress)
+          .writeSyncStatus(true)
+          .toUint8Array();
+        // The host's ack of this step 2 stands for one of them.
+        for (let i = 1; i < count; i++) connection.send(ack);
+      }
     },
     async afterLoadDocument({ document }) {
       document.getMap('session').observe((event) => {
         if (!event.keysChanged.has('locked') || isMapLocked(document)) return;
         for (const connection of document.getConnections()) {
           if (!refused.has(connection)) continue;
-          refused.delete(connection);
           connection.send(
             new OutgoingMessage(connection.messageAddress)
               .createSyncMessage()

@@ -3,6 +3,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { parseRefusal } from '../../../shared/sync/refusal';
 
 /** Hocuspocus message type of the server's "your update was (not) applied" reply. */
 const SYNC_STATUS = 8;
@@ -16,6 +17,8 @@ export interface SyncClient {
   refused: Promise<string>;
   /** How many of this client's updates the host refused to apply (read-only connections). */
   refusedUpdates(): number;
+  /** The reasons the host gave for refusing this client's updates (the document contract). */
+  refusals(): string[];
   destroy(): void;
 }
 
@@ -44,6 +47,11 @@ export function connectSync(
     if (decoding.readVarUint(decoder) === SYNC_STATUS && decoding.readVarInt(decoder) === 0)
       refusedUpdates += 1;
   });
+  const refusals: string[] = [];
+  provider.on('stateless', ({ payload }: { payload: string }) => {
+    const refusal = parseRefusal(payload);
+    if (refusal) refusals.push(refusal.reason);
+  });
   let onRefused: (reason: string) => void = () => {};
   const refused = new Promise<string>((resolve) => (onRefused = resolve));
   const synced = new Promise<void>((resolve, reject) => {
@@ -61,6 +69,7 @@ export function connectSync(
     synced,
     refused,
     refusedUpdates: () => refusedUpdates,
+    refusals: () => [...refusals],
     destroy: () => {
       provider.destroy();
       socket.destroy();

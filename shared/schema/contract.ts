@@ -1,0 +1,116 @@
+import * as Y from 'yjs';
+import type { FieldError } from './types';
+import { connectionEnds, connectionsMap, elementsMap, loopsMap, metaMap, sourcesMap } from './doc';
+import { describeErrors } from './validate';
+import {
+  validateMetaChange,
+  validateStoredConnection,
+  validateStoredElement,
+  validateStoredLoopNote,
+  validateStoredSource,
+} from './records';
+
+/**
+ * The document contract as the host checks it on every update a client sends (see
+ * `shared/sync/update-guard.ts`): the update is tried on a copy, and what it changed is checked
+ * here, record by record, in the state it leaves. A change is described as Yjs reports it: the
+ * root type, the path from the root to the changed type, and the keys changed there.
+ */
+export interface KeyChange {
+  readonly action: 'add' | 'update' | 'delete';
+  readonly oldValue: unknown;
+}
+
+export interface DocChange {
+  /** Name of the root type (`elements`, `meta`, `session`, ...). */
+  readonly root: string;
+  /** Keys (and array indices) from the root down to the type that changed; [] for the root. */
+  readonly path: readonly (string | number)[];
+  /** Map keys changed in that type (none for an array's change). */
+  readonly keys: ReadonlyMap<string, KeyChange>;
+}
+
+const RECORD_VALIDATORS: Record<string, (map: Y.Map<unknown>, id: string) => FieldError[]> = {
+  elements: validateStoredElement,
+  connections: validateStoredConnection,
+  sources: validateStoredSource,
+  loops: (map) => validateStoredLoopNote(map),
+};
+
+const SINGULAR: Record<string, string> = {
+  elements: 'element',
+  connections: 'connection',
+  sources: 'source',
+  loops: 'loop note',
+};
+
+/** Ids of the records of each record root that a set of changes touched. */
+function touchedRecords(changes: readonly DocChange[]): Map<string, Set<string>> {
+  const touched = new Map<string, Set<string>>();
+  for (const change of changes) {
+    if (!(change.root in RECORD_VALIDATORS)) continue;
+    let ids = touched.get(change.root);
+    if (!ids) touched.set(change.root, (ids = new Set()));
+    if (change.path.length > 0) ids.add(String(change.path[0]));
+    else for (const key of change.keys.keys()) ids.add(key);
+  }
+  return touched;
+}
+
+/**
+ * Why the changes break the map's contract, or null when they keep it: every touched record
+ * valid as stored (field types, text lengths, finite coordinates within the limit), no
+ * connection to a missing element, `meta.schemaVersion` moved only by a migration. `doc` is in
+ * the state the changes left.
+ */
+export function checkMapChanges(doc: Y.Doc, changes: readonly DocChange[]): string | null {
+  for (const change of changes) {
+    if (change.root !== 'meta') continue;
+    if (change.path.length > 0) return 'meta holds plain values only.';
+    const meta = metaMap(doc);
+    for (const [key, { action, oldValue }] of change.keys) {
+      const errors = validateMetaChange(key, oldValue, meta.get(key), action === 'delete');
+      if (errors.length) return `meta: ${describeErrors(errors)}`;
+    }
+  }
+  const touched = touchedRecords(changes);
+  const roots: Record<string, Y.Map<unknown>> = {
+    elements: elementsMap(doc) as Y.Map<unknown>,
+    connections: connectionsMap(doc) as Y.Map<unknown>,
+    sources: sourcesMap(doc) as Y.Map<unknown>,
+    loops: loopsMap(doc) as Y.Map<unknown>,
+  };
+  const elements = roots.elements!;
+  const removedElements = new Set<string>();
+  for (const [root, ids] of touched) {
+    const container = roots[root]!;
+    const validate = RECORD_VALIDATORS[root]!;
+    for (const id of ids) {
+      const record = container.get(id);
+      if (record === undefined) {
+        if (root === 'elements') removedElements.add(id);
+        continue;
+      }
+      if (!(record instanceof Y.Map)) return `${SINGULAR[root]} ${id} is not a record.`;
+      const errors = validate(record, id);
+      if (errors.length) return `${SINGULAR[root]} ${id}: ${describeErrors(errors)}`;
+      if (root === 'connections') {
+        const ends = connectionEnds(record);
+        for (const end of ends)
+          if (!(elements.get(end) instanceof Y.Map))
+            return `connection ${id} links to a missing element (${end}).`;
+      }
+    }
+  }
+  if (removedElements.size) {
+    let dangling: string | null = null;
+    roots.connections!.forEach((record, id) => {
+      if (dangling || !(record instanceof Y.Map)) return;
+      const [from, to] = connectionEnds(record);
+      if (removedElements.has(from) || removedElements.has(to)) dangling = id;
+    });
+    if (dangling)
+      return `deleting an element would leave connection ${String(dangling)} linking to nothing (delete the connection too).`;
+  }
+  return null;
+}
