@@ -52,7 +52,8 @@ export function parseNamedVersion(body: unknown): { name: string; by: string } {
 
 /**
  * Room history:
- * - `GET /api/rooms/:id/versions` (any secret of the room): the versions, newest first.
+ * - `GET /api/rooms/:id/versions` (any secret of the room): the versions, newest first, and
+ *   `disk`: the bytes the room takes in the host's database (document, update log, versions).
  * - `GET /api/rooms/:id/versions/:vid` (any secret): the version's encoded Yjs state, as
  *   `application/octet-stream`, or as JSON `{...info, state: base64}` for `Accept: application/json`.
  * - `POST /api/rooms/:id/versions {name, by?}` (edit or facilitator secret): keeps a named version
@@ -67,7 +68,10 @@ export function versionRoutes(history: History): RouteModule {
     router.get('/api/rooms/:id/versions', ({ req, res, params }) => {
       const roomId = params.id ?? '';
       authorize(rooms, req, roomId, ['view', 'edit', 'facilitator']);
-      sendJson(res, 200, { versions: history.store.list(roomId).map(publicInfo) });
+      sendJson(res, 200, {
+        versions: history.store.list(roomId).map(publicInfo),
+        disk: history.store.diskUse(roomId),
+      });
     });
 
     router.get('/api/rooms/:id/versions/:vid', ({ req, res, params }) => {
