@@ -76,6 +76,21 @@ describe('version store', () => {
     for (const [id, expected] of states) expectSameDoc(store.get('room', id)!.state, expected);
   });
 
+  it('reads a version through the merge thread, as get() does, and caches it', async () => {
+    const store = open();
+    const doc = bigDoc();
+    store.add(version(doc));
+    edit(doc, 1);
+    const delta = store.add(version(doc))!;
+    expect(delta.stored).toBe('delta');
+    const read = await store.read('room', delta.id);
+    expect(Buffer.from(read!.state).equals(Buffer.from(store.get('room', delta.id)!.state))).toBe(
+      true,
+    );
+    expect((await store.read('room', delta.id))!.state).toBe(read!.state);
+    expect(await store.read('room', 'missing')).toBeUndefined();
+  });
+
   it('skips an automatic version of an unchanged document, keeps a named one', () => {
     const store = open();
     const doc = bigDoc();

@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import { documentBytes } from '../realtime/room-documents';
 import { Database, type Statement } from '../sqlite-driver';
 import { encodeLink, fingerprint, readChain, type ChainTail, type LinkKind } from './chain';
+import { ChainMerger } from './merger';
 import { versionsToPrune } from './prune';
 
 export type VersionReason = 'auto' | 'phase' | 'named';
@@ -116,6 +117,7 @@ export interface NewVersion {
 export class VersionStore {
   private readonly db: Database;
   private readonly sql: Record<string, Statement>;
+  private readonly merger = new ChainMerger();
 
   constructor(
     file: string,
@@ -213,17 +215,16 @@ export class VersionStore {
     return (this.sql.list!.all(room) as VersionRow[]).map(toInfo);
   }
 
+  /** A version with its full state, merged here (synchronously: tests and tools). */
   get(room: string, id: string): StoredVersion | undefined {
-    const row = this.sql.one!.get(room, id) as VersionRow | undefined;
-    if (!row?.state) return undefined;
-    if (row.kind === 'full' || row.seq === null)
-      return { ...toInfo(row), state: new Uint8Array(row.state) };
-    const full = this.sql.lastFull!.get(room, row.seq) as { seq: number } | undefined;
-    if (!full) throw new Error(`Version ${id} of room ${room} has no checkpoint before it.`);
-    const links = (this.sql.links!.all(room, full.seq, row.seq) as { state: Buffer }[]).map(
-      (l) => new Uint8Array(l.state),
-    );
-    return { ...toInfo(row), state: readChain(links) };
+    const found = this.chainOf(room, id);
+    return found && { ...found.info, state: readChain(found.links) };
+  }
+
+  /** A version with its full state, its chain merged in a worker thread (the host's reads). */
+  async read(room: string, id: string): Promise<StoredVersion | undefined> {
+    const found = this.chainOf(room, id);
+    return found && { ...found.info, state: await this.merger.merge(id, found.links) };
   }
 
   /**
@@ -279,7 +280,26 @@ export class VersionStore {
   }
 
   close(): void {
+    void this.merger.close();
     if (this.db.open) this.db.close();
+  }
+
+  /** A version's info and the links its state is read from: its checkpoint and deltas after it. */
+  private chainOf(
+    room: string,
+    id: string,
+  ): { info: VersionInfo; links: Uint8Array[] } | undefined {
+    const row = this.sql.one!.get(room, id) as VersionRow | undefined;
+    if (!row?.state) return undefined;
+    const info = toInfo(row);
+    if (row.kind === 'full' || row.seq === null)
+      return { info, links: [new Uint8Array(row.state)] };
+    const full = this.sql.lastFull!.get(room, row.seq) as { seq: number } | undefined;
+    if (!full) throw new Error(`Version ${id} of room ${room} has no checkpoint before it.`);
+    const links = (this.sql.links!.all(room, full.seq, row.seq) as { state: Buffer }[]).map(
+      (l) => new Uint8Array(l.state),
+    );
+    return { info, links };
   }
 
   private chainTail(room: string, seq: number, sv: Buffer | null): ChainTail {

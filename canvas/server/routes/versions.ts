@@ -74,10 +74,10 @@ export function versionRoutes(history: History): RouteModule {
       });
     });
 
-    router.get('/api/rooms/:id/versions/:vid', ({ req, res, params }) => {
+    router.get('/api/rooms/:id/versions/:vid', async ({ req, res, params }) => {
       const roomId = params.id ?? '';
       authorize(rooms, req, roomId, ['view', 'edit', 'facilitator']);
-      const version = history.store.get(roomId, params.vid ?? '');
+      const version = await history.store.read(roomId, params.vid ?? '');
       if (!version) throw new HttpError(404, 'No such version of this room.');
       const { state, ...info } = version;
       if ((req.headers.accept ?? '').includes('application/json')) {
