@@ -144,13 +144,18 @@ export class RoomDocuments implements Extension {
     this.db = db;
   }
 
-  /** The room's stored state: its snapshot with every logged update after it merged in. */
-  read(name: string): Uint8Array | null {
+  /** What is stored of a room, in order: its snapshot (if any), then every logged update. */
+  parts(name: string): Uint8Array[] {
     const sql = this.#sql;
     if (!sql) throw new Error('The room database is not open.');
     const snapshot = sql.select.get({ name }) as { data: Uint8Array } | undefined;
     const rows = sql.log.all(name) as { data: Uint8Array }[];
-    const parts = [...(snapshot ? [snapshot.data] : []), ...rows.map((r) => r.data)];
+    return [...(snapshot ? [snapshot.data] : []), ...rows.map((r) => r.data)];
+  }
+
+  /** The room's stored state as one update (null for a room never stored). */
+  read(name: string): Uint8Array | null {
+    const parts = this.parts(name);
     if (parts.length === 0) return null;
     return parts.length === 1 ? (parts[0] as Uint8Array) : Y.mergeUpdates(parts);
   }
@@ -179,8 +184,12 @@ export class RoomDocuments implements Extension {
   }
 
   async onLoadDocument({ documentName, document }: onLoadDocumentPayload): Promise<void> {
-    const state = this.read(documentName);
-    if (state) Y.applyUpdate(document, state);
+    // Applied one by one in one transaction (cheaper than merging them first).
+    const parts = this.parts(documentName);
+    if (parts.length > 0)
+      Y.transact(document, () => {
+        for (const part of parts) Y.applyUpdate(document, part);
+      });
     // Watched from here on, synchronously: nothing else can change the document in between.
     this.#watch(documentName, document);
   }
