@@ -150,11 +150,8 @@ export class RoomDocuments implements Extension {
 
   /** What is stored of a room, in order: its snapshot (if any), then every logged update. */
   parts(name: string): Uint8Array[] {
-    const sql = this.#sql;
-    if (!sql) throw new Error('The room database is not open.');
-    const snapshot = sql.select.get({ name }) as { data: Uint8Array } | undefined;
-    const rows = sql.log.all(name) as { data: Uint8Array }[];
-    return [...(snapshot ? [snapshot.data] : []), ...rows.map((r) => r.data)];
+    const { snapshot, log } = this.#stored(name);
+    return [...(snapshot ? [snapshot] : []), ...log];
   }
 
   /** The room's stored state as one update (null for a room never stored). */
@@ -189,13 +186,15 @@ export class RoomDocuments implements Extension {
 
   async onLoadDocument({ documentName, document }: onLoadDocumentPayload): Promise<void> {
     // Applied one by one in one transaction (cheaper than merging them first).
-    const parts = this.parts(documentName);
-    if (parts.length > 0)
+    const { snapshot, log } = this.#stored(documentName);
+    if (snapshot || log.length > 0)
       Y.transact(document, () => {
-        for (const part of parts) Y.applyUpdate(document, part);
+        if (snapshot) Y.applyUpdate(document, snapshot);
+        for (const update of log) Y.applyUpdate(document, update);
       });
     // Watched from here on, synchronously: nothing else can change the document in between.
-    this.#watch(documentName, document);
+    // Rows left in the log (a killed host) count as pending, so that unloading compacts them.
+    this.#watch(documentName, document).pending = log.length;
   }
 
   async onStoreDocument({ documentName, document }: onStoreDocumentPayload): Promise<void> {
@@ -222,7 +221,15 @@ export class RoomDocuments implements Extension {
     this.#sql = undefined;
   }
 
-  #watch(name: string, doc: Y.Doc): void {
+  #stored(name: string): { snapshot: Uint8Array | undefined; log: Uint8Array[] } {
+    const sql = this.#sql;
+    if (!sql) throw new Error('The room database is not open.');
+    const snapshot = sql.select.get({ name }) as { data: Uint8Array } | undefined;
+    const rows = sql.log.all(name) as { data: Uint8Array }[];
+    return { snapshot: snapshot?.data, log: rows.map((r) => r.data) };
+  }
+
+  #watch(name: string, doc: Y.Doc): Watch {
     this.#watches.get(name)?.stop();
     const watch: Watch = { doc, pending: 0, scheduled: false, stop: () => {} };
     const onUpdate = (update: Uint8Array): void => {
@@ -259,5 +266,6 @@ export class RoomDocuments implements Extension {
       if (this.#watches.get(name) === watch) this.#watches.delete(name);
     };
     this.#watches.set(name, watch);
+    return watch;
   }
 }
