@@ -95,13 +95,33 @@ export async function benchSync(): Promise<BenchRow[]> {
     dataDir: mkdtempSync(join(tmpdir(), 'wm-bench-')),
     quiet: true,
   });
+  // The same host without the durable update log (rooms stored only by the debounced snapshot,
+  // as before #13), to show what writing every update before its acknowledgement costs.
+  const noLog = await startHost({
+    port: 0,
+    dataDir: mkdtempSync(join(tmpdir(), 'wm-bench-nolog-')),
+    quiet: true,
+    durableLog: false,
+  });
   const origin = host.url.replace(/\/$/, '');
   const rows: BenchRow[] = [];
   try {
     for (const n of [2, 8]) {
       const base = await benchSyncCase(origin, 'baseline', n);
+      const withoutLog = await benchSyncCase(noLog.url.replace(/\/$/, ''), 'server', n);
       for (const mode of ['p2p', 'server'] as const) {
         const lat = await benchSyncCase(origin, mode, n);
+        if (mode === 'server')
+          rows.push({
+            group: 'sync',
+            name: `edit→remote p95, ${n} peers, host, durable log on`,
+            value: percentile(lat, 95),
+            unit: 'ms',
+            baseline: percentile(withoutLog, 95),
+            baselineName: 'durable log off',
+            ...(n === 8 ? { target: '≤ 50 ms' } : {}),
+            note: `${lat.length} / ${withoutLog.length} observations`,
+          });
         for (const p of [50, 95] as const)
           rows.push({
             group: 'sync',
@@ -116,7 +136,7 @@ export async function benchSync(): Promise<BenchRow[]> {
       }
     }
   } finally {
-    await host.close();
+    await Promise.all([host.close(), noLog.close()]);
   }
   return rows;
 }

@@ -101,6 +101,13 @@ describe('room history', () => {
     );
     const list = await listVersions(room.roomId, room.facilitatorSecret);
     expect(list.map((v) => v.id)).toContain(named.id);
+    // The answer says what the room takes on disk.
+    const listed = (await (
+      await test.api(`/api/rooms/${room.roomId}/versions`, { headers: bearer(room.viewSecret) })
+    ).json()) as { disk: { document: number; log: number; versions: number; total: number } };
+    expect(listed.disk.versions).toBeGreaterThan(0);
+    expect(listed.disk.document + listed.disk.log).toBeGreaterThan(0);
+    expect(listed.disk.total).toBe(listed.disk.document + listed.disk.log + listed.disk.versions);
     const times = list.map((v) => v.createdAt);
     expect(times).toEqual([...times].sort((a, b) => b - a)); // newest first
 

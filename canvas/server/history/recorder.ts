@@ -12,6 +12,10 @@ export interface HistoryOptions {
    * version (default 3 minutes).
    */
   autoIntervalMs?: number;
+  /** A phase that begins again within this long of its last version gets none (default 1 minute). */
+  phaseIntervalMs?: number;
+  /** The clock (tests). */
+  now?: () => number;
 }
 
 export interface History {
@@ -33,6 +37,7 @@ export interface VersionMeta {
 }
 
 export const DEFAULT_AUTO_INTERVAL_MS = 3 * 60_000;
+export const DEFAULT_PHASE_INTERVAL_MS = 60_000;
 
 /**
  * Names of the people connected to a room, from their presence (`awareness` state `user.name`,
@@ -69,30 +74,64 @@ interface Watch {
 export function createHistory(options: HistoryOptions): History {
   const { store, log } = options;
   const interval = options.autoIntervalMs ?? DEFAULT_AUTO_INTERVAL_MS;
+  const phaseInterval = options.phaseIntervalMs ?? DEFAULT_PHASE_INTERVAL_MS;
+  const now = options.now ?? Date.now;
   const watches = new Map<string, Watch>();
+  /** When each (room, phase) last got a version: the phase-change rate limit. */
+  const phaseTaken = new Map<string, number>();
+  const pruning = new Set<string>();
 
-  const record: History['record'] = (room, doc, meta) => {
+  /** Prunes a room's history after the current turn of the event loop, once per burst. */
+  const schedulePrune = (room: string): void => {
+    if (pruning.has(room)) return;
+    pruning.add(room);
+    setImmediate(() => {
+      pruning.delete(room);
+      try {
+        store.prune(room, now());
+      } catch (error) {
+        log.error(`history: could not prune the versions of room ${room}`, error);
+      }
+    });
+  };
+
+  const take = (
+    room: string,
+    doc: Y.Doc,
+    meta: VersionMeta,
+    dedupe: boolean,
+  ): VersionInfo | undefined => {
     const info = store.add({
       room,
       name: meta.name,
       createdBy: meta.by,
       reason: meta.reason,
       present: [...presentNames(doc), ...(meta.alsoPresent ?? [])],
-      state: Y.encodeStateAsUpdate(doc),
+      doc,
+      createdAt: now(),
+      dedupe,
     });
     const w = watches.get(room);
     if (w) {
       w.dirty = false;
-      w.lastAt = info.createdAt;
+      w.lastAt = info?.createdAt ?? now();
       if (w.timer) clearTimeout(w.timer);
       w.timer = undefined;
     }
+    if (info) schedulePrune(room);
+    return info;
+  };
+
+  const record: History['record'] = (room, doc, meta) => {
+    const info = take(room, doc, meta, false);
+    if (!info) throw new Error(`history: the version of room ${room} was not kept`);
     return info;
   };
 
   const safeRecord = (room: string, doc: Y.Doc, meta: VersionMeta): void => {
     try {
-      record(room, doc, meta);
+      // Automatic and phase versions of a state the last version already holds are skipped.
+      take(room, doc, meta, true);
     } catch (error) {
       log.error(`history: could not keep a version of room ${room}`, error);
     }
@@ -103,10 +142,10 @@ export function createHistory(options: HistoryOptions): History {
     const session = doc.getMap('session');
     let phase = readSessionSnapshot(doc).currentPhaseId;
     // A room's first automatic version comes one interval after it was loaded, not at once.
-    const w: Watch = { dirty: false, lastAt: store.lastAt(room) || Date.now(), stop: () => {} };
+    const w: Watch = { dirty: false, lastAt: store.lastAt(room) || now(), stop: () => {} };
     const schedule = (): void => {
       if (w.timer) return;
-      const wait = Math.max(0, w.lastAt + interval - Date.now());
+      const wait = Math.max(0, w.lastAt + interval - now());
       w.timer = setTimeout(() => {
         w.timer = undefined;
         if (w.dirty) safeRecord(room, doc, { name: '', reason: 'auto', by: 'host' });
@@ -123,19 +162,30 @@ export function createHistory(options: HistoryOptions): History {
       const next = snapshot.currentPhaseId;
       if (next === phase) return;
       phase = next;
+      // At most one version per phase per minute: flipping phases back and forth records the
+      // first change to each, and the automatic version covers what the skipped ones left.
+      const key = `${room}\n${next ?? ''}`;
+      const at = now();
+      if (at - (phaseTaken.get(key) ?? -Infinity) < phaseInterval) return;
+      phaseTaken.set(key, at);
       const title = snapshot.phases.find((p) => p.id === next)?.title;
-      // Taken after the transaction, so the version holds the state the phase change left.
-      queueMicrotask(() =>
+      // Taken off the hot path (after the update is applied, acknowledged and relayed), so the
+      // version holds the state the phase change left, or one a moment later.
+      setImmediate(() => {
+        if (watches.get(room) !== w) return;
         safeRecord(room, doc, {
           name: title ? `Phase: ${title}` : 'Phase ended',
           reason: 'phase',
           by: 'host',
-        }),
-      );
+        });
+      });
     };
     doc.on('update', onUpdate);
     session.observe(onSession);
     w.stop = () => {
+      const expired = now() - phaseInterval;
+      for (const [key, at] of phaseTaken)
+        if (key.startsWith(`${room}\n`) && at <= expired) phaseTaken.delete(key);
       doc.off('update', onUpdate);
       session.unobserve(onSession);
       if (w.timer) clearTimeout(w.timer);
@@ -155,7 +205,7 @@ export function createHistory(options: HistoryOptions): History {
       // Changes made since the last version stay in the stored room; they get a version of their
       // own only once the interval has passed, so that a room written to by the clip API while
       // nobody is connected (loaded and unloaded for each clip) does not get one per clip.
-      if (w.dirty && Date.now() - w.lastAt >= interval)
+      if (w.dirty && now() - w.lastAt >= interval)
         safeRecord(documentName, document, { name: '', reason: 'auto', by: 'host' });
       w.stop();
       watches.delete(documentName);
@@ -169,6 +219,7 @@ export function createHistory(options: HistoryOptions): History {
     close() {
       for (const w of watches.values()) w.stop();
       watches.clear();
+      phaseTaken.clear();
     },
   };
 }

@@ -25,6 +25,11 @@ import { Database, type Statement } from '../sqlite-driver';
  *   snapshot and deletes the log rows it covers.
  * - Load: the snapshot, then every log row after it, in order.
  *
+ * The log table has no index and no AUTOINCREMENT: each would add a page to every insert's WAL
+ * write (measured: about 40% more per update). A new id is max(id) + 1, so a room's rows stay in
+ * insertion order; the table is small (compacted every few seconds), so scanning it to load or
+ * compact a room is cheap.
+ *
  * `synchronous = NORMAL` in WAL mode: a committed row is in the WAL file (written with write(2))
  * before the commit returns, so it survives the process being killed at any instant; a power
  * loss or OS crash may lose the last commits since the previous WAL sync but never corrupts the
@@ -36,11 +41,10 @@ const SCHEMA = `CREATE TABLE IF NOT EXISTS "documents" (
   UNIQUE(name)
 );
 CREATE TABLE IF NOT EXISTS "document_updates" (
-  "id" INTEGER PRIMARY KEY AUTOINCREMENT,
+  "id" INTEGER PRIMARY KEY,
   "name" varchar(255) NOT NULL,
   "data" blob NOT NULL
-);
-CREATE INDEX IF NOT EXISTS "document_updates_by_name" ON "document_updates" ("name", "id")`;
+)`;
 
 export interface RoomDocumentsOptions {
   /**
@@ -144,13 +148,15 @@ export class RoomDocuments implements Extension {
     this.db = db;
   }
 
-  /** The room's stored state: its snapshot with every logged update after it merged in. */
+  /** What is stored of a room, in order: its snapshot (if any), then every logged update. */
+  parts(name: string): Uint8Array[] {
+    const { snapshot, log } = this.#stored(name);
+    return [...(snapshot ? [snapshot] : []), ...log];
+  }
+
+  /** The room's stored state as one update (null for a room never stored). */
   read(name: string): Uint8Array | null {
-    const sql = this.#sql;
-    if (!sql) throw new Error('The room database is not open.');
-    const snapshot = sql.select.get({ name }) as { data: Uint8Array } | undefined;
-    const rows = sql.log.all(name) as { data: Uint8Array }[];
-    const parts = [...(snapshot ? [snapshot.data] : []), ...rows.map((r) => r.data)];
+    const parts = this.parts(name);
     if (parts.length === 0) return null;
     return parts.length === 1 ? (parts[0] as Uint8Array) : Y.mergeUpdates(parts);
   }
@@ -179,10 +185,16 @@ export class RoomDocuments implements Extension {
   }
 
   async onLoadDocument({ documentName, document }: onLoadDocumentPayload): Promise<void> {
-    const state = this.read(documentName);
-    if (state) Y.applyUpdate(document, state);
+    // Applied one by one in one transaction (cheaper than merging them first).
+    const { snapshot, log } = this.#stored(documentName);
+    if (snapshot || log.length > 0)
+      Y.transact(document, () => {
+        if (snapshot) Y.applyUpdate(document, snapshot);
+        for (const update of log) Y.applyUpdate(document, update);
+      });
     // Watched from here on, synchronously: nothing else can change the document in between.
-    this.#watch(documentName, document);
+    // Rows left in the log (a killed host) count as pending, so that unloading compacts them.
+    this.#watch(documentName, document).pending = log.length;
   }
 
   async onStoreDocument({ documentName, document }: onStoreDocumentPayload): Promise<void> {
@@ -209,7 +221,15 @@ export class RoomDocuments implements Extension {
     this.#sql = undefined;
   }
 
-  #watch(name: string, doc: Y.Doc): void {
+  #stored(name: string): { snapshot: Uint8Array | undefined; log: Uint8Array[] } {
+    const sql = this.#sql;
+    if (!sql) throw new Error('The room database is not open.');
+    const snapshot = sql.select.get({ name }) as { data: Uint8Array } | undefined;
+    const rows = sql.log.all(name) as { data: Uint8Array }[];
+    return { snapshot: snapshot?.data, log: rows.map((r) => r.data) };
+  }
+
+  #watch(name: string, doc: Y.Doc): Watch {
     this.#watches.get(name)?.stop();
     const watch: Watch = { doc, pending: 0, scheduled: false, stop: () => {} };
     const onUpdate = (update: Uint8Array): void => {
@@ -246,5 +266,6 @@ export class RoomDocuments implements Extension {
       if (this.#watches.get(name) === watch) this.#watches.delete(name);
     };
     this.#watches.set(name, watch);
+    return watch;
   }
 }

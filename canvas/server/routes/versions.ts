@@ -53,7 +53,8 @@ export function parseNamedVersion(body: unknown): { name: string; by: string } {
 
 /**
  * Room history:
- * - `GET /api/rooms/:id/versions` (any secret of the room): the versions, newest first.
+ * - `GET /api/rooms/:id/versions` (any secret of the room): the versions, newest first, and
+ *   `disk`: the bytes the room takes in the host's database (document, update log, versions).
  * - `GET /api/rooms/:id/versions/:vid` (any secret): the version's encoded Yjs state, as
  *   `application/octet-stream`, or as JSON `{...info, state: base64}` for `Accept: application/json`.
  * - `POST /api/rooms/:id/versions {name, by?}` (edit or facilitator secret): keeps a named version
@@ -68,7 +69,10 @@ export function versionRoutes(history: History): RouteModule {
     router.get('/api/rooms/:id/versions', ({ req, res, params }) => {
       const roomId = params.id ?? '';
       authorize(rooms, req, roomId, ['view', 'edit', 'facilitator']);
-      sendJson(res, 200, { versions: history.store.list(roomId).map(publicInfo) });
+      sendJson(res, 200, {
+        versions: history.store.list(roomId).map(publicInfo),
+        disk: history.store.diskUse(roomId),
+      });
     });
 
     // A version's state can be the size of the room: a heavy read, held until the response is
@@ -78,7 +82,7 @@ export function versionRoutes(history: History): RouteModule {
       authorize(rooms, req, roomId, ['view', 'edit', 'facilitator']);
       await services.heavyReads.run(roomId, async () => {
         const sent = new Promise<void>((resolve) => res.once('close', resolve));
-        sendVersion(req, res, history, roomId, params.vid ?? '');
+        await sendVersion(req, res, history, roomId, params.vid ?? '');
         await sent;
       });
     });
@@ -110,14 +114,14 @@ export function versionRoutes(history: History): RouteModule {
   };
 }
 
-function sendVersion(
+async function sendVersion(
   req: IncomingMessage,
   res: ServerResponse,
   history: History,
   roomId: string,
   versionId: string,
-): void {
-  const version = history.store.get(roomId, versionId);
+): Promise<void> {
+  const version = await history.store.read(roomId, versionId);
   if (!version) throw new HttpError(404, 'No such version of this room.');
   const { state, ...info } = version;
   if ((req.headers.accept ?? '').includes('application/json')) {
