@@ -16,7 +16,6 @@ const buggyRoutes: RouteModule = (router) => {
     throw new Error('a bug in a handler');
   });
   router.get('/api/test/throws-a-value', () => {
-    // eslint-disable-next-line @typescript-eslint/only-throw-error -- what a buggy library might do
     throw 42;
   });
   router.get('/api/test/fails-mid-response', async ({ res }) => {
