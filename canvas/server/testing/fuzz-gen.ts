@@ -175,46 +175,62 @@ const percentEncode = (text: string): string =>
     )
     .join('');
 
-function randomPath(rng: Random, room: RoomKeys): string {
-  const id = rng.chance(0.7) ? room.roomId : randomString(rng);
-  const paths = [
-    '/',
-    '//',
-    '/api',
-    '/api/',
-    '/api/health',
-    '/api/time',
-    '/api/rooms',
-    `/api/rooms/${id}`,
-    `/api/rooms/${id}/clips`,
-    `/api/rooms/${id}/elements?q=${percentEncode(randomString(rng))}&limit=${rng.int(80)}`,
-    `/api/rooms/${id}/versions`,
-    `/api/rooms/${id}/versions/${randomString(rng)}`,
-    '/sync',
-    '/signal',
-    '/index.html',
-    '/assets/../../../etc/passwd',
-    '/%2e%2e/%2e%2e/etc/passwd',
+/** The host's routes with their methods; a request mostly uses the right method. */
+function randomTarget(rng: Random, room: RoomKeys): { method: string; path: string } {
+  const id = rng.chance(0.8) ? room.roomId : percentEncode(randomString(rng));
+  const q = percentEncode(randomString(rng));
+  const routes: [string, string][] = [
+    ['GET', '/'],
+    ['GET', '//'],
+    ['GET', '/api'],
+    ['GET', '/api/health'],
+    ['GET', '/api/time'],
+    ['POST', '/api/rooms'],
+    ['GET', `/api/rooms/${id}`],
+    ['POST', `/api/rooms/${id}/clips`],
+    ['POST', `/api/rooms/${id}/clips`],
+    ['GET', `/api/rooms/${id}/elements?q=${q}&limit=${rng.int(80)}`],
+    ['GET', `/api/rooms/${id}/versions`],
+    ['POST', `/api/rooms/${id}/versions`],
+    ['GET', `/api/rooms/${id}/versions/${q}`],
+    ['GET', '/sync'],
+    ['GET', '/signal'],
+    ['GET', '/index.html'],
+    ['GET', '/assets/../../../etc/passwd'],
+    ['GET', '/%2e%2e/%2e%2e/etc/passwd'],
   ];
-  let path = rng.pick(paths);
-  if (rng.chance(0.3)) path = mutateText(rng, path);
-  // Only what can stand in a request line: no spaces or line breaks.
-  return path.replace(/[\s]/g, '%20') || '/';
+  const [routeMethod, routePath] = rng.pick(routes);
+  const method = rng.chance(0.75)
+    ? routeMethod
+    : rng.chance(0.9)
+      ? rng.pick(METHODS.slice(0, 7))
+      : rng.pick(METHODS);
+  let path = routePath;
+  if (rng.chance(0.2)) path = mutateText(rng, path);
+  // Mostly what can stand in a request line: no spaces or line breaks.
+  return { method, path: path.replace(/[\s]/g, '%20') || '/' };
 }
+
+/** Printable ASCII for a header value, usually; sometimes anything but CR and LF. */
+const headerText = (rng: Random, text: string): string =>
+  rng.chance(0.9) ? text.replace(/[^\x20-\x7e]/g, '') : text.replace(/[\r\n]/g, '');
 
 /** A body the routes expect, mutated; or random JSON; or random bytes. */
 function randomBody(rng: Random, room: RoomKeys): Buffer {
   const clip = {
     clipId: `fuzz-clip-${rng.int(1e9)}`.padEnd(20, 'x'),
-    kind: rng.pick(['page', 'selection', 'image', 'x']),
-    url: rng.pick(['https://example.org/', 'javascript:1', randomString(rng)]),
-    metadata: { title: randomString(rng), authors: [randomString(rng)] },
-    quote: { exact: randomString(rng), prefix: '', suffix: '' },
-    clippedBy: randomString(rng),
-    clippedAt: rng.pick(NASTY_NUMBERS),
+    kind: rng.chance(0.8) ? 'page' : rng.pick(['selection', 'image', 'x']),
+    url: rng.chance(0.8) ? 'https://example.org/' : rng.pick(['javascript:1', randomString(rng)]),
+    metadata: { title: rng.chance(0.7) ? 'Fuzz' : randomString(rng), authors: ['Ana'] },
+    quote: { exact: rng.chance(0.7) ? 'A finding' : randomString(rng), prefix: '', suffix: '' },
+    clippedBy: rng.chance(0.7) ? 'Ana' : randomString(rng),
+    clippedAt: rng.chance(0.7) ? 1_700_000_000_000 : rng.pick(NASTY_NUMBERS),
     roomId: room.roomId,
   };
   const shapes = [
+    () => JSON.stringify(clip),
+    () => JSON.stringify({ title: randomString(rng) }),
+    () => JSON.stringify({ name: randomString(rng) || 'v' }),
     () => JSON.stringify(mutateJson(rng, clip)),
     () => JSON.stringify(mutateJson(rng, { title: randomString(rng) })),
     () => JSON.stringify(mutateJson(rng, { name: randomString(rng), by: randomString(rng) })),
@@ -228,46 +244,44 @@ function randomBody(rng: Random, room: RoomKeys): Buffer {
 
 /** A whole raw HTTP/1.1 request, usually well framed, sometimes not. */
 export function randomHttpRequest(rng: Random, room: RoomKeys, host: string): Buffer {
-  const method = rng.chance(0.9) ? rng.pick(METHODS.slice(0, 7)) : rng.pick(METHODS);
+  const { method, path } = randomTarget(rng, room);
   const body =
     ['GET', 'HEAD'].includes(method) && rng.chance(0.8) ? Buffer.alloc(0) : randomBody(rng, room);
   const headers = [
-    `Host: ${rng.chance(0.9) ? host : randomString(rng).replace(/[\r\n]/g, '')}`,
+    `Host: ${rng.chance(0.9) ? host : headerText(rng, randomString(rng))}`,
     'Connection: close',
   ];
-  if (rng.chance(0.7))
+  if (rng.chance(0.9))
     headers.push(
       `Content-Type: ${rng.pick(['application/json', 'application/json; charset=utf-8', 'text/plain', 'multipart/form-data; boundary=x', ''])}`,
     );
-  if (rng.chance(0.6)) {
+  if (rng.chance(0.8)) {
     const secret = rng.pick([
       room.editSecret,
       room.viewSecret,
       room.facilitatorSecret,
+      room.editSecret,
+      room.facilitatorSecret,
       randomString(rng),
     ]);
-    headers.push(
-      `Authorization: ${rng.pick(['Bearer ', 'bearer ', 'Basic ', ''])}${secret}`.replace(
-        /[\r\n]/g,
-        '',
-      ),
-    );
+    const scheme = rng.chance(0.8) ? 'Bearer ' : rng.pick(['bearer ', 'Basic ', '']);
+    headers.push(`Authorization: ${headerText(rng, scheme + secret)}`);
   }
   if (rng.chance(0.4))
     headers.push(
-      `Origin: ${rng.pick([`http://${host}`, 'https://evil.example.net', 'null', 'chrome-extension://abc', randomString(rng).replace(/[\r\n]/g, '')])}`,
+      `Origin: ${rng.pick([`http://${host}`, 'https://evil.example.net', 'null', 'chrome-extension://abc', headerText(rng, randomString(rng))])}`,
     );
   if (rng.chance(0.2))
     headers.push(
-      `Accept: ${rng.pick(['application/json', '*/*', randomString(rng).replace(/[\r\n]/g, '')])}`,
+      `Accept: ${rng.pick(['application/json', '*/*', headerText(rng, randomString(rng))])}`,
     );
-  const framing = rng.int(10);
+  const framing = rng.int(20);
   if (framing === 0) headers.push(`Content-Length: ${body.length + 1 + rng.int(100)}`);
   else if (framing === 1) headers.push('Transfer-Encoding: chunked');
   else if (framing === 2)
     headers.push(`Content-Length: ${rng.pick(['-1', 'abc', '99999999999999999999'])}`);
   else headers.push(`Content-Length: ${body.length}`);
-  const head = `${method} ${randomPath(rng, room)} HTTP/1.1\r\n${headers.join('\r\n')}\r\n\r\n`;
+  const head = `${method} ${path} HTTP/1.1\r\n${headers.join('\r\n')}\r\n\r\n`;
   return Buffer.concat([Buffer.from(head, 'latin1'), body]);
 }
 
