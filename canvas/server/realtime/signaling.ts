@@ -10,7 +10,7 @@ export interface SignalingOptions {
   maxFrameBytes: number;
   /**
    * Largest frame of a connection that has not yet subscribed to a topic (default 16 KiB, room for
-   * a subscribe to every allowed topic); a bigger one closes the socket (1009).
+   * a subscribe to every allowed topic); a bigger one ends the connection at once.
    */
   maxFrameBytesBeforeSubscribe: number;
   /** Deepest JSON nesting accepted (default 16; y-webrtc's deepest message nests 5). */
@@ -138,7 +138,9 @@ export function createSignalingServer(
         warn(
           `closed a connection that sent ${size} bytes before subscribing (cap ${opts.maxFrameBytesBeforeSubscribe})`,
         );
-        ws.close(1009, 'frame too large');
+        // Not close(): an abuser that never answers the closing handshake would keep the
+        // socket (and what it buffered) for ws's 30 s close timeout.
+        ws.terminate();
         return;
       }
       if (isBinary) return warn('dropped a binary frame');

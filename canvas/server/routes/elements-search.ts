@@ -31,8 +31,24 @@ interface Scored {
   key: string;
 }
 
+// One collator for every comparison: String#localeCompare builds one per call.
+const collator = new Intl.Collator();
 const byRank = (a: Scored, b: Scored): number =>
-  a.rank - b.rank || a.key.localeCompare(b.key) || (a.match.id < b.match.id ? -1 : 1);
+  a.rank - b.rank || collator.compare(a.key, b.key) || (a.match.id < b.match.id ? -1 : 1);
+
+/**
+ * Folded labels by element map, so that repeated searches of a big map (the clipper searches as
+ * the person types) fold each label once; an entry is redone when its label changed.
+ */
+const folded = new WeakMap<Y.Map<unknown>, { text: string; key: string }>();
+
+function foldedLabel(map: Y.Map<unknown>, text: string): string {
+  const cached = folded.get(map);
+  if (cached?.text === text) return cached.key;
+  const key = fold(text);
+  folded.set(map, { text, key });
+  return key;
+}
 
 /** Ranks one element's label against the folded query, or undefined when it does not match. */
 function score(id: string, map: unknown, q: string): Scored | undefined {
@@ -40,7 +56,7 @@ function score(id: string, map: unknown, q: string): Scored | undefined {
   const label = map.get('label');
   const kind = map.get('kind');
   const text = typeof label === 'string' ? label : '';
-  const key = fold(text);
+  const key = foldedLabel(map as Y.Map<unknown>, text);
   let rank: number;
   if (q === '') rank = 0;
   else if (key === q) rank = 0;
@@ -82,7 +98,7 @@ export async function searchElementsInChunks(
       const hit = score(id, elements.get(id), q);
       if (!hit) continue;
       scored.push(hit);
-      if (scored.length >= limit * 8) keepBest(scored, limit);
+      if (scored.length >= limit * 32) keepBest(scored, limit);
     }
   }
   keepBest(scored, limit);

@@ -1,34 +1,49 @@
 /**
- * Test support: a host in a process of its own, so that a test can `kill -9` it.
+ * Test support: a host in a process of its own, so that a test can `kill -9` it or read its
+ * memory apart from its clients'.
  *
- *   node --import tsx canvas/server/testing/host-process.ts <dataDir> [--no-durable-log]
+ *   node --import tsx [--expose-gc] canvas/server/testing/host-process.ts [dataDir] [--no-durable-log]
  *
- * Listens on a free loopback port in `dataDir` and tells its parent over IPC
- * `{type: 'listening', url}`. It stops when the parent goes (IPC channel closed) or sends
- * `{type: 'close'}` (a clean shutdown, answered `{type: 'closed'}`).
+ * Listens on a free loopback port (in `dataDir`, or a new temp dir) and tells its parent over IPC
+ * `{type: 'ready', url, port}`. Parent -> child: `{type: 'memory'}` (answered
+ * `{type: 'memory', usage}`, after collecting garbage when --expose-gc is on), `{type: 'close'}`
+ * (a clean shutdown, answered `{type: 'closed'}`). It stops when the parent goes.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHost } from '../host';
 
-const [dataDir, flag] = process.argv.slice(2);
-if (!dataDir || !process.send) {
-  console.error('usage: fork host-process.ts <dataDir> [--no-durable-log] (with an IPC channel)');
+if (!process.send) {
+  console.error('host-process.ts runs as a forked child (it talks to its parent over IPC).');
   process.exit(2);
 }
+const args = process.argv.slice(2);
+const dataDir =
+  args.find((a) => !a.startsWith('--')) ?? mkdtempSync(join(tmpdir(), 'weavemap-host-process-'));
+const send = (message: unknown) => process.send?.(message);
 
 const host = await startHost({
   port: 0,
   dataDir,
   staticDir: join(dataDir, 'no-canvas-here'),
   quiet: true,
-  durableLog: flag !== '--no-durable-log',
+  durableLog: !args.includes('--no-durable-log'),
 });
+
+const collect = (globalThis as { gc?: () => void }).gc;
 process.on('message', (message: { type?: string }) => {
-  if (message.type !== 'close') return;
-  void host.close().then(() => {
-    process.send?.({ type: 'closed' });
-    process.exit(0);
-  });
+  if (message.type === 'memory') {
+    // Twice: the first pass may only queue finalizers whose memory the second frees.
+    collect?.();
+    collect?.();
+    send({ type: 'memory', usage: process.memoryUsage() });
+  } else if (message.type === 'close') {
+    void host.close().then(() => {
+      send({ type: 'closed' });
+      process.exit(0);
+    });
+  }
 });
 process.on('disconnect', () => process.exit(0));
-process.send({ type: 'listening', url: host.url });
+send({ type: 'ready', url: host.url, port: host.port });

@@ -3,14 +3,22 @@ import { connect } from 'node:net';
 
 /**
  * Sends `text` as is to 127.0.0.1:`port` and resolves with everything the server answered once
- * it closes the connection (or `idleMs` after the last byte, for a server that keeps it open).
+ * it closes the connection (or `idleMs` after the last byte, for a server that keeps it open, or
+ * `timeoutMs` after sending, for one still waiting for the rest of a request).
  */
-export function rawRequest(port: number, text: string | Buffer, idleMs = 1_000): Promise<string> {
+export function rawRequest(
+  port: number,
+  text: string | Buffer,
+  idleMs = 1_000,
+  timeoutMs = 10_000,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const socket = connect({ port, host: '127.0.0.1' });
     const chunks: Buffer[] = [];
     let idle: NodeJS.Timeout | undefined;
+    const overall = setTimeout(() => done(), timeoutMs);
     const done = () => {
+      clearTimeout(overall);
       clearTimeout(idle);
       socket.destroy();
       resolve(Buffer.concat(chunks).toString('latin1'));
