@@ -147,8 +147,12 @@ describe('Scene', () => {
     // Fitting ignores it: the bounds are those of the valid elements.
     const b = s.contentBounds()!;
     expect(b.x + b.width).toBeLessThan(1000);
+    // Another element's edit: the left-out records, unchanged, are not changes.
+    const bMoved = withElements(first, [el('b', 400, 10)]);
+    expect(s.update(bMoved).elements).toBe(1);
+    expect(s.invalid.size).toBe(2);
     // Moved back into range: it is on the map again, and its connection with it.
-    s.update(withElements(first, [el('far', 200, 200)], ['nan']));
+    s.update(withElements(bMoved, [el('far', 200, 200)], ['nan']));
     expect(s.invalid.size).toBe(0);
     expect(s.elements.has('far')).toBe(true);
     expect(s.connections.get('af')!.drawable).toBe(true);

@@ -124,6 +124,7 @@ export class Scene {
    * drawn.
    */
   invalid: ReadonlyMap<string, string> = new Map();
+  private invalidRecs = new Map<string, readonly [ElementRecord, string]>();
   /** See `setEncodings`. */
   encodings: ElementEncodings = NO_ENCODINGS;
 
@@ -143,11 +144,23 @@ export class Scene {
       let found = 0;
       let added = 0;
       const invalid = new Map<string, string>();
+      const invalidRecs = new Map<string, readonly [ElementRecord, string]>();
       for (const [id, rec] of next.elements) {
         const g = this.elements.get(id);
+        if (g && g.rec === rec) {
+          found++;
+          continue;
+        }
+        const known = g ? undefined : this.invalidRecs.get(id);
+        if (known && known[0] === rec) {
+          invalid.set(id, known[1]);
+          invalidRecs.set(id, known);
+          continue;
+        }
         const why = invalidPosition(rec);
         if (why !== null) {
           invalid.set(id, why);
+          invalidRecs.set(id, [rec, why]);
           if (g) this.dropElement(id, g, dirtyGroups, dirtyConns);
           changedEls++;
           geometry = true;
@@ -204,7 +217,12 @@ export class Scene {
           geometry = true;
         }
       }
-      if (invalid.size || this.invalid.size) this.invalid = invalid;
+      if (invalid.size || this.invalid.size) {
+        // A record that was left out and is gone now is a change too.
+        for (const id of this.invalidRecs.keys()) if (!next.elements.has(id)) changedEls++;
+        this.invalid = invalid;
+        this.invalidRecs = invalidRecs;
+      }
     }
 
     if (!prev || prev.connections !== next.connections) {
