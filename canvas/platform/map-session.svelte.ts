@@ -13,7 +13,7 @@ import {
 import type { EditContext } from '../../shared/domain/context';
 import { connectRoom, type RoomConnection, type SyncStatus } from '../../shared/sync/connection';
 import type { RoomRole } from '../../shared/sync/links';
-import type { LocalUser } from './identity';
+import { saveLocalUser, type LocalUser } from './identity';
 import {
   initPresence,
   readPeers,
@@ -61,7 +61,8 @@ export class MapSession {
   readonly doc = new Y.Doc();
   readonly roomId: string;
   readonly role: RoomRole;
-  readonly user: LocalUser;
+  /** This person as every surface shows them (avatar, presence, who took part, the report). */
+  user = $state.raw<LocalUser>(undefined as unknown as LocalUser);
   readonly ctx: EditContext;
   readonly undoManager: Y.UndoManager;
 
@@ -92,6 +93,7 @@ export class MapSession {
   #cleanups: (() => void)[] = [];
   #authors: number[] = [];
   #changeListeners = new Set<(change: MapChange) => void>();
+  #userListeners = new Set<(user: LocalUser) => void>();
   /** Everyone seen in this session by their document client id (kept after they leave). */
   #knownClients = new Map<number, LocalUser>();
   #filter: ((snapshot: MapSnapshot) => MapSnapshot) | null = null;
@@ -245,10 +247,22 @@ export class MapSession {
     this.#presence?.set(fields, immediate);
   }
 
+  /**
+   * Changes this person's name or colour: the one place it happens. It is kept on this device,
+   * shared with everyone at once, and every listener (the session's "who took part") hears it.
+   */
   setUser(user: LocalUser): void {
-    (this as { user: LocalUser }).user = user;
+    this.user = user;
+    saveLocalUser(user);
     this.#knownClients.set(this.doc.clientID, user);
     this.#presence?.set({ user }, true);
+    for (const l of this.#userListeners) l(user);
+  }
+
+  /** Hears this person's name or colour change. Returns a function that stops listening. */
+  onUserChange(listener: (user: LocalUser) => void): () => void {
+    this.#userListeners.add(listener);
+    return () => this.#userListeners.delete(listener);
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { ElementKind, Polarity, Position } from '../../shared/schema/types';
+import { CELL_W, freeSpot } from '../../shared/session/placement';
 import {
   addElement,
   connect,
@@ -246,24 +247,22 @@ export class Workbench {
 
   // ---- editing ----
 
-  /** Where a new element goes: right of the selection, else the middle of the view. */
+  /**
+   * Where a new element goes: the first free spot right of the selection, else near the middle
+   * of the view (started from a cell of this person's own, so two people adding at once after
+   * "Bring everyone to me" land apart). The rule is `freeSpot` in shared/session/placement.ts.
+   */
   placeForNew(): Position {
     const first = this.selection.map((id) => this.snapshot.elements.get(id)).find(Boolean);
-    const taken = (x: number, y: number) =>
-      [...this.snapshot.elements.values()].some(
-        (e) => Math.abs(e.position[0] - x) < 60 && Math.abs(e.position[1] - y) < 40,
-      );
-    const [x, y0] = first
-      ? [first.position[0] + 220, first.position[1]]
-      : (() => {
-          const v = this.renderer?.getViewport();
-          return v
-            ? [Math.round(v.rect.x + v.rect.width / 2), Math.round(v.rect.y + v.rect.height / 2)]
-            : [0, 0];
-        })();
-    let y = y0;
-    for (let i = 0; i < 40 && taken(x, y); i++) y += 80;
-    return [Math.round(x), Math.round(y)];
+    const taken = [...this.snapshot.elements.values()]
+      .filter((e) => e.kind !== 'group')
+      .map((e) => e.position);
+    if (first) return freeSpot(taken, [first.position[0] + CELL_W, first.position[1]]);
+    const v = this.renderer?.getViewport();
+    const centre: Position = v
+      ? [Math.round(v.rect.x + v.rect.width / 2), Math.round(v.rect.y + v.rect.height / 2)]
+      : [0, 0];
+    return freeSpot(taken, centre, this.session.user.id);
   }
 
   addElement(kind: ElementKind = this.newKind, at?: Position): string | undefined {

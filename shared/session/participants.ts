@@ -1,3 +1,4 @@
+import { freeSpot } from './placement';
 import * as Y from 'yjs';
 import { nowOf, transact } from '../domain/context';
 import { writeNewConnection } from '../domain/connections';
@@ -43,27 +44,24 @@ export function joinSession(ctx: SessionContext, name: string): void {
   });
 }
 
-/** Where a new actor goes: beside its organisation, else on a ring around the actors' centre. */
-function placeFor(doc: Y.Doc, near: string | undefined): Position {
+/** Where a new actor goes: the first free spot beside its organisation, else by the actors. */
+function placeFor(doc: Y.Doc, near: string | undefined, seed: string): Position {
   const elements = elementsMap(doc);
   const actors: Position[] = [];
+  const taken: Position[] = [];
   elements.forEach((m, id) => {
-    if (m instanceof Y.Map) {
-      const e = readElement(m, id);
-      if (e.kind === 'actor') actors.push(e.position);
-    }
+    if (!(m instanceof Y.Map)) return;
+    const e = readElement(m, id);
+    if (e.kind === 'actor') actors.push(e.position);
+    if (e.kind !== 'group') taken.push(e.position);
   });
-  const n = actors.length;
-  const angle = n * 2.399963; // golden angle: successive people spread evenly
   const anchor = near ? elements.get(near) : undefined;
-  if (anchor instanceof Y.Map) {
-    const [x, y] = readElement(anchor, near as string).position;
-    return [Math.round(x + 140 * Math.cos(angle)), Math.round(y + 140 * Math.sin(angle))];
-  }
+  if (anchor instanceof Y.Map)
+    return freeSpot(taken, readElement(anchor, near as string).position, seed);
+  const n = actors.length;
   const cx = n ? actors.reduce((s, p) => s + p[0], 0) / n : 0;
   const cy = n ? actors.reduce((s, p) => s + p[1], 0) / n : 0;
-  const r = 160 + 40 * Math.sqrt(n);
-  return [Math.round(cx + r * Math.cos(angle)), Math.round(cy + r * Math.sin(angle))];
+  return freeSpot(taken, [Math.round(cx), Math.round(cy)], seed);
 }
 
 /**
@@ -109,7 +107,7 @@ export function addParticipantActor(
           kind: 'actor',
           actorType: 'organization',
           label: org,
-          position: placeFor(ctx.doc, undefined),
+          position: placeFor(ctx.doc, undefined, ctx.userId),
         });
         organisationCreated = true;
       }
@@ -118,7 +116,7 @@ export function addParticipantActor(
       kind: 'actor',
       actorType: 'person',
       label: name,
-      position: placeFor(ctx.doc, organisationId),
+      position: placeFor(ctx.doc, organisationId, ctx.userId),
     });
     const related = new Set<string>();
     connectionsMap(ctx.doc).forEach((m, id) => {

@@ -143,6 +143,8 @@ export class SessionStore {
     );
     this.#onSession(this.snapshot);
     void session.connection?.whenSynced().then(() => this.#join());
+    // A new name reaches "who took part" (and so the report) at once.
+    this.#cleanups.push(session.onUserChange(() => this.#join()));
   }
 
   get ctx(): SessionContext {
