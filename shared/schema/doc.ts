@@ -69,6 +69,7 @@ const SOURCE_FIELDS = new Set([
   'doi',
   'description',
   'language',
+  'primaryLanguage',
   'type',
   'favicon',
   'quotes',
@@ -298,6 +299,7 @@ export function readSource(map: RecordMap, id: string): SourceRecord {
     'doi',
     'description',
     'language',
+    'primaryLanguage',
     'type',
     'favicon',
   ] as const) {
