@@ -249,11 +249,17 @@ interface CaptureHooks {
 }
 
 test('every fixture page, captured by the built extension in Chromium, gives the expected metadata', async () => {
+  test.setTimeout(240_000);
   const tab = await clipper.context.newPage();
+  // The pages' images and scripts elsewhere are not fetched: the test stays offline.
+  await tab.route(
+    (u) => u.origin !== new URL(pages.url).origin,
+    (route) => route.abort(),
+  );
   const failures: string[] = [];
   for (const fixture of FIXTURE_PAGES) {
     const url = `${pages.url}/${fixture.file}`;
-    await tab.goto(url);
+    await tab.goto(url, { waitUntil: 'domcontentloaded' });
     const result = await captureInChromium(url);
     if (!result.ok) {
       failures.push(`${fixture.file}: ${result.error}`);
@@ -275,7 +281,7 @@ test('every fixture page, captured by the built extension in Chromium, gives the
 
   // A long page: 20,000 paragraphs added to a tagged page, captured the same way.
   const url = `${pages.url}/head-closed-early.html`;
-  await tab.goto(url);
+  await tab.goto(url, { waitUntil: 'domcontentloaded' });
   await tab.evaluate(() => {
     const article = document.querySelector('article')!;
     const fragment = document.createDocumentFragment();
