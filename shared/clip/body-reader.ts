@@ -56,7 +56,9 @@ export function namesFromByline(raw: string): string[] {
   const out: string[] = [];
   for (const part of s.split(/\s*(?:,|;|\band\b|&|\bund\b|\bet\b)\s*/i)) {
     const name = part.replace(/^[\s:]+|[\s.,:;]+$/g, '');
-    if (name === '' || name.length > 60 || name.split(' ').length > 6) continue;
+    if (name === '') continue;
+    // A sentence is prose (an author's bio), not a byline: none of it is a name.
+    if (name.length > 60 || name.split(' ').length > 6) return [];
     if (!/^\p{L}/u.test(name) || /[@/\\<>]|https?:/i.test(name) || ROLE.test(name)) continue;
     out.push(name);
   }
