@@ -127,6 +127,15 @@ describe('bylines, dates and titles in the text', () => {
     expect(foldForCompare('“The” Site—X')).toBe(foldForCompare('"the" site-x'));
   });
 
+  test('the <title> suffix names the site only when the heading does not carry it too', () => {
+    const html = (h1: string) =>
+      `<html><head><title>Smith - Jones debate</title></head><body><h1>${h1}</h1></body></html>`;
+    expect(
+      extract(html('Smith - Jones debate'), 'https://t.example.org/').siteName,
+    ).toBeUndefined();
+    expect(extract(html('Smith'), 'https://t.example.org/').siteName).toBe('Jones debate');
+  });
+
   test('body tags written after an early-closed head are read, and <meta itemprop> in the body', () => {
     const m = extract(
       `<html><head><title>T</title><img src="/p.gif"><meta name="author" content="Late Meta">
