@@ -48,6 +48,19 @@ describe('applyClip', () => {
     ]);
   });
 
+  it('stores the language as the page gave it (for CSL) and its primary subtag (for comparing)', () => {
+    const ctx = testContext();
+    // A client that sent a primaryLanguage at odds with its tag is overruled: it is derived.
+    const c = clip({
+      metadata: { title: 'Rivers', language: 'en_gb', primaryLanguage: 'fr', type: 'news-article' },
+    });
+    expect([c.metadata.language, c.metadata.primaryLanguage]).toEqual(['en-GB', 'en']);
+    const { sourceId } = applyClip(ctx, c);
+    const s = readSnapshot(ctx.doc).sources.get(sourceId);
+    expect([s?.language, s?.primaryLanguage]).toEqual(['en-GB', 'en']);
+    expect(s?.extra).toEqual({});
+  });
+
   it('is idempotent: the same clip id twice writes once and answers the same', () => {
     const ctx = testContext();
     const c = clip({ newElement: { label: 'Falling water tables', kind: 'factor' } });

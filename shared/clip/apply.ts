@@ -115,6 +115,7 @@ const TEXT_FIELDS = [
   'doi',
   'description',
   'language',
+  'primaryLanguage',
   'type',
   'favicon',
   'note',

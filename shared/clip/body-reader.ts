@@ -56,7 +56,9 @@ export function namesFromByline(raw: string): string[] {
   const out: string[] = [];
   for (const part of s.split(/\s*(?:,|;|\band\b|&|\bund\b|\bet\b)\s*/i)) {
     const name = part.replace(/^[\s:]+|[\s.,:;]+$/g, '');
-    if (name === '' || name.length > 60 || name.split(' ').length > 6) continue;
+    if (name === '') continue;
+    // A sentence is prose (an author's bio), not a byline: none of it is a name.
+    if (name.length > 60 || name.split(' ').length > 6) return [];
     if (!/^\p{L}/u.test(name) || /[@/\\<>]|https?:/i.test(name) || ROLE.test(name)) continue;
     out.push(name);
   }
@@ -71,16 +73,18 @@ const hasProp = (el: Element, prop: string): boolean =>
 /** The names of the page's `itemprop=author` (or `creator`) items, nested `itemprop=name` first. */
 export function microdataAuthors(doc: Document): string[] {
   const out: string[] = [];
-  for (const el of inArticleFirst(doc, '[itemprop]')) {
-    if (!hasProp(el, 'author') && !hasProp(el, 'creator')) continue;
+  for (const el of inArticleFirst(doc, '[itemprop~="author"], [itemprop~="creator"]')) {
     const named = [...el.querySelectorAll('[itemprop]')].find((x) => hasProp(x, 'name'));
     const source = named ?? el;
-    const value =
-      source.localName === 'meta' ? clip(source.getAttribute('content')) : textOf(source);
+    // A <link itemprop=author> holds an address, not a name.
     if (source.localName === 'link') continue;
-    if (named !== undefined || source.localName === 'meta') {
+    if (source.localName === 'meta') {
+      const value = clip(source.getAttribute('content'));
       if (value !== '') out.push(value);
-    } else out.push(...namesFromByline(value));
+    } else if (named !== undefined) {
+      const value = textOf(source);
+      if (value !== '') out.push(value);
+    } else out.push(...namesFromByline(textOf(source)));
   }
   return out;
 }
@@ -96,7 +100,7 @@ function dateOf(el: Element): string | undefined {
 
 /** The page's `itemprop=datePublished` (else `dateCreated`), on any element. */
 export function microdataPublished(doc: Document): string | undefined {
-  const items = inArticleFirst(doc, '[itemprop]');
+  const items = inArticleFirst(doc, '[itemprop~="datePublished"], [itemprop~="dateCreated"]');
   for (const prop of ['datePublished', 'dateCreated']) {
     for (const el of items) {
       if (!hasProp(el, prop)) continue;

@@ -44,6 +44,7 @@ export function clipToSourcePatch(clip: Clip): SourcePatch {
     ...(m.doi !== undefined ? { doi: m.doi } : {}),
     ...(m.description !== undefined ? { description: m.description } : {}),
     ...(m.language !== undefined ? { language: m.language } : {}),
+    ...(m.primaryLanguage !== undefined ? { primaryLanguage: m.primaryLanguage } : {}),
     type: sourceTypeOf(clip),
     ...(m.favicon !== undefined ? { favicon: m.favicon } : {}),
     tags: [...clip.tags],

@@ -1,4 +1,5 @@
 import { parseDoi } from './doi';
+import { normalizeUrl } from './url';
 import type { SourceType } from './types';
 
 /**
@@ -244,15 +245,13 @@ function languageOf(v: unknown): string | undefined {
   return scalar(v);
 }
 
-/** An address without its fragment, query tracking and trailing slash, for comparing. */
+/** Two addresses of one page: tracking parameters, fragment, `www.` and a final slash aside. */
 function samePage(a: string, b: string): boolean {
   const norm = (u: string) => {
-    try {
-      const url = new URL(u);
-      return `${url.host.replace(/^www\./, '')}${url.pathname.replace(/\/+$/, '')}${url.search}`;
-    } catch {
-      return u;
-    }
+    const n = normalizeUrl(u);
+    if (n === null) return u;
+    const url = new URL(n);
+    return `${url.host.replace(/^www\./, '')}${url.pathname.replace(/\/+$/, '')}${url.search}`;
   };
   return norm(a) === norm(b);
 }

@@ -10,7 +10,7 @@ import {
 import { findDoiInText, parseDoi } from './doi';
 import { linkHref, pageElements, type Reader } from './page-reader';
 import { sameSite } from './site';
-import { splitSiteSuffix } from './title';
+import { foldForCompare, splitSiteSuffix } from './title';
 
 /** One source for one field: a label for provenance and a getter returning a raw value. */
 export type Source<T> = readonly [label: string, get: (r: Reader) => T | undefined];
@@ -168,6 +168,16 @@ const CONTAINER: readonly Source<string>[] = [
   ['prism.publicationname', meta('prism.publicationname')],
 ];
 
+/** The site part of "Story | Site", unless the page's heading says the whole is the title. */
+function titleSuffixSite(r: Reader): string | undefined {
+  const split = splitSiteSuffix(r.doc.title);
+  if (split === undefined) return undefined;
+  const heading = headingTitle(r.doc);
+  return heading !== undefined && foldForCompare(heading) === foldForCompare(r.doc.title.trim())
+    ? undefined
+    : split.site;
+}
+
 /**
  * The website's name. og:site_name first: on a journal's site it names the site ("… Online"),
  * while citation_journal_title names the journal (kept as containerTitle).
@@ -180,7 +190,7 @@ export const SITE_NAME: readonly Source<string>[] = [
   ['meta publisher', meta('publisher')],
   ['dc.publisher', meta(...DC('publisher'))],
   ['application-name', meta('application-name', 'apple-mobile-web-app-title')],
-  ['<title> suffix', (r) => splitSiteSuffix(r.doc.title)?.site],
+  ['<title> suffix', titleSuffixSite],
 ];
 
 export const CONTAINER_TITLE: readonly Source<string>[] = [

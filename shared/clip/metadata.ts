@@ -3,56 +3,23 @@
  *
  * PRECEDENCE. For each field the sources are tried top to bottom and the first one that yields a
  * usable value wins (an empty, invalid or non-http(s) value falls through to the next). Scholarly
- * tags come first, as in Zotero's Embedded Metadata translator and the Hypothesis client: a
- * publisher who wrote `citation_*` tags for Google Scholar meant them for citation; `og:*` tags are
- * written for social previews and often carry a marketing title. Meta names are matched without
- * regard to case (`DC.title`, `dc.title`, `DCTERMS.title` are the same vocabulary).
+ * tags come first, as in Zotero's Embedded Metadata translator and the Hypothesis client; then
+ * JSON-LD and OpenGraph (og:title before JSON-LD's headline, which is often cut short); then the
+ * visible page (microdata, rel=author, bylines, datelines, <time>, <h1>). The sources of each
+ * field, in order, are in metadata-sources.ts and source-type.ts, and listed in README.md.
  *
- * | field          | sources, highest first                                                                                  |
- * |----------------|---------------------------------------------------------------------------------------------------------|
- * | title          | citation_title > eprints.title > prism.title > DC/DCTERMS title > JSON-LD headline/name > og:title >     |
- * |                | twitter:title > <title> > the page URL                                                                  |
- * | authors        | citation_author (each; else citation_authors split on ;) > eprints.creators_name > DC/DCTERMS creator >  |
- * |                | JSON-LD author/creator (names, Person objects, @id references) > article:author (names, not URLs) >     |
- * |                | meta author                                                                                             |
- * | publishedAt    | citation_publication_date > citation_date > citation_online_date > citation_cover_date >               |
- * |                | citation_year > eprints.date > prism.publicationDate > prism.coverDate > DC/DCTERMS issued, date,       |
- * |                | created > JSON-LD datePublished/dateCreated/uploadDate > article:published_time > og:video:release_date |
- * |                | > meta date/pubdate/itemprop datePublished > time[itemprop=datePublished] / time[pubdate] >             |
- * |                | first time[datetime] in <article>, else the first time[datetime] (body fallback, see COST)              |
- * | doi            | citation_doi > bepress_citation_doi > eprints.id_number > prism.doi > DC/DCTERMS identifier >           |
- * |                | JSON-LD identifier/sameAs > first doi.org link > first DOI in the text (body fallbacks, see COST)       |
- * | description    | citation_abstract > eprints.abstract > DC/DCTERMS description/abstract > JSON-LD description >          |
- * |                | og:description > twitter:description > meta description                                                 |
- * | language       | citation_language > DC/DCTERMS language > JSON-LD inLanguage > <html lang> > http-equiv                 |
- * |                | content-language > og:locale                                                                            |
- * | siteName       | citation_journal_title > citation_conference_title > citation_book_title > eprints.publication >       |
- * |                | prism.publicationName > og:site_name > JSON-LD WebSite name > JSON-LD publisher name > DC publisher >   |
- * |                | application-name                                                                                        |
- * | containerTitle | citation_journal_title > citation_conference_title > citation_book_title > eprints.publication >       |
- * |                | prism.publicationName > JSON-LD isPartOf (Periodical, Newspaper, Book)                                  |
- * | publisher      | citation_publisher > citation_technical_report_institution > citation_dissertation_institution >       |
- * |                | eprints.publisher > DC/DCTERMS publisher > JSON-LD publisher name                                      |
- * | canonicalUrl   | <link rel=canonical> > og:url > JSON-LD url/mainEntityOfPage (then normalised: see normalizeUrl)         |
- * | type           | citation_* (arxiv id: preprint; report institution: report; dissertation: thesis; conference:           |
- * |                | paper-conference; journal: scholarly-article; book: book; else scholarly-article) > eprints.type >      |
- * |                | prism.aggregationType > DC/DCTERMS type > JSON-LD @type > og:type > og:video present > webpage           |
- * | pdfUrl         | citation_pdf_url > eprints.document_url (.pdf) > <link type=application/pdf> > <a type=application/pdf> |
- * |                | or first <a href$=.pdf>                                                                                 |
- * | favicon        | <link rel~=icon> > <link rel=apple-touch-icon> > /favicon.ico of the page's origin                      |
+ * Beyond picking: a site-name suffix is cut from a web title only when it matches a site or
+ * publisher name the page gives elsewhere; a canonical address on another site is kept only when
+ * the page's other address claims agree (metadata-sources.ts); the language is kept as given and
+ * as its primary subtag.
  *
  * Every string is entity-decoded, stripped of markup, whitespace-collapsed, trimmed and capped
  * (title 500, description 5,000, each author 100 characters); dates are normalised to ISO 8601;
  * URLs are resolved against the page URL and kept only if http(s).
  *
- * COST. The page is never serialised. `<meta>` and `<link>` are read from `<head>` (the whole
- * page only if `<head>` has none), JSON-LD from the page's `<script>` elements, plus `<title>` and
- * `<html lang>`. The body fallbacks (doi.org and PDF links, `<time>`, a DOI in the text) are read
- * only when no tag answers, in one pass over the top of the body that stops after 200,000
- * characters of text or 20,000 elements, so a huge page costs no more than a long article.
- *
- * MODULES. page-reader.ts reads the page; metadata-sources.ts and source-type.ts hold the sources
- * of each field in the order above; this module picks the first usable value of each field.
+ * COST. The page is never serialised. `<meta>` and `<link>` are read from the whole document,
+ * JSON-LD from the page's `<script>` elements, plus `<title>` and `<html lang>`; the body is read
+ * only when no tag answers, within fixed bounds (page-reader.ts, body-reader.ts).
  */
 import { normalizeDate } from './dates';
 import { parseDoi } from './doi';

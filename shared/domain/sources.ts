@@ -21,6 +21,7 @@ const SCALARS = [
   'doi',
   'description',
   'language',
+  'primaryLanguage',
   'type',
   'favicon',
   'note',

@@ -71,6 +71,7 @@ const SOURCE_FIELDS = new Set([
   'doi',
   'description',
   'language',
+  'primaryLanguage',
   'type',
   'favicon',
   'quotes',
@@ -312,6 +313,7 @@ export function readSource(map: RecordMap, id: string): SourceRecord {
     'doi',
     'description',
     'language',
+    'primaryLanguage',
     'type',
     'favicon',
   ] as const) {

@@ -101,7 +101,10 @@ export interface SourceRecord {
   readonly publishedAt?: string;
   readonly doi?: string;
   readonly description?: string;
+  /** BCP 47 tag as the page gives it (en-GB): CSL's language. */
   readonly language?: string;
+  /** Its primary subtag (en): what comparisons of languages use. */
+  readonly primaryLanguage?: string;
   /** e.g. article, report, video, webpage, image, link */
   readonly type?: string;
   readonly favicon?: string;

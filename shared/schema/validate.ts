@@ -223,6 +223,7 @@ const sourceChecks: Record<string, Check> = {
   doi: text('doi', 200),
   description: text('description', LIMITS.descriptionChars),
   language: text('language', 35),
+  primaryLanguage: text('primaryLanguage', 8),
   type: text('type', 40),
   favicon: httpUrl('favicon'),
   note: text('note', LIMITS.noteChars),
