@@ -108,6 +108,7 @@ export function exportJsonCanvas(snapshot: MapSnapshot): JsonCanvas {
     if (c.polarity) ext.polarity = c.polarity;
     if (c.delay) ext.delay = true;
     if (c.strength !== undefined) ext.strength = c.strength;
+    if (c.weight !== undefined) ext.weight = c.weight;
     if (c.description) ext.description = c.description;
     if (c.tags.length) ext.tags = [...c.tags];
     if (c.proposed) ext.proposed = true;

@@ -202,6 +202,7 @@ export function importJsonCanvas(input: ImportInput): ImportResult {
         delay: ext.delay === true ? true : undefined,
         direction: fromEnd && toEnd ? 'mutual' : fromEnd || toEnd ? 'directed' : 'undirected',
         strength: fin(ext.strength),
+        weight: fin(ext.weight),
         label,
         description: str(ext.description),
         tags: Array.isArray(ext.tags)
