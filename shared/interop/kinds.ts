@@ -140,7 +140,7 @@ export function typeFromPolarity(polarity: Polarity, original?: unknown): string
 /** Kumu's ambiguous polarity: a causal link whose sign is unknown or goes both ways. */
 const AMBIGUOUS_WORDS = new Set(['+-', '-+', '±', '+/-', '-/+', '?', 'ambiguous', 'unknown']);
 
-export const isAmbiguousType = (type: unknown): type is string =>
+export const isAmbiguousType = (type: unknown): boolean =>
   typeof type === 'string' && AMBIGUOUS_WORDS.has(type.trim().toLowerCase());
 
 /** The Kumu connection Type a connection is written with (undefined: none). */
@@ -152,5 +152,5 @@ export function connectionType(c: {
   const original = c.extra.type;
   if (c.kind !== 'causal') return typeof original === 'string' ? original : undefined;
   if (c.polarity) return typeFromPolarity(c.polarity, original);
-  return isAmbiguousType(original) ? original : 'causal';
+  return typeof original === 'string' && isAmbiguousType(original) ? original : 'causal';
 }
