@@ -121,11 +121,8 @@ export function exportKumuJson(snapshot: MapSnapshot): KumuBlueprint {
   return {
     name: snapshot.meta.title,
     elements: elements.map((e) => {
-      const o: Record<string, unknown> = {
-        id: e.id,
-        label: e.label,
-        type: typeFromKind(e.kind, e.actorType, e.extra.type),
-      };
+      const o: Record<string, unknown> = { id: e.id, label: e.label };
+      put(o, 'type', typeFromKind(e.kind, e.actorType, e.extra.type)); // a blank type stays out
       put(o, 'description', e.description);
       put(o, 'tags', [...e.tags]);
       put(o, 'leverage', e.leverageLevel);
