@@ -173,7 +173,14 @@ function check(where: string, errors: readonly FieldError[], out: FieldError[]):
 
 /** Drops the fields a file left blank, so a merge keeps the map's values for them. */
 function keepSet(p: Record<string, unknown>, unset: readonly string[] | undefined): void {
-  for (const k of unset ?? []) delete p[k];
+  if (!unset?.length) return;
+  for (const k of unset) delete p[k];
+  // Custom fields left blank in the file (a blank Kumu Type) keep the map's value too.
+  if (p.extra && unset.some((k) => k in (p.extra as object))) {
+    const extra = { ...(p.extra as Record<string, unknown>) };
+    for (const k of unset) delete extra[k];
+    p.extra = extra;
+  }
 }
 
 function elementPatch(e: ImportedElement, parent: string | undefined): ElementPatch {

@@ -51,6 +51,8 @@ function feature(s: MapSnapshot, f: Feature): unknown {
       return cons.map((c) => c.direction);
     case 'strength':
       return cons.map((c) => c.strength);
+    case 'weight':
+      return cons.map((c) => c.weight);
     case 'custom fields':
       return [els.map((e) => e.extra), cons.map((c) => c.extra)];
     case 'sources':

@@ -18,6 +18,7 @@ export const FEATURES = [
   'delay',
   'direction',
   'strength',
+  'weight',
   'custom fields',
   'sources',
   'loop names',

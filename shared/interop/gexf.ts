@@ -116,7 +116,14 @@ export function exportGexf(snapshot: MapSnapshot, options: GexfOptions = {}): st
     );
   }
   parts.push('    </nodes>\n    <edges>\n');
-  for (const c of connections) {
+  // Two-way edges first: NetworkX's read_gexf looks for parallel edges only in the forward
+  // direction, so a directed edge written after a mutual one between the same two nodes is
+  // seen as parallel (and kept), while written before it would be merged away.
+  const twoWayFirst = [
+    ...connections.filter((c) => edgeType.edge(c.direction)),
+    ...connections.filter((c) => !edgeType.edge(c.direction)),
+  ];
+  for (const c of twoWayFirst) {
     parts.push(
       `      <edge id="${escAttr(c.id)}" source="${escAttr(c.from)}" target="${escAttr(c.to)}"` +
         (edgeType.edge(c.direction) ? ` type="${edgeType.edge(c.direction)}"` : '') +

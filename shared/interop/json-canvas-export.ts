@@ -1,9 +1,14 @@
 /** Writing a map as a JSON Canvas: nodes, edges, and what the format cannot say under weavemap. */
 import type { MapSnapshot } from '../schema/types';
 import {
+  CANVAS_FIELDS,
+  EDGE_KEYS,
   NODE_H,
+  NODE_KEYS,
   NODE_W,
   edgeLabel,
+  isCanvasField,
+  restoreOtherKeys,
   textOf,
   type CanvasEdge,
   type CanvasNode,
@@ -13,15 +18,28 @@ import { byId } from './kumu-table';
 
 const GROUP_PAD = 40;
 
+const posNum = (v: unknown): number | undefined =>
+  typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : undefined;
+const text = (v: unknown): string | undefined =>
+  typeof v === 'string' && v !== '' ? v : undefined;
+/** A node's size: the one it had in the canvas it came from, else the default. */
+const sizeOf = (extra: Readonly<Record<string, unknown>>): [number, number] => [
+  posNum(extra[CANVAS_FIELDS.width]) ?? NODE_W,
+  posNum(extra[CANVAS_FIELDS.height]) ?? NODE_H,
+];
+const ownFields = (extra: Readonly<Record<string, unknown>>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(extra).filter(([k]) => !isCanvasField(k)));
+
 export function exportJsonCanvas(snapshot: MapSnapshot): JsonCanvas {
   const elements = byId(snapshot.elements);
   const nodes: CanvasNode[] = [];
   const boxes = new Map<string, [number, number, number, number]>();
   for (const e of elements) {
     if (e.kind === 'group') continue;
-    const x = Math.round(e.position[0] - NODE_W / 2);
-    const y = Math.round(e.position[1] - NODE_H / 2);
-    boxes.set(e.id, [x, y, x + NODE_W, y + NODE_H]);
+    const [w, h] = sizeOf(e.extra);
+    const x = Math.round(e.position[0] - w / 2);
+    const y = Math.round(e.position[1] - h / 2);
+    boxes.set(e.id, [x, y, x + w, y + h]);
   }
   const groupNodes: CanvasNode[] = [];
   for (const e of elements) {
@@ -54,9 +72,29 @@ export function exportJsonCanvas(snapshot: MapSnapshot): JsonCanvas {
     height: number,
   ): CanvasNode {
     const n: CanvasNode = { id: e.id, type, x, y, width, height };
-    if (type === 'group') n.label = e.label;
-    else n.text = textOf(e.label, e.description);
+    const file = text(e.extra[CANVAS_FIELDS.file]);
+    const url = text(e.extra[CANVAS_FIELDS.url]);
+    const was = e.extra[CANVAS_FIELDS.type];
+    if (type === 'group') {
+      n.label = e.label;
+      const bg = text(e.extra[CANVAS_FIELDS.background]);
+      const bgStyle = text(e.extra[CANVAS_FIELDS.backgroundStyle]);
+      if (bg) n.background = bg;
+      if (bgStyle) n.backgroundStyle = bgStyle;
+    } else if (was === 'file' && file) {
+      // A file or link node from a canvas goes back as one (the label rides under weavemap).
+      n.type = 'file';
+      n.file = file;
+      const subpath = text(e.extra[CANVAS_FIELDS.subpath]);
+      if (subpath) n.subpath = subpath;
+    } else if (was === 'link' && url) {
+      n.type = 'link';
+      n.url = url;
+    } else n.text = textOf(e.label, e.description);
+    const canvasColor = text(e.extra[CANVAS_FIELDS.color]);
     if (e.color) n.color = e.color;
+    else if (canvasColor) n.color = canvasColor;
+    restoreOtherKeys(e.extra, n, NODE_KEYS);
     const ext: Record<string, unknown> = {
       kind: e.kind,
       label: e.label,
@@ -68,7 +106,8 @@ export function exportJsonCanvas(snapshot: MapSnapshot): JsonCanvas {
     if (e.leverageLevel !== undefined) ext.leverageLevel = e.leverageLevel;
     if (e.pinned) ext.pinned = true;
     if (e.parent) ext.parent = e.parent;
-    if (Object.keys(e.extra).length) ext.fields = { ...e.extra };
+    const fields = ownFields(e.extra);
+    if (Object.keys(fields).length) ext.fields = fields;
     n.weavemap = ext;
     return n;
   }
@@ -76,8 +115,8 @@ export function exportJsonCanvas(snapshot: MapSnapshot): JsonCanvas {
   nodes.push(...groupNodes);
   for (const e of elements) {
     if (e.kind === 'group') continue;
-    const [x, y] = boxes.get(e.id)!;
-    nodes.push(node(e, 'text', x, y, NODE_W, NODE_H));
+    const [x, y, x1, y1] = boxes.get(e.id)!;
+    nodes.push(node(e, 'text', x, y, x1 - x, y1 - y));
   }
   const sources = byId(snapshot.sources);
   sources.forEach((s, i) => {
@@ -95,6 +134,13 @@ export function exportJsonCanvas(snapshot: MapSnapshot): JsonCanvas {
   });
   const edges: CanvasEdge[] = byId(snapshot.connections).map((c) => {
     const ed: CanvasEdge = { id: c.id, fromNode: c.from, toNode: c.to };
+    const fromSide = text(c.extra[CANVAS_FIELDS.fromSide]);
+    const toSide = text(c.extra[CANVAS_FIELDS.toSide]);
+    const color = text(c.extra[CANVAS_FIELDS.color]);
+    if (fromSide) ed.fromSide = fromSide;
+    if (toSide) ed.toSide = toSide;
+    if (color) ed.color = color;
+    restoreOtherKeys(c.extra, ed, EDGE_KEYS);
     if (c.direction === 'undirected') {
       ed.fromEnd = 'none';
       ed.toEnd = 'none';
@@ -108,10 +154,12 @@ export function exportJsonCanvas(snapshot: MapSnapshot): JsonCanvas {
     if (c.polarity) ext.polarity = c.polarity;
     if (c.delay) ext.delay = true;
     if (c.strength !== undefined) ext.strength = c.strength;
+    if (c.weight !== undefined) ext.weight = c.weight;
     if (c.description) ext.description = c.description;
     if (c.tags.length) ext.tags = [...c.tags];
     if (c.proposed) ext.proposed = true;
-    if (Object.keys(c.extra).length) ext.fields = { ...c.extra };
+    const fields = ownFields(c.extra);
+    if (Object.keys(fields).length) ext.fields = fields;
     ed.weavemap = ext;
     return ed;
   });

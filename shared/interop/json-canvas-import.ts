@@ -2,7 +2,16 @@
 import type { ElementKind, Polarity, Position } from '../schema/types';
 import { isHttpUrl } from '../schema/validate';
 import { MapBuilder } from './builder';
-import { NODE_H, NODE_W, edgeLabel, textOf } from './json-canvas-format';
+import {
+  CANVAS_FIELDS,
+  EDGE_KEYS,
+  NODE_H,
+  NODE_KEYS,
+  NODE_W,
+  edgeLabel,
+  otherKeys,
+  textOf,
+} from './json-canvas-format';
 import { fail, guard, type ImportInput, type ImportResult } from './model';
 import { parseJsonInput } from './text';
 
@@ -110,15 +119,20 @@ export function importJsonCanvas(input: ImportInput): ImportResult {
         description = str(ext.description) ?? '';
         kind = 'group';
       } else if (n.type === 'file') {
-        label = str(n.file) ?? '';
-        extra.file = str(n.file);
+        label = str(ext.label) ?? str(n.file) ?? '';
+        description = str(ext.description) ?? '';
+        extra[CANVAS_FIELDS.type] = 'file';
+        extra[CANVAS_FIELDS.file] = str(n.file);
+        if (str(n.subpath)) extra[CANVAS_FIELDS.subpath] = str(n.subpath);
         kind ??= 'note';
       } else if (n.type === 'link') {
         const url = str(n.url) ?? '';
         kind ??= 'note';
         if (isHttpUrl(url)) {
-          label = url;
-          extra.url = url;
+          label = str(ext.label) ?? url;
+          description = str(ext.description) ?? '';
+          extra[CANVAS_FIELDS.type] = 'link';
+          extra[CANVAS_FIELDS.url] = url;
         } else {
           label = 'Link';
           b.warn(
@@ -133,7 +147,16 @@ export function importJsonCanvas(input: ImportInput): ImportResult {
         kind ??= 'note';
       }
       const color = str(n.color);
-      if (color && !HEX.test(color)) extra.canvasColor = color;
+      if (color && !HEX.test(color)) extra[CANVAS_FIELDS.color] = color;
+      if (n.type !== 'group' && (w !== NODE_W || h !== NODE_H)) {
+        extra[CANVAS_FIELDS.width] = w;
+        extra[CANVAS_FIELDS.height] = h;
+      }
+      if (n.type === 'group') {
+        if (str(n.background)) extra[CANVAS_FIELDS.background] = str(n.background);
+        if (str(n.backgroundStyle)) extra[CANVAS_FIELDS.backgroundStyle] = str(n.backgroundStyle);
+      }
+      Object.assign(extra, otherKeys(n, NODE_KEYS));
       let parent = str(ext.parent);
       if (!parent && n.type !== 'group') {
         const inside = groups.find(
@@ -190,6 +213,11 @@ export function importJsonCanvas(input: ImportInput): ImportResult {
         pol = shown;
         label = '';
       }
+      const edgeExtra: Record<string, unknown> = isObj(ext.fields) ? { ...ext.fields } : {};
+      for (const side of ['fromSide', 'toSide'] as const)
+        if (str(ed[side])) edgeExtra[CANVAS_FIELDS[side]] = str(ed[side]);
+      if (str(ed.color)) edgeExtra[CANVAS_FIELDS.color] = str(ed.color);
+      Object.assign(edgeExtra, otherKeys(ed, EDGE_KEYS));
       const fromEnd = ed.fromEnd === 'arrow';
       const toEnd = ed.toEnd !== 'none';
       b.connection({
@@ -202,13 +230,14 @@ export function importJsonCanvas(input: ImportInput): ImportResult {
         delay: ext.delay === true ? true : undefined,
         direction: fromEnd && toEnd ? 'mutual' : fromEnd || toEnd ? 'directed' : 'undirected',
         strength: fin(ext.strength),
+        weight: fin(ext.weight),
         label,
         description: str(ext.description),
         tags: Array.isArray(ext.tags)
           ? ext.tags.filter((t): t is string => typeof t === 'string')
           : [],
         proposed: ext.proposed === true ? true : undefined,
-        extra: isObj(ext.fields) ? { ...ext.fields } : undefined,
+        extra: edgeExtra,
       });
     });
     if (Array.isArray(top.loops))

@@ -94,8 +94,12 @@ const KIND_WORD: Record<ElementKind, string> = {
   group: 'Frame',
 };
 
-/** The Type an element is exported with: the one it was imported with, if it still fits. */
+/**
+ * The Type an element is exported with: the one it was imported with, if it still fits (a blank
+ * type, kept as the custom field `type` = '', stays blank while the element is a factor).
+ */
 export function typeFromKind(kind: ElementKind, actorType?: ActorType, original?: unknown): string {
+  if (original === '' && kind === 'factor') return '';
   if (typeof original === 'string' && original.trim()) {
     const back = kindFromType(original);
     if (back.kind === kind && (back.actorType ?? undefined) === (actorType ?? undefined))
@@ -131,4 +135,22 @@ export function polarityFromType(type: string): Polarity | undefined {
 export function typeFromPolarity(polarity: Polarity, original?: unknown): string {
   if (typeof original === 'string' && polarityFromType(original) === polarity) return original;
   return polarity;
+}
+
+/** Kumu's ambiguous polarity: a causal link whose sign is unknown or goes both ways. */
+const AMBIGUOUS_WORDS = new Set(['+-', '-+', '±', '+/-', '-/+', '?', 'ambiguous', 'unknown']);
+
+export const isAmbiguousType = (type: unknown): boolean =>
+  typeof type === 'string' && AMBIGUOUS_WORDS.has(type.trim().toLowerCase());
+
+/** The Kumu connection Type a connection is written with (undefined: none). */
+export function connectionType(c: {
+  readonly kind: string;
+  readonly polarity?: Polarity | undefined;
+  readonly extra: Readonly<Record<string, unknown>>;
+}): string | undefined {
+  const original = c.extra.type;
+  if (c.kind !== 'causal') return typeof original === 'string' ? original : undefined;
+  if (c.polarity) return typeFromPolarity(c.polarity, original);
+  return typeof original === 'string' && isAmbiguousType(original) ? original : 'causal';
 }

@@ -7,7 +7,7 @@ import {
   readKumuRows,
   type Row,
 } from './kumu-table';
-import { typeFromKind, typeFromPolarity } from './kinds';
+import { connectionType, typeFromKind } from './kinds';
 import { fail, guard, type ImportInput, type ImportResult } from './model';
 import { parseJsonInput } from './text';
 
@@ -21,20 +21,26 @@ import { parseJsonInput } from './text';
 const isObj = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function positionsOf(maps: unknown): Map<string, Position> {
-  const out = new Map<string, Position>();
-  if (!Array.isArray(maps)) return out;
-  const first = maps.find(isObj);
-  const list = first?.elements;
-  if (!Array.isArray(list)) return out;
-  for (const p of list) {
-    if (!isObj(p) || !isObj(p.position)) continue;
-    const { x, y } = p.position;
-    const id =
-      typeof p.element === 'string' ? p.element : typeof p.id === 'string' ? p.id : undefined;
-    if (id && typeof x === 'number' && typeof y === 'number') out.set(id, [x, y]);
+/**
+ * Element positions from a backup's `maps`: from the first map that places each element (a
+ * project backup can hold several maps, and an element may be placed only on a later one).
+ */
+function positionsOf(maps: unknown): { positions: Map<string, Position>; mapCount: number } {
+  const positions = new Map<string, Position>();
+  if (!Array.isArray(maps)) return { positions, mapCount: 0 };
+  const list = maps.filter(isObj);
+  for (const m of list) {
+    if (!Array.isArray(m.elements)) continue;
+    for (const p of m.elements) {
+      if (!isObj(p) || !isObj(p.position)) continue;
+      const { x, y } = p.position;
+      const id =
+        typeof p.element === 'string' ? p.element : typeof p.id === 'string' ? p.id : undefined;
+      if (id && !positions.has(id) && typeof x === 'number' && typeof y === 'number')
+        positions.set(id, [x, y]);
+    }
   }
-  return out;
+  return { positions, mapCount: list.length };
 }
 
 export function importKumuJson(input: ImportInput): ImportResult {
@@ -47,11 +53,22 @@ export function importKumuJson(input: ImportInput): ImportResult {
       if (v === undefined) return undefined;
       return Array.isArray(v) ? v.map((r) => (isObj(r) ? r : { label: String(r) })) : [];
     };
-    return readKumuRows({
-      elements: rows('elements') ?? [],
+    const { positions, mapCount } = positionsOf(value.maps);
+    const elements = rows('elements') ?? [];
+    const unplaced =
+      mapCount > 0
+        ? elements.filter((e) => {
+            const id = e._id ?? e.id;
+            const attrs = isObj(e.attributes) ? e.attributes : {};
+            const hasXY = ['x', 'X'].some((k) => k in e || k in attrs);
+            return typeof id === 'string' && !positions.has(id) && !hasXY;
+          })
+        : [];
+    const result = readKumuRows({
+      elements,
       connections: rows('connections') ?? [],
       loops: rows('loops'),
-      positions: positionsOf(value.maps),
+      positions,
       title:
         typeof value.name === 'string'
           ? value.name
@@ -60,6 +77,23 @@ export function importKumuJson(input: ImportInput): ImportResult {
             : undefined,
       where: (table, i) => `${table}[${i}]`,
     });
+    if (!result.ok || unplaced.length === 0) return result;
+    const names = unplaced.slice(0, 5).map((e) => {
+      const attrs = isObj(e.attributes) ? e.attributes : {};
+      return `'${String(attrs.label ?? e.label ?? e._id ?? e.id)}'`;
+    });
+    const more = unplaced.length > 5 ? ` and ${unplaced.length - 5} more` : '';
+    return {
+      ...result,
+      problems: [
+        ...result.problems,
+        {
+          where: 'maps',
+          field: 'position',
+          message: `${unplaced.length} element${unplaced.length === 1 ? ' is' : 's are'} on none of the backup's ${mapCount} map${mapCount === 1 ? '' : 's'} (${names.join(', ')}${more}): placed automatically.`,
+        },
+      ],
+    };
   });
 }
 
@@ -87,11 +121,8 @@ export function exportKumuJson(snapshot: MapSnapshot): KumuBlueprint {
   return {
     name: snapshot.meta.title,
     elements: elements.map((e) => {
-      const o: Record<string, unknown> = {
-        id: e.id,
-        label: e.label,
-        type: typeFromKind(e.kind, e.actorType, e.extra.type),
-      };
+      const o: Record<string, unknown> = { id: e.id, label: e.label };
+      put(o, 'type', typeFromKind(e.kind, e.actorType, e.extra.type)); // a blank type stays out
       put(o, 'description', e.description);
       put(o, 'tags', [...e.tags]);
       put(o, 'leverage', e.leverageLevel);
@@ -103,21 +134,14 @@ export function exportKumuJson(snapshot: MapSnapshot): KumuBlueprint {
     }),
     connections: connections.map((c) => {
       const o: Record<string, unknown> = { id: c.id, from: c.from, to: c.to };
-      put(
-        o,
-        'type',
-        c.kind === 'causal'
-          ? c.polarity
-            ? typeFromPolarity(c.polarity, c.extra.type)
-            : 'causal'
-          : c.extra.type,
-      );
+      put(o, 'type', connectionType(c));
       o.direction = c.direction;
       put(o, 'label', c.label);
       put(o, 'description', c.description);
       put(o, 'strength', c.strength ?? c.extra.Strength);
       put(o, 'tags', [...c.tags]);
       put(o, 'delay', c.delay);
+      put(o, 'weight', c.weight ?? c.extra.Weight);
       for (const k of cCustom) put(o, k, c.extra[k]);
       return o;
     }),
@@ -127,6 +151,9 @@ export function exportKumuJson(snapshot: MapSnapshot): KumuBlueprint {
         const o: Record<string, unknown> = { label: l.name };
         put(o, 'description', l.note);
         o.elements = [...l.members];
+        // As Kumu backups list a loop: by its connections (a mutual link walked backwards too).
+        if (!l.signature.startsWith('named:'))
+          o.connections = [...new Set(l.signature.split(' ').map((t) => t.replace(/~$/, '')))];
         o.signature = l.signature;
         return o;
       }),

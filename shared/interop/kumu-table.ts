@@ -2,7 +2,13 @@ import type { Direction, MapSnapshot, Position } from '../schema/types';
 import { DIRECTIONS } from '../schema/types';
 import { MapBuilder } from './builder';
 import { unescapeCell } from './cells';
-import { kindFromType, polarityFromType, typeFromKind, typeFromPolarity } from './kinds';
+import {
+  connectionType,
+  isAmbiguousType,
+  kindFromType,
+  polarityFromType,
+  typeFromKind,
+} from './kinds';
 import type { ImportResult } from './model';
 
 /**
@@ -54,6 +60,7 @@ export const CONNECTION_COLUMNS = [
   'Strength',
   'Tags',
   'Delay',
+  'Weight',
 ];
 const LOOP_COLUMNS = ['Label', 'Description', 'Elements', 'Signature'];
 
@@ -93,6 +100,7 @@ const CONNECTION_KEYS = new Set([
   'strength',
   'tags',
   'delay',
+  'weight',
 ]);
 
 const keyOf = (header: string): string => {
@@ -187,6 +195,8 @@ export function readKumuRows(input: KumuRows): ImportResult {
     const k = kindFromType(type);
     const extra = r.custom;
     if (type && typeFromKind(k.kind, k.actorType) !== type) extra.type = type;
+    // A blank type stays blank on export (it is not Kumu's "Factor").
+    if (!type.trim()) extra.type = '';
     const x = r.num('x');
     const y = r.num('y');
     const position: Position | undefined =
@@ -206,7 +216,7 @@ export function readKumuRows(input: KumuRows): ImportResult {
       parent: r.text('parent') || undefined,
       extra,
       unset: [
-        ...(type.trim() ? [] : ['kind', 'actorType']),
+        ...(type.trim() ? [] : ['kind', 'actorType', 'type']),
         ...(['description', 'tags', 'label'] as const).filter((k) => !r.has(k)),
       ],
     });
@@ -221,6 +231,10 @@ export function readKumuRows(input: KumuRows): ImportResult {
     if (polarity) {
       kind = 'causal';
       if (type !== polarity) extra.type = type;
+    } else if (isAmbiguousType(type)) {
+      // Kumu's `+-`/`-+`: causal, sign unknown (the loop finder counts it as `+` and says so).
+      kind = 'causal';
+      extra.type = type;
     } else if (type.trim().toLowerCase() === 'causal') kind = 'causal';
     else if (type) extra.type = type;
     const dir = r.text('direction').trim().toLowerCase();
@@ -239,6 +253,11 @@ export function readKumuRows(input: KumuRows): ImportResult {
       extra.Strength = r.known.get('strength');
       strength = undefined;
     }
+    let weight = r.num('weight');
+    if (r.has('weight') && (weight === undefined || !(weight > 0))) {
+      extra.Weight = r.known.get('weight');
+      weight = undefined;
+    }
     b.connection({
       where,
       ref: r.has('id') ? r.text('id').trim() : undefined,
@@ -249,6 +268,7 @@ export function readKumuRows(input: KumuRows): ImportResult {
       delay: r.bool('delay') || undefined,
       direction,
       strength,
+      weight,
       label: r.text('label'),
       description: r.text('description'),
       tags: r.list('tags'),
@@ -263,15 +283,19 @@ export function readKumuRows(input: KumuRows): ImportResult {
     const where = input.where('loops', i);
     const r = new RowReader(
       row,
-      new Set(['label', 'description', 'elements', 'signature']),
+      new Set(['label', 'description', 'elements', 'signature', 'connections']),
       input.spreadsheet,
     );
+    const connections = r.has('connections')
+      ? r.list('connections').filter((m) => m.trim() !== '')
+      : undefined;
     b.loop({
       where,
       name: r.text('label'),
       note: r.text('description'),
       signature: r.text('signature') || undefined,
       members: r.list('elements').filter((m) => m.trim() !== ''),
+      connections,
     });
   });
   return b.finish();
@@ -344,17 +368,14 @@ export function kumuTables(snapshot: MapSnapshot): Table[] {
         c.id,
         c.from,
         c.to,
-        c.kind === 'causal'
-          ? c.polarity
-            ? typeFromPolarity(c.polarity, c.extra.type)
-            : 'causal'
-          : cellOf(c.extra.type),
+        cellOf(connectionType(c)),
         c.direction,
         c.label || null,
         c.description || null,
         c.strength ?? cellOf(c.extra.Strength),
         c.tags.length ? c.tags.join('|') : null,
         c.delay ? 'yes' : null,
+        c.weight ?? cellOf(c.extra.Weight),
         ...cCustom.map((k) => cellOf(c.extra[k])),
       ]),
     },

@@ -2,10 +2,11 @@ import { strFromU8, unzipSync } from 'fflate';
 import readXlsxFile from 'read-excel-file/universal';
 import writeXlsxFile from 'write-excel-file/universal';
 import type { MapSnapshot } from '../schema/types';
-import { escapeCell } from './cells';
+import { escapeWorkbookText } from './cells';
 import { kumuTables, readKumuRows, type Row } from './kumu-table';
 import { guardAsync, ImportRefused, type ImportResult } from './model';
 import { asBytes, checkSize } from './text';
+import { addQuotePrefixes } from './xlsx-quote';
 import { assertSafeXml } from './xml';
 
 /**
@@ -16,6 +17,8 @@ import { assertSafeXml } from './xml';
  * Before reading, the workbook's XML parts are checked like any XML file (no DOCTYPE, no
  * entities) and its unpacked size is capped, so a zip bomb is refused unopened.
  */
+
+const DAMAGED = 'This file is damaged or is not an Excel workbook (.xlsx)';
 
 /** Most bytes a workbook may unpack to. */
 export const MAX_XLSX_UNPACKED = 200 * 1024 * 1024;
@@ -37,8 +40,12 @@ function checkWorkbook(bytes: Uint8Array): void {
     parts = unzipSync(bytes, { filter: (f) => /\.(xml|rels)$/i.test(f.name) });
   } catch (e) {
     if (e instanceof ImportRefused) throw e;
-    throw new ImportRefused(`This workbook could not be opened (${(e as Error).message}).`);
+    throw new ImportRefused(`${DAMAGED}: it could not be unpacked (${(e as Error).message}).`);
   }
+  const missing = ['[Content_Types].xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels'].filter(
+    (p) => !(p in parts),
+  );
+  if (missing.length) throw new ImportRefused(`${DAMAGED}: it has no ${missing.join(', ')}.`);
   let unpacked = 0;
   for (const data of Object.values(parts)) {
     unpacked += data.length;
@@ -85,14 +92,16 @@ export async function importKumuXlsx(input: Uint8Array | ArrayBuffer): Promise<I
     checkSize(input);
     const bytes = asBytes(input);
     if (bytes[0] !== 0x50 || bytes[1] !== 0x4b)
-      throw new ImportRefused('This is not an .xlsx workbook (it is not a zip file).');
+      throw new ImportRefused(`${DAMAGED}: it is not a zip file.`);
     checkWorkbook(bytes);
     let sheets: { sheet: string; data: unknown[][] }[];
     try {
       const copy = bytes.slice().buffer;
       sheets = (await readXlsxFile(copy)) as { sheet: string; data: unknown[][] }[];
     } catch (e) {
-      throw new ImportRefused(`This workbook could not be read (${(e as Error).message}).`);
+      throw new ImportRefused(
+        `${DAMAGED}: its sheets could not be read (${(e as Error).message}).`,
+      );
     }
     const used = sheets.filter((s) => !s.sheet.toLowerCase().includes('(ignore)'));
     const found: Partial<Record<SheetKind, Row[]>> = {};
@@ -119,9 +128,9 @@ export async function exportKumuXlsx(snapshot: MapSnapshot): Promise<Uint8Array>
     sheet: t.name,
     data: [
       t.headers.map((h) => ({ value: h, fontWeight: 'bold' as const })),
-      ...t.rows.map((r) => r.map((v) => (typeof v === 'string' ? escapeCell(v) : v))),
+      ...t.rows.map((r) => r.map((v) => (typeof v === 'string' ? escapeWorkbookText(v) : v))),
     ],
   }));
   const blob = await writeXlsxFile(sheets).toBlob();
-  return new Uint8Array(await blob.arrayBuffer());
+  return addQuotePrefixes(new Uint8Array(await blob.arrayBuffer()));
 }

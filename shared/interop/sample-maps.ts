@@ -16,7 +16,7 @@ function ctxFor(userId: string): EditContext {
   return { doc: new Y.Doc(), origin: { user: userId }, userId, now: () => ++t };
 }
 
-/** A map with every kind, an actor type, tags, positions, both polarities, delay, every direction, strength, custom fields, a source and a named loop. */
+/** A map with every kind, an actor type, tags, positions, both polarities, delay, every direction, strength, weights, custom fields, a source and a named loop. */
 export function richMap(): EditContext {
   const ctx = ctxFor('ana');
   initMap(ctx, 'School readiness');
@@ -80,6 +80,7 @@ export function richMap(): EditContext {
     kind: 'causal',
     polarity: '-',
     delay: true,
+    weight: 2.5,
     description: 'Ready children read less at home?',
   });
   connect(ctx, {
@@ -89,6 +90,7 @@ export function richMap(): EditContext {
     kind: 'relationship',
     direction: 'mutual',
     label: 'co-designs',
+    weight: 0.5,
     extra: { since: 2021 },
   });
   connect(ctx, { id: 'cnKnows', from: b, to: c, kind: 'relationship', direction: 'undirected' });

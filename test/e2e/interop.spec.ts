@@ -3,8 +3,17 @@ import { join } from 'node:path';
 import type { Download, JSHandle, Locator, Page } from '@playwright/test';
 import writeXlsxFile from 'write-excel-file/universal';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { MapSnapshot } from '../../shared/schema/types';
 import { test, expect, newPerson, REPO } from '../support/fixtures';
-import { createMap, expectCounts, focusMap, mapArea, openLink } from '../support/app';
+import {
+  createMap,
+  expectCounts,
+  focusMap,
+  inspectorField,
+  mapArea,
+  openLink,
+  selectIds,
+} from '../support/app';
 
 /**
  * Open formats in the canvas: a Kumu-style workbook dropped on a new map (its problems named by
@@ -269,6 +278,73 @@ test('importing into a new map, merging back by ID, and exporting data files for
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expectCounts(page, 6, 5);
   expect(page.url()).toBe(copy);
+  await ana.context.close();
+});
+
+test('a Kumu backup with loops and two maps, a weight edited in the Inspector, a mixed graph as GEXF, a damaged workbook', async ({
+  browser,
+  host,
+}) => {
+  test.setTimeout(120_000);
+  const ana = await newPerson(browser, 'Ana', '#4363d8');
+  const page = ana.page;
+  await createMap(page, host.url, 'Housing');
+  const dialog = page.getByRole('dialog', { name: 'Import' });
+
+  // A workbook cut short: said to be damaged, not "…workbook.xml.rels file not found".
+  const good = await kumuWorkbook(GOOD_ROWS);
+  const cut = good.subarray(0, good.length >> 1);
+  await dropOnMap(page, await fileTransfer(page, 'kumu-project.xlsx', cut, XLSX));
+  await expect(dialog).toContainText('This file is damaged or is not an Excel workbook (.xlsx)');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expectCounts(page, 0, 0);
+
+  // A Kumu backup: the element placed on no map is named, loops come from their connections.
+  const backup = readFileSync(join(REPO, 'test/fixtures/formats/kumu-backup-loops.json'));
+  await dropOnMap(page, await fileTransfer(page, 'housing.json', backup, 'application/json'));
+  await expect(dialog.getByTestId('import-preview')).toContainText('4 elements');
+  await expect(dialog).toContainText("on none of the backup's 2 maps ('Vacancy rate')");
+  await dialog.getByRole('button', { name: /^(Apply|Create map and import)$/ }).click();
+  await expect(dialog).toBeHidden();
+  await expectCounts(page, 4, 5);
+  const state = () =>
+    page.evaluate(() => {
+      const s = (
+        window as unknown as {
+          __weavemap: { session: { snapshot: MapSnapshot } };
+        }
+      ).__weavemap.session.snapshot;
+      return {
+        weight: s.connections.get('conn-ab')?.weight,
+        ambiguous: [s.connections.get('conn-ba')?.kind, s.connections.get('conn-ba')?.polarity],
+        loops: [...s.loops.values()].map((l) => l.name).sort(),
+      };
+    });
+  expect(await state()).toEqual({
+    weight: 3,
+    ambiguous: ['causal', undefined],
+    loops: ['Cost spiral', 'Policy response'],
+  });
+
+  // The weight in the Inspector: shown, edited, refused when not a positive number.
+  await selectIds(page, ['conn-ab']);
+  const weight = inspectorField(page, 'Weight (line width; blank is 1)');
+  await expect(weight).toHaveValue('3');
+  await weight.fill('0');
+  await weight.press('Enter');
+  await expect(weight).toHaveAccessibleDescription(/weight must be a number above 0/);
+  await weight.fill('6');
+  await weight.press('Enter');
+  await expect.poll(async () => (await state()).weight).toBe(6);
+
+  // GEXF for Gephi and NetworkX: the weight as weight=, the undirected tie of a mixed graph as mutual.
+  await runExport(page, 'GEXF (Gephi)', async (files) => {
+    const gexf = files[0]!.text;
+    expect(gexf).toContain('defaultedgetype="directed"');
+    expect(gexf).toMatch(/<edge id="conn-ab"[^>]*weight="6"/);
+    expect(gexf).toMatch(/<edge id="conn-da"[^>]*type="mutual"/);
+    expect(gexf).not.toContain('type="undirected"');
+  });
   await ana.context.close();
 });
 

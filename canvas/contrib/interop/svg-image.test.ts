@@ -141,6 +141,19 @@ describe('mapToSvg', () => {
     expect(svg).toContain('stroke-dasharray="6 5"');
   });
 
+  it('draws a weighted connection wider (weight 4: twice the width)', () => {
+    const s = snap(
+      [el('a', 0, 0), el('b', 400, 0), el('c', 0, 300), el('d', 400, 300)],
+      [conn('ab', 'a', 'b', { polarity: '+', weight: 4 }), conn('cd', 'c', 'd', { polarity: '+' })],
+    );
+    const { svg } = mapToSvg(s, { palette: P, legend: false });
+    const widths = [...svg.matchAll(/fill="none" stroke="#1a7f37" stroke-width="([\d.]+)"/g)].map(
+      (m) => Number(m[1]),
+    );
+    // One line at the base width, one at twice it (the + badges are stroked at 2).
+    expect(widths.filter((w) => w !== 2).sort()).toEqual([1.6, 3.2]);
+  });
+
   it('draws only what is in the current view, at the given zoom and scale', () => {
     const s = snap([
       el('in', 0, 0, { label: 'Inside' }),

@@ -14,6 +14,7 @@ import {
 import { sceneFor, mapBounds } from '../../editor/export-image';
 import type { Rect } from '../../editor/geometry';
 import { LABEL_FONT_SIZE, LabelCache } from '../../editor/labels';
+import { lineWidthForWeight } from '../../editor/line-weight';
 import type { ConnectionGeom, ElementGeom } from '../../editor/scene';
 import { appendNoteFold, appendShape, FRAME_TITLE_HEIGHT } from '../../editor/shapes';
 import { safeColor, type Palette } from '../../editor/theme';
@@ -221,7 +222,7 @@ function drawConnection(svg: SvgPainter, c: ConnectionGeom, p: Palette, zoom: nu
     },
     {
       stroke: color,
-      lineWidth: Math.max(relationship ? 1.25 : 1.6, 0.7 / zoom),
+      lineWidth: lineWidthForWeight(Math.max(relationship ? 1.25 : 1.6, 0.7 / zoom), c.rec.weight),
       ...(c.rec.proposed ? { dash: [6, 5] } : {}),
     },
   );
