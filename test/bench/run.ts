@@ -9,6 +9,7 @@ import { benchAnalysisUi } from './analysis-ui';
 import { benchLoad } from './load';
 import { benchRenderer } from './renderer';
 import { benchSession } from './session';
+import { benchSimulation } from './simulation';
 import { benchSync } from './sync';
 import { printTable, type BenchRow } from './table';
 
@@ -18,6 +19,7 @@ const groups: Record<string, () => Promise<BenchRow[]> | BenchRow[]> = {
   renderer: benchRenderer,
   'analysis-ui': benchAnalysisUi,
   session: benchSession,
+  simulation: benchSimulation,
   interop: async () =>
     (await runInteropBench()).map((r) => ({
       group: 'interop',
