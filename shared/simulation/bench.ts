@@ -113,7 +113,7 @@ export function benchModel(stocks = 100, dt = 0.01, stop = 100): SimBenchRow {
     const run = simulate(model);
     last = Float64Array.from({ length: stocks }, (_, i) => run.series.get(`s${i}`)![steps]!);
   });
-  let ref = new Float64Array(0);
+  let ref: Float64Array = new Float64Array(0);
   const base = best(3, () => (ref = chainBaseline(stocks, dt, stop)));
   const diff = Math.max(...last.map((v, i) => Math.abs(v - ref[i]!)));
   return {
