@@ -32,6 +32,8 @@ export class SimStore {
   /** The moment shown: 0..run.steps. */
   t = $state(0);
   playing = $state(false);
+  /** Host time (ms) of the moment last drawn for a shared run (what the e2e test compares). */
+  drawnAtHost = $state(0);
   /** The shared run being shown, if the run on screen is the facilitator's. */
   shared = $state.raw<SharedRun | null>(null);
   error = $state<string | null>(null);
@@ -134,7 +136,11 @@ export class SimStore {
     if (!run || readSharedRun(this.wb.session.doc)?.id !== shared.id) return;
     this.shared = shared;
     this.run = run;
-    this.#play(() => stepAt(shared, this.#hostNow()));
+    this.#play(() => {
+      const host = this.#hostNow();
+      this.drawnAtHost = host;
+      return stepAt(shared, host);
+    });
   }
 
   async #compute(pushes: readonly Push[], options: WhatIfOptions): Promise<WhatIfRun | null> {

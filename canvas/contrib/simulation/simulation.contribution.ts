@@ -15,7 +15,6 @@ export function registerSimulation(): void {
     order: 45,
     icon: SIM_ICON,
     component: WhatIfView,
-    keybinding: 'mod+alt+w',
   });
   registerCommand({
     id: 'simulation.pushUp',
