@@ -7,6 +7,7 @@ import { registerSources } from './sources/sources.contribution';
 import { registerSession } from './session/session.contribution';
 import { registerHistory } from './history/history.contribution';
 import { registerInterop } from './interop/interop.contribution';
+import { registerSimulation } from './simulation/simulation.contribution';
 
 /**
  * Every feature's contribution, in one place (main.ts calls this once at start-up). A new
@@ -22,4 +23,5 @@ export function registerContributions(): void {
   registerSession();
   registerHistory();
   registerInterop();
+  registerSimulation();
 }

@@ -46,7 +46,7 @@ export interface WhatIfRun {
   readonly ids: readonly string[];
   readonly indexOf: ReadonlyMap<string, number>;
   readonly steps: number;
-  /** levels[i * (steps + 1) + t]: the level of factor i after step t (t = 0..steps). */
+  /** levels[t * ids.length + i]: the level of factor i after step t (t = 0..steps), time-major. */
   readonly levels: Float64Array;
   /** Largest |level| over the whole run (0 when nothing moved): the scale for display. */
   readonly maxAbs: number;
@@ -145,7 +145,7 @@ function integrate(
       pending[row + i] = 0;
       level[i] = after;
       moved[i] = after - before;
-      levels[i * T + t] = after;
+      levels[t * n + i] = after;
       const abs = after < 0 ? -after : after;
       if (abs > maxAbs) maxAbs = abs;
     }
@@ -164,8 +164,10 @@ function integrate(
 export function seriesOf(run: WhatIfRun, id: string): Float64Array | undefined {
   const i = run.indexOf.get(id);
   if (i === undefined) return undefined;
-  const T = run.steps + 1;
-  return run.levels.subarray(i * T, (i + 1) * T);
+  const n = run.ids.length;
+  const out = new Float64Array(run.steps + 1);
+  for (let t = 0; t <= run.steps; t++) out[t] = run.levels[t * n + i]!;
+  return out;
 }
 
 /** Where one factor stands at (fractional) time t: level, change since the last step, scaled. */
@@ -179,12 +181,14 @@ export interface FactorFrame {
 
 /** A factor's state at time t (linear between steps, so an animation can run smoothly). */
 export function frameAt(run: WhatIfRun, id: string, t: number): FactorFrame | undefined {
-  const s = seriesOf(run, id);
-  if (!s) return undefined;
+  const i = run.indexOf.get(id);
+  if (i === undefined) return undefined;
+  const n = run.ids.length;
   const tt = Math.max(0, Math.min(run.steps, t));
   const lo = Math.floor(tt);
   const hi = Math.min(run.steps, lo + 1);
-  const level = s[lo]! + (s[hi]! - s[lo]!) * (tt - lo);
+  const a = run.levels[lo * n + i]!;
+  const level = a + (run.levels[hi * n + i]! - a) * (tt - lo);
   const eps = 1e-9;
   return {
     level,

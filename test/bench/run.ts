@@ -10,6 +10,7 @@ import { benchLoad } from './load';
 import { benchRenderer } from './renderer';
 import { benchSession } from './session';
 import { benchStorage } from './storage';
+import { benchSimulation } from './simulation';
 import { benchSync } from './sync';
 import { printTable, type BenchRow } from './table';
 
@@ -20,6 +21,7 @@ const groups: Record<string, () => Promise<BenchRow[]> | BenchRow[]> = {
   'analysis-ui': benchAnalysisUi,
   session: benchSession,
   storage: benchStorage,
+  simulation: benchSimulation,
   interop: async () =>
     (await runInteropBench()).map((r) => ({
       group: 'interop',

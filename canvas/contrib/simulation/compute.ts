@@ -1,0 +1,59 @@
+import type { MapSnapshot } from '../../../shared/schema/types';
+import {
+  runWhatIf,
+  type Push,
+  type WhatIfOptions,
+  type WhatIfRun,
+} from '../../../shared/simulation/whatif';
+import type { WhatIfReply, WhatIfRequest } from './simulation.worker';
+
+/** Maps with more factors than this run in a Web Worker; smaller ones run at once. */
+export const WORKER_THRESHOLD = 300;
+
+let worker: Worker | null = null;
+let nextId = 1;
+const waiting = new Map<number, (r: WhatIfReply) => void>();
+
+function getWorker(): Worker {
+  if (!worker) {
+    worker = new Worker(new URL('./simulation.worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (e: MessageEvent<WhatIfReply>) => {
+      waiting.get(e.data.id)?.(e.data);
+      waiting.delete(e.data.id);
+    };
+  }
+  return worker;
+}
+
+/** Runs a what-if: in a worker for large maps (the same engine, so the same numbers). */
+export async function computeWhatIf(
+  snapshot: MapSnapshot,
+  pushes: readonly Push[],
+  options: WhatIfOptions,
+): Promise<WhatIfRun> {
+  if (snapshot.elements.size <= WORKER_THRESHOLD || typeof Worker === 'undefined')
+    return runWhatIf(snapshot, pushes, options);
+  const id = nextId++;
+  const request: WhatIfRequest = {
+    id,
+    elements: [...snapshot.elements.values()],
+    connections: [...snapshot.connections.values()],
+    pushes: [...pushes],
+    options,
+  };
+  const reply = await new Promise<WhatIfReply>((resolve) => {
+    waiting.set(id, resolve);
+    getWorker().postMessage(request);
+  });
+  if (!reply.ok) throw new Error(reply.error);
+  const indexOf = new Map<string, number>();
+  reply.ids.forEach((x, i) => indexOf.set(x, i));
+  return {
+    ids: reply.ids,
+    indexOf,
+    steps: reply.steps,
+    levels: reply.levels,
+    maxAbs: reply.maxAbs,
+    options: reply.options,
+  };
+}
