@@ -217,11 +217,11 @@ describe('XMILE', () => {
     let t = 100;
     for (let n = 1; n < temp.length; n++) t -= (0.25 * (t - 20)) / 10;
     expect(temp[temp.length - 1]).toBeCloseTo(t, 12);
-    // links read from equations carry no sign in the file; a new causal link defaults to +
+    // links read from equations carry no sign in the file, and an imported link stays unsigned
     expect(causalArcs(snap)).toEqual([
-      'Coffee Temperature -+-> Cooling',
+      'Coffee Temperature -?-> Cooling',
       'Cooling ---> Coffee Temperature',
-      'Room temperature -+-> Cooling',
+      'Room temperature -?-> Cooling',
     ]);
   });
 
