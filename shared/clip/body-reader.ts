@@ -12,8 +12,18 @@ const MAX_CANDIDATES = 60;
 const MAX_ELEMENT_TEXT = 600;
 
 /** Regions whose bylines and dates belong to other articles or to commenters. */
-const ELSEWHERE =
-  'aside, footer, nav, [class*="comment"], [class*="related"], [class*="recommend"], [class*="promo"]';
+const ELSEWHERE_TAGS = new Set(['aside', 'footer', 'nav']);
+const ELSEWHERE_CLASS = /^comment|related|recommend|promo|teaser/i;
+
+/** True when `el` sits in an aside, footer, nav, comment, related-stories or promo block. */
+function elsewhere(el: Element): boolean {
+  for (let a: Element | null = el; a !== null && a.localName !== 'body'; a = a.parentElement) {
+    if (ELSEWHERE_TAGS.has(a.localName)) return true;
+    const cls = a.getAttribute('class');
+    if (cls !== null && cls.split(/\s+/).some((token) => ELSEWHERE_CLASS.test(token))) return true;
+  }
+  return false;
+}
 
 const clip = (s: string | null | undefined): string =>
   (s ?? '')
@@ -29,7 +39,7 @@ function query(doc: Document, selector: string): Element[] {
   const out: Element[] = [];
   for (let i = 0; i < found.length && out.length < MAX_CANDIDATES; i++) {
     const el = found[i]!;
-    if (el.closest(ELSEWHERE) === null) out.push(el);
+    if (!elsewhere(el)) out.push(el);
   }
   return out;
 }

@@ -127,6 +127,18 @@ describe('bylines, dates and titles in the text', () => {
     expect(foldForCompare('“The” Site—X')).toBe(foldForCompare('"the" site-x'));
   });
 
+  test('bylines in asides, footers, comments and related stories are not the author', () => {
+    const m = extract(
+      `<html class="comments-open"><body class="has-comments"><article>
+       <div class="comment-list"><p class="byline">By Commenter One</p></div>
+       <aside><p class="byline">By Aside Person</p></aside>
+       <div class="related-links"><p class="byline">By Related Writer</p></div>
+       <p class="byline">By The Author</p></article></body></html>`,
+      'https://b.example.org/',
+    );
+    expect(m.authors).toEqual(['The Author']);
+  });
+
   test('the <title> suffix names the site only when the heading does not carry it too', () => {
     const html = (h1: string) =>
       `<html><head><title>Smith - Jones debate</title></head><body><h1>${h1}</h1></body></html>`;

@@ -77,6 +77,8 @@ async function openArticle(): Promise<Page> {
 }
 
 test.beforeAll(async () => {
+  // Two browsers and a host start here; on a shared, loaded machine that can take over a minute.
+  test.setTimeout(180_000);
   dataDir = tempDir('weavemap-e2e-clipper-');
   port = await freePort();
   await startHost();
