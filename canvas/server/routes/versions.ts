@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { HttpError, readJson, sendJson } from '../http/json';
 import { RateLimiter } from '../http/rate-limit';
 import type { History } from '../history/recorder';
+import { MergeBusyError } from '../history/merger';
 import type { VersionInfo } from '../history/store';
 import type { Role, RoomStore } from '../rooms/store';
 import { requireRoomRole } from './room-auth';
@@ -77,7 +78,11 @@ export function versionRoutes(history: History): RouteModule {
     router.get('/api/rooms/:id/versions/:vid', async ({ req, res, params }) => {
       const roomId = params.id ?? '';
       authorize(rooms, req, roomId, ['view', 'edit', 'facilitator']);
-      const version = await history.store.read(roomId, params.vid ?? '');
+      const version = await history.store.read(roomId, params.vid ?? '').catch((error) => {
+        if (error instanceof MergeBusyError)
+          throw new HttpError(503, error.message, undefined, { 'Retry-After': '2' });
+        throw error;
+      });
       if (!version) throw new HttpError(404, 'No such version of this room.');
       const { state, ...info } = version;
       if ((req.headers.accept ?? '').includes('application/json')) {
