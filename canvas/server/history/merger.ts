@@ -1,6 +1,13 @@
 import { Worker } from 'node:worker_threads';
 import { readChain } from './chain';
 
+/** Thrown when too many different versions are being merged at once (answer 503). */
+export class MergeBusyError extends Error {
+  constructor() {
+    super('Too many old versions are being read at once; try again shortly.');
+  }
+}
+
 interface Reply {
   id: number;
   state?: Uint8Array;
@@ -11,27 +18,46 @@ interface Reply {
  * Merges version chains (`Y.mergeUpdates`) in a worker thread, one at a time, so that reading an
  * old version of a big room never stalls the host (merging a 2 MB room takes a few hundred
  * milliseconds). Merged states are cached by version id (versions never change), the most
- * recent first, up to `cacheBytes`.
+ * recent first, up to `cacheBytes`. Concurrent reads of one version share one merge; at most
+ * `maxPending` different versions wait at once, further reads are refused (MergeBusyError).
  */
 export class ChainMerger {
   #worker: Worker | undefined;
   #next = 0;
   readonly #waiting = new Map<number, { done(state: Uint8Array): void; fail(e: Error): void }>();
   readonly #cache = new Map<string, Uint8Array>();
+  readonly #merging = new Map<string, Promise<Uint8Array>>();
   #cached = 0;
 
-  constructor(private readonly cacheBytes = 32 * 1024 * 1024) {}
+  constructor(
+    private readonly cacheBytes = 32 * 1024 * 1024,
+    private readonly maxPending = 8,
+  ) {}
 
-  async merge(key: string, links: readonly Uint8Array[]): Promise<Uint8Array> {
+  merge(key: string, links: readonly Uint8Array[]): Promise<Uint8Array> {
     const hit = this.#cache.get(key);
     if (hit) {
       this.#cache.delete(key);
       this.#cache.set(key, hit);
-      return hit;
+      return Promise.resolve(hit);
     }
-    const state = links.length === 1 ? readChain(links) : await this.#inWorker(links);
-    this.#remember(key, state);
-    return state;
+    if (links.length === 1) return Promise.resolve(readChain(links));
+    const running = this.#merging.get(key);
+    if (running) return running;
+    if (this.#merging.size >= this.maxPending) return Promise.reject(new MergeBusyError());
+    const merged = this.#inWorker(links).then(
+      (state) => {
+        this.#merging.delete(key);
+        this.#remember(key, state);
+        return state;
+      },
+      (error: unknown) => {
+        this.#merging.delete(key);
+        throw error;
+      },
+    );
+    this.#merging.set(key, merged);
+    return merged;
   }
 
   close(): Promise<number> | undefined {

@@ -169,8 +169,9 @@ export function createHistory(options: HistoryOptions): History {
       if (at - (phaseTaken.get(key) ?? -Infinity) < phaseInterval) return;
       phaseTaken.set(key, at);
       const title = snapshot.phases.find((p) => p.id === next)?.title;
-      // Taken off the hot path (after the update is applied, acknowledged and relayed), so the
-      // version holds the state the phase change left, or one a moment later.
+      // Taken off the hot path (on the next turn of the event loop, after the update has been
+      // logged and acknowledged), so the version holds the state the phase change left, or one a
+      // moment later.
       setImmediate(() => {
         if (watches.get(room) !== w) return;
         safeRecord(room, doc, {

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError, readJson, sendJson } from '../http/json';
 import { RateLimiter } from '../http/rate-limit';
 import type { History } from '../history/recorder';
+import { MergeBusyError } from '../history/merger';
 import type { VersionInfo } from '../history/store';
 import type { Role, RoomStore } from '../rooms/store';
 import { refuseWhileLocked } from './map-lock';
@@ -121,7 +122,11 @@ async function sendVersion(
   roomId: string,
   versionId: string,
 ): Promise<void> {
-  const version = await history.store.read(roomId, versionId);
+  const version = await history.store.read(roomId, versionId).catch((error) => {
+    if (error instanceof MergeBusyError)
+      throw new HttpError(503, error.message, undefined, { 'Retry-After': '2' });
+    throw error;
+  });
   if (!version) throw new HttpError(404, 'No such version of this room.');
   const { state, ...info } = version;
   if ((req.headers.accept ?? '').includes('application/json')) {
