@@ -243,6 +243,11 @@ export function connectionFromAttrs(
     kind = polarity ? 'causal' : 'relationship';
   }
   let strength = typeof known.strength === 'number' ? known.strength : undefined;
+  if ('weight' in extra) {
+    // A weight that is not a number: `weight` is the connection's own field, so kept as `Weight`.
+    extra.Weight ??= extra.weight;
+    delete extra.weight;
+  }
   let weight: number | undefined;
   if (base.weight !== undefined) {
     if (isWeight(base.weight)) weight = base.weight === 1 ? undefined : base.weight;

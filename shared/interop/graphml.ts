@@ -268,8 +268,12 @@ export function importGraphml(input: ImportInput): ImportResult {
             arrows ??= child(line, 'Arrows');
           }
         if (descOf(edge) && !vals.has('description')) vals.set('description', descOf(edge));
-        const weight = vals.get('weight');
-        vals.delete('weight');
+        // `weight` as NetworkX and Gephi name it (any case); a text one stays a custom field.
+        const weightKey = [...vals.keys()].find(
+          (k) => k.toLowerCase() === 'weight' && typeof vals.get(k) === 'number',
+        );
+        const weight = weightKey === undefined ? undefined : vals.get(weightKey);
+        if (weightKey !== undefined) vals.delete(weightKey);
         const directedAttr = attr(edge, 'directed');
         let directed =
           directedAttr !== undefined ? directedAttr === 'true' : edgeDefault === 'directed';

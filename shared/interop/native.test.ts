@@ -76,6 +76,25 @@ describe('native .weavemap.json', () => {
     expect(el?.createdBy).toBe('ana');
   });
 
+  it('keeps a causal link without a polarity unsigned, and a weight', () => {
+    const ctx = testContext('ana');
+    initMap(ctx, 'Unsigned');
+    const a = addElement(ctx, { kind: 'factor', label: 'A', position: [0, 0] });
+    const b = addElement(ctx, { kind: 'factor', label: 'B', position: [9, 0] });
+    const id = connect(ctx, { from: a, to: b, kind: 'causal', polarity: undefined, weight: 2 });
+    const before = readSnapshot(ctx.doc);
+    expect(before.connections.get(id)?.polarity).toBeUndefined();
+    const parsed = parseNative(JSON.parse(serializeNative(before)));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const target = testContext('bo');
+    applyNative(target, parsed.file);
+    expect(readSnapshot(target.doc).connections.get(id)).toMatchObject({
+      kind: 'causal',
+      weight: 2,
+    });
+    expect(readSnapshot(target.doc).connections.get(id)?.polarity).toBeUndefined();
+  });
+
   it('applies a file in one transaction', () => {
     const parsed = parseNative(exportNative(readSnapshot(sampleMap().doc)));
     if (!parsed.ok) throw new Error('unexpected');

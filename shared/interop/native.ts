@@ -250,7 +250,7 @@ export function applyNative(ctx: EditContext, file: NativeFile): void {
       const { known, extra } = split(row, knownFields.connection);
       writeNewConnection(
         ctx,
-        { ...(known as unknown as ConnectionRecord), extra },
+        { polarity: undefined, ...(known as unknown as ConnectionRecord), extra },
         provenanceOf(row),
       );
     }

@@ -163,6 +163,16 @@ describe('round trips of files written by other tools', () => {
     expect(essence(await again(s, 'graphml'))).toEqual(essence(s));
   });
 
+  it('GraphML: a `Weight` key (any case) is the weight; a text weight is kept as a field', async () => {
+    const file = (type: string, value: string) =>
+      `<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><key id="w" for="edge" attr.name="Weight" attr.type="${type}"/><graph edgedefault="directed"><node id="a"/><node id="b"/><edge source="a" target="b"><data key="w">${value}</data></edge></graph></graphml>`;
+    const [numeric] = [...(await read(file('double', '2.5'), 'graphml')).connections.values()];
+    expect(numeric).toMatchObject({ weight: 2.5, extra: {} });
+    const [text] = [...(await read(file('string', 'heavy'), 'graphml')).connections.values()];
+    expect(text?.weight).toBeUndefined();
+    expect(text?.extra).toEqual({ Weight: 'heavy' });
+  });
+
   it('yEd GraphML: shapes, colours, groups and arrows survive', async () => {
     const s = await read(fixture('yed.graphml'), 'graphml');
     expect(essence(await again(s, 'graphml'))).toEqual(essence(s));
