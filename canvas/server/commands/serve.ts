@@ -1,6 +1,7 @@
 import type { HostOptions } from '../host';
 import { DEFAULT_HOST, DEFAULT_PORT, startHost } from '../host';
 import { parseAllowedOrigins } from '../http/origins';
+import { parseCommandArgs } from './args';
 import type { Command, CommandIO } from './types';
 import { UsageError } from './types';
 
@@ -21,24 +22,25 @@ export function parseServeArgs(
   args: readonly string[],
   env: NodeJS.ProcessEnv = process.env,
 ): HostOptions {
-  const values = new Map<string, string>();
-  const allowOrigin: string[] = [];
-  let quiet = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    if (arg === '--quiet') {
-      quiet = true;
-      continue;
-    }
-    const match = /^--(port|host|data|public-url|allow-origin)(?:=(.*))?$/.exec(arg);
-    if (!match) throw new UsageError(`Unknown option ${JSON.stringify(arg)}.`, USAGE);
-    const name = match[1] as string;
-    const value = match[2] ?? args[++i];
-    if (value === undefined || value === '')
-      throw new UsageError(`--${name} needs a value.`, USAGE);
-    if (name === 'allow-origin') allowOrigin.push(value);
-    else values.set(name, value);
-  }
+  const { values: given, positionals } = parseCommandArgs(
+    args,
+    {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      data: { type: 'string' },
+      'public-url': { type: 'string' },
+      'allow-origin': { type: 'string', multiple: true },
+      quiet: { type: 'boolean' },
+    },
+    USAGE,
+  );
+  if (positionals.length > 0)
+    throw new UsageError(`Unknown argument ${JSON.stringify(positionals[0])}.`, USAGE);
+  const values = new Map(
+    Object.entries(given).filter((e): e is [string, string] => typeof e[1] === 'string'),
+  );
+  const allowOrigin = (given['allow-origin'] as string[] | undefined) ?? [];
+  const quiet = given.quiet === true;
 
   const portText = values.get('port') ?? env.WEAVEMAP_PORT;
   const options: HostOptions = { quiet };
