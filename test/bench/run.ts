@@ -6,6 +6,7 @@ import { runAnalysisBench } from '../../shared/analysis/bench';
 import { runInteropBench } from '../../shared/interop/bench';
 import { benchAnalysisThreads } from './analysis-threads';
 import { benchAnalysisUi } from './analysis-ui';
+import { benchContract } from './contract';
 import { benchLoad } from './load';
 import { benchRenderer } from './renderer';
 import { benchSession } from './session';
@@ -18,6 +19,7 @@ const groups: Record<string, () => Promise<BenchRow[]> | BenchRow[]> = {
   renderer: benchRenderer,
   'analysis-ui': benchAnalysisUi,
   session: benchSession,
+  contract: benchContract,
   interop: async () =>
     (await runInteropBench()).map((r) => ({
       group: 'interop',
