@@ -154,8 +154,10 @@ export function validateMetaChange(
   deleted: boolean,
 ): FieldError[] {
   if (key === 'schemaVersion') {
+    // Setting it again to the current version is harmless: two people opening a new map at
+    // once both stamp it (`initMap`).
     const wasOlder =
-      before === undefined || (typeof before === 'number' && before < SCHEMA_VERSION);
+      before === undefined || (typeof before === 'number' && before <= SCHEMA_VERSION);
     if (deleted || after !== SCHEMA_VERSION || !wasOlder)
       return [
         {

@@ -22,51 +22,69 @@ const isId = (v: unknown): boolean =>
 const isIdList = (v: unknown): boolean =>
   Array.isArray(v) && v.length <= PRESENCE_LIMITS.selection && v.every(isId);
 
-/** What is wrong with a presence state, or null when it may be shown. */
-export function presenceProblem(state: unknown): string | null {
-  if (!isObject(state)) return 'Presence must be a record.';
+/**
+ * A presence state made safe to show, or why it cannot be: a state that is not a record, is too
+ * large, or names its person badly is refused; a field that is malformed (a cursor at 1e300, a
+ * viewport of NaNs measured before layout) is cleared, so the person still shows. Returns the
+ * fields it cleared. Mutates `state`.
+ */
+export function sanitizePresence(
+  state: unknown,
+): { ok: true; cleared: string[] } | { ok: false; problem: string } {
+  if (!isObject(state)) return { ok: false, problem: 'Presence must be a record.' };
   let size: number;
   try {
     size = JSON.stringify(state).length;
   } catch {
-    return 'Presence must be plain data.';
+    return { ok: false, problem: 'Presence must be plain data.' };
   }
-  if (size > PRESENCE_LIMITS.stateBytes) return 'Presence is too large.';
-  const { user, cursor, selection, viewport, dragging } = state;
+  if (size > PRESENCE_LIMITS.stateBytes) return { ok: false, problem: 'Presence is too large.' };
+  const { user } = state;
   if (user !== undefined) {
-    if (!isObject(user)) return 'user must be a record.';
-    if (!isId(user.id)) return 'user.id must be a short id.';
+    if (!isObject(user)) return { ok: false, problem: 'user must be a record.' };
+    if (!isId(user.id)) return { ok: false, problem: 'user.id must be a short id.' };
     if (typeof user.name !== 'string' || user.name.length > PRESENCE_LIMITS.nameChars)
-      return `user.name must be text of at most ${PRESENCE_LIMITS.nameChars} characters.`;
+      return {
+        ok: false,
+        problem: `user.name must be text of at most ${PRESENCE_LIMITS.nameChars} characters.`,
+      };
     if (
       user.color !== undefined &&
       (typeof user.color !== 'string' || !/^#[0-9a-fA-F]{6}$/.test(user.color))
     )
-      return 'user.color must look like #1f77b4.';
+      return { ok: false, problem: 'user.color must look like #1f77b4.' };
   }
-  if (cursor !== undefined && cursor !== null) {
-    if (!isObject(cursor) || !isCoordinate(cursor.x) || !isCoordinate(cursor.y))
-      return 'cursor must be finite map coordinates.';
+  const cleared: string[] = [];
+  const { cursor, selection, viewport, dragging } = state;
+  if (
+    cursor !== undefined &&
+    cursor !== null &&
+    (!isObject(cursor) || !isCoordinate(cursor.x) || !isCoordinate(cursor.y))
+  )
+    cleared.push('cursor');
+  if (selection !== undefined && !isIdList(selection)) {
+    state.selection = [];
+    cleared.push('selection');
   }
-  if (selection !== undefined && !isIdList(selection)) return 'selection must be element ids.';
-  if (viewport !== undefined && viewport !== null) {
-    if (
-      !isObject(viewport) ||
+  if (
+    viewport !== undefined &&
+    viewport !== null &&
+    (!isObject(viewport) ||
       !isCoordinate(viewport.x) ||
       !isCoordinate(viewport.y) ||
       !isCoordinate(viewport.k) ||
-      (viewport.k as number) <= 0
-    )
-      return 'viewport must be finite numbers with a positive zoom.';
-  }
-  if (dragging !== undefined && dragging !== null) {
-    if (
-      !isObject(dragging) ||
+      (viewport.k as number) <= 0)
+  )
+    cleared.push('viewport');
+  if (
+    dragging !== undefined &&
+    dragging !== null &&
+    (!isObject(dragging) ||
       !isIdList(dragging.ids) ||
       !isCoordinate(dragging.dx) ||
-      !isCoordinate(dragging.dy)
-    )
-      return 'dragging must be element ids and a finite offset.';
-  }
-  return null;
+      !isCoordinate(dragging.dy))
+  )
+    cleared.push('dragging');
+  for (const field of cleared) if (field !== 'selection') state[field] = null;
+  return { ok: true, cleared };
 }

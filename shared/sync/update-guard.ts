@@ -47,6 +47,8 @@ export class UpdateGuard {
   readonly #source: Y.Doc;
   #shadow: Y.Doc | null = null;
   #collecting: DocChange[] | null = null;
+  /** How long building the shadow took last time (ms): what the next rebuild will cost. */
+  lastBuildMs = 0;
   /** Bumped whenever the shadow is rebuilt, so that `mirror` knows what an accepted trial covers. */
   #generation = 0;
 
@@ -116,6 +118,7 @@ export class UpdateGuard {
 
   #ensureShadow(): Y.Doc {
     if (this.#shadow) return this.#shadow;
+    const started = performance.now();
     const shadow = new Y.Doc({ gc: true });
     Y.applyUpdate(shadow, Y.encodeStateAsUpdate(this.#source));
     for (const name of WATCHED_ROOTS) {
@@ -133,6 +136,7 @@ export class UpdateGuard {
       });
     }
     this.#shadow = shadow;
+    this.lastBuildMs = performance.now() - started;
     return shadow;
   }
 }

@@ -6,6 +6,7 @@ import { runAnalysisBench } from './analysis';
 import { runInteropBench } from './interop';
 import { benchAnalysisThreads } from './analysis-threads';
 import { benchAnalysisUi } from './analysis-ui';
+import { benchContract } from './contract';
 import { benchLoad } from './load';
 import { benchRenderer } from './renderer';
 import { benchSession } from './session';
@@ -22,6 +23,7 @@ const groups: Record<string, () => Promise<BenchRow[]> | BenchRow[]> = {
   session: benchSession,
   storage: benchStorage,
   simulation: benchSimulation,
+  contract: benchContract,
   interop: async () =>
     (await runInteropBench()).map((r) => ({
       group: 'interop',

@@ -1,4 +1,5 @@
 import type { Connection, Document, Extension } from '@hocuspocus/server';
+import { isMapLocked } from '../../../shared/session/layout';
 import { UpdateGuard } from '../../../shared/sync/update-guard';
 import { REFUSAL_MESSAGE, type UpdateRefusal } from '../../../shared/sync/refusal';
 import type { Logger } from '../log';
@@ -13,6 +14,16 @@ const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;
 
 /**
+ * A refused update costs the host a rebuild of the room's shadow copy (UpdateGuard), a second
+ * or more of CPU for a large room. So that someone with an edit link cannot keep the host busy
+ * by sending refused updates in a loop, a room's writes wait after a refusal until this many
+ * times the last rebuild's duration has passed (between 1 and 15 s), capping rebuilds at about
+ * a tenth of the host's time.
+ */
+const REBUILD_SPACING = 10;
+const clampMs = (ms: number): number => Math.min(15_000, Math.max(1_000, ms));
+
+/**
  * The document contract and the roles, enforced on /sync (docs/architecture.md, "Threat model").
  * Every sync step 2 and update from an edit or facilitator connection is tried first
  * (`UpdateGuard`); a refused one is refused whole: Hocuspocus answers it "not applied" (the
@@ -25,6 +36,8 @@ const SYNC_UPDATE = 2;
  */
 export function contractExtension(log: Logger): Extension {
   const guards = new WeakMap<Document, UpdateGuard>();
+  /** When a room may next rebuild its shadow after a refusal (performance.now() time). */
+  const rebuildAt = new WeakMap<Document, number>();
   const refused = new WeakSet<Connection>();
   /** Accepted updates not yet applied to the real document, by sender (see UpdateGuard.mirror). */
   const accepted = new WeakMap<Connection, number>();
@@ -57,6 +70,15 @@ export function contractExtension(log: Logger): Extension {
         return;
       }
       const guard = guardOf(document);
+      const wait = (rebuildAt.get(document) ?? 0) - performance.now();
+      if (wait > 0) {
+        await new Promise((resolve) => setTimeout(resolve, wait));
+        // The lock may have come on meanwhile (the map-lock extension decided before the wait).
+        if (role === 'edit' && isMapLocked(document)) {
+          connection.readOnly = true;
+          return;
+        }
+      }
       const reason = guard.check(payload, role);
       if (reason === null) {
         accepted.set(connection, guard.acceptedToken());
@@ -64,6 +86,7 @@ export function contractExtension(log: Logger): Extension {
       }
       connection.readOnly = true;
       refused.add(connection);
+      rebuildAt.set(document, performance.now() + clampMs(REBUILD_SPACING * guard.lastBuildMs));
       log.warn(`sync: refused an update to room ${document.name} from a ${role} link: ${reason}`);
       const notice: UpdateRefusal = { type: REFUSAL_MESSAGE, reason };
       connection.sendStateless(JSON.stringify(notice));

@@ -1,7 +1,7 @@
 import type { Connection, Document, Extension } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
 import { removeAwarenessStates } from 'y-protocols/awareness';
-import { presenceProblem } from '../../../shared/sync/presence';
+import { sanitizePresence } from '../../../shared/sync/presence';
 import type { Logger } from '../log';
 
 /** Hocuspocus message type of an awareness update. */
@@ -47,7 +47,8 @@ function readAwareness(message: Uint8Array): Map<number, unknown> | null {
  *  - a connection may set and clear only its own entry: the first awareness client id it uses
  *    is bound to it (and to no other connection of the room); entries for any other id, from
  *    any link, view links included, are dropped;
- *  - its state must pass `presenceProblem` (a string name, a hex colour, finite coordinates...);
+ *  - its state must pass `sanitizePresence`: a string name and a hex colour, or it is dropped;
+ *    malformed cursor, viewport, selection or drag fields are cleared;
  *  - it may send `perSecond` updates a second on average (bursts of `burst`); the rest are
  *    dropped. (Clients send at most 5 a second, and one every 15 s to stay alive.)
  * Hocuspocus re-encodes the update from the filtered states, which loses the "cleared" entries;
@@ -87,6 +88,12 @@ export function presenceGuard(log: Logger, options: Partial<PresenceGuardOptions
     return true;
   };
 
+  /** Null when the state may be relayed (malformed optional fields cleared), else why not. */
+  const validate = (state: unknown): string | null => {
+    const result = sanitizePresence(state);
+    return result.ok ? null : result.problem;
+  };
+
   const refuse = (connection: Connection, document: Document, why: string): void => {
     const kinds = warned.get(connection) ?? new Set<string>();
     warned.set(connection, kinds);
@@ -116,7 +123,7 @@ export function presenceGuard(log: Logger, options: Partial<PresenceGuardOptions
             ? 'more presence updates than the rate limit'
             : !isOwn(document, connection, clientId)
               ? `it tried to set presence for another client (${clientId})`
-              : presenceProblem(state);
+              : validate(state);
         if (problem === null) continue;
         states.delete(clientId);
         refuse(connection, document, problem);

@@ -129,7 +129,13 @@ describe('presence is a person’s own', () => {
       user: { id: 'b', name: 'Ben', color: '#00ff00' },
       cursor: { x: 1e300, y: 0 },
     });
-    await barrier(ben, ana, 'Ben 2');
+    const benId = benAwareness.clientID;
+    const benShown = () =>
+      ana.provider.awareness!.getStates().get(benId) as
+        { user?: { color?: string }; cursor?: unknown } | undefined;
+    await waitFor(() => benShown()?.user?.color === '#00ff00', "Ben's valid presence to arrive");
+    // The malformed cursor was cleared; Ben still shows.
+    expect(benShown()?.cursor).toBeNull();
     expect(JSON.stringify(shownToAna.seen)).not.toMatch(/42|1e\+300/);
     expect(test.logs.some((l) => l.includes('user.name must be text'))).toBe(true);
 
