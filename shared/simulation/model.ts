@@ -165,16 +165,20 @@ export function compileModel(model: Model): CompiledModel {
     at: slotOf.get(v.name)!,
     f: compileExpr(parsed.get(v.name)!, slot),
   }));
+  const eqAt = Int32Array.from(eqs, (e) => e.at);
+  const eqF = eqs.map((e) => e.f);
   const evaluate = (values: Float64Array) => {
-    for (const e of eqs) values[e.at] = e.f(values);
+    for (let k = 0; k < eqF.length; k++) values[eqAt[k]!] = eqF[k]!(values);
   };
   const plus = stocks.map((s) => Int32Array.from(s.inflows ?? [], (f) => slotOf.get(f)!));
   const minus = stocks.map((s) => Int32Array.from(s.outflows ?? [], (f) => slotOf.get(f)!));
   const derivative = (values: Float64Array, out: Float64Array) => {
     for (let i = 0; i < plus.length; i++) {
       let d = 0;
-      for (const j of plus[i]!) d += values[j]!;
-      for (const j of minus[i]!) d -= values[j]!;
+      const p = plus[i]!;
+      const m = minus[i]!;
+      for (let k = 0; k < p.length; k++) d += values[p[k]!]!;
+      for (let k = 0; k < m.length; k++) d -= values[m[k]!]!;
       out[i] = d;
     }
   };

@@ -30,7 +30,7 @@ export interface Push {
 export interface WhatIfOptions {
   /** Number of steps after the push (default 40). */
   readonly steps?: number;
-  /** What a change keeps across one link, 0..1 (default 0.8). */
+  /** What a change keeps across one link, 0..1 (default 0.6: dense maps such as the example settle). */
   readonly damping?: number;
   /** Extra steps a change takes across a delayed link (default 4). */
   readonly delaySteps?: number;
@@ -38,7 +38,7 @@ export interface WhatIfOptions {
   readonly cap?: number;
 }
 
-export const WHATIF_DEFAULTS = { steps: 40, damping: 0.8, delaySteps: 4, cap: 5 } as const;
+export const WHATIF_DEFAULTS = { steps: 40, damping: 0.6, delaySteps: 4, cap: 5 } as const;
 export const WHATIF_LIMITS = { steps: 2000, delaySteps: 100, pushes: 50 } as const;
 
 export interface WhatIfRun {
