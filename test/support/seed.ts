@@ -28,16 +28,21 @@ export async function seedRoom(
   try {
     await client.synced;
     write({ doc: client.doc, origin: 'seed', userId: 'seed' });
-    await new Promise<void>((resolve) => {
-      if (!client.provider.hasUnsyncedChanges) return resolve();
-      const done = (): void => {
-        if (client.provider.hasUnsyncedChanges) return;
-        client.provider.off('unsyncedChanges', done);
-        resolve();
-      };
-      client.provider.on('unsyncedChanges', done);
-    });
-    refusedUpdates = client.refusedUpdates();
+    // Done when the host has every update, or as soon as it refuses one (a host that checks
+    // the document contract may never count a refused update as synced).
+    await Promise.race([
+      new Promise<void>((resolve) => {
+        if (!client.provider.hasUnsyncedChanges) return resolve();
+        const done = (): void => {
+          if (client.provider.hasUnsyncedChanges) return;
+          client.provider.off('unsyncedChanges', done);
+          resolve();
+        };
+        client.provider.on('unsyncedChanges', done);
+      }),
+      client.refused,
+    ]);
+    refusedUpdates = client.refusedUpdates() || client.refusals().length;
   } finally {
     client.destroy();
   }
