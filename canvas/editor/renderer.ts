@@ -22,8 +22,10 @@ import type { Point, Rect } from './geometry';
 import { elementsInRectScene, hitTestScene, type Hit } from './hit-test';
 import { InteractionController, type EditorIntents } from './interaction';
 import { DEFAULT_LABEL_BUDGET, LabelCache } from './labels';
+import { LABEL_FONT, type PlacedLabel } from './label-layout';
 import { Scene, type ElementEncodings, type SceneChange } from './scene';
 import { LIGHT_PALETTE, type Palette } from './theme';
+import { fitTransform } from './fit';
 
 /**
  * The map editor's renderer: a Canvas 2D view of a `MapSnapshot` with d3-zoom pan and zoom,
@@ -51,6 +53,8 @@ export interface MapRendererOptions {
   readonly minZoom?: number;
   readonly maxZoom?: number;
   readonly labelBudget?: number;
+  /** Draw labels (default); false draws shapes and lines only (benchmarks compare the two). */
+  readonly labels?: boolean;
   readonly onViewportChange?: (v: Viewport) => void;
   /** After each drawn frame (benchmarks, diagnostics). */
   readonly onFrame?: (stats: FrameStats & { readonly ms: number }) => void;
@@ -90,6 +94,12 @@ export interface MapRenderer {
   setTransform(t: { k: number; x: number; y: number }, durationMs?: number): void;
   /** Frames everything on the map, leaving `padding` CSS px around it. */
   fitToContent(padding?: number, durationMs?: number): void;
+  /**
+   * The labels the last frame drew: which, where (screen rectangles, CSS px) and at what font
+   * size. Tests assert legibility and overlaps on it; see label-layout.ts.
+   */
+  labelLayout(): readonly PlacedLabel[];
+  setLabelsShown(on: boolean): void;
   /** Schedules a redraw on the next animation frame (several requests make one frame). */
   requestRender(): void;
   /** Draws now, synchronously. */
@@ -106,12 +116,14 @@ export function createMapRenderer(
   const ctxOrNull = canvas.getContext('2d', { alpha: false });
   if (!ctxOrNull) throw new Error('This browser cannot draw the map: Canvas 2D is unavailable.');
   const ctx = ctxOrNull;
-  const scene = new Scene();
   let palette = opts.palette ?? LIGHT_PALETTE;
   const labels = new LabelCache((font, text) => {
     ctx.font = font;
     return ctx.measureText(text).width;
   });
+  const scene = new Scene((text) => labels.width(LABEL_FONT, text));
+  let showLabels = opts.labels ?? true;
+  let lastLayout: readonly PlacedLabel[] = [];
   const labelBudget = opts.labelBudget ?? DEFAULT_LABEL_BUDGET;
   let transform: ZoomTransform = zoomIdentity;
   let cssW = 0;
@@ -181,13 +193,20 @@ export function createMapRenderer(
       palette,
       labels,
       labelBudget,
+      showLabels,
     );
-    opts.onFrame?.({ ...stats, ms: performance.now() - t0 });
+    lastLayout = stats.layout;
+    opts.onFrame?.({
+      elements: stats.elements,
+      connections: stats.connections,
+      labels: stats.labels,
+      ms: performance.now() - t0,
+    });
     if (viewportDirty) {
       viewportDirty = false;
       opts.onViewportChange?.(getViewport());
     }
-    return stats;
+    return { elements: stats.elements, connections: stats.connections, labels: stats.labels };
   }
 
   function resize(): void {
@@ -442,23 +461,13 @@ export function createMapRenderer(
         return;
       }
       const [lo, hi] = zoomBehavior.scaleExtent();
-      const k = Math.min(
-        hi,
-        Math.max(
-          lo,
-          Math.min(
-            Math.max(1, cssW - 2 * padding) / Math.max(b.width, 1),
-            Math.max(1, cssH - 2 * padding) / Math.max(b.height, 1),
-            1,
-          ),
-        ),
-      );
-      const cx = b.x + b.width / 2;
-      const cy = b.y + b.height / 2;
-      applyTransform(
-        zoomIdentity.translate(cssW / 2 - cx * k, cssH / 2 - cy * k).scale(k),
-        durationMs,
-      );
+      const t = fitTransform(b, cssW, cssH, padding, lo, hi);
+      applyTransform(zoomIdentity.translate(t.x, t.y).scale(t.k), durationMs);
+    },
+    labelLayout: () => lastLayout,
+    setLabelsShown(on) {
+      showLabels = on;
+      requestRender();
     },
     requestRender,
     renderNow,
