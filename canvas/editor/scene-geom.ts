@@ -213,3 +213,45 @@ export function placeConnectionGeom(
 function pad(r: Rect, p: number): Rect {
   return { x: r.x - p, y: r.y - p, width: r.width + 2 * p, height: r.height + 2 * p };
 }
+
+export function newElementGeom(
+  id: string,
+  rec: ElementRecord,
+  spec: ShapeSpec,
+  seq: number,
+): ElementGeom {
+  return {
+    id,
+    rec,
+    spec,
+    x: 0,
+    y: 0,
+    w: 0,
+    h: 0,
+    cx: 0,
+    cy: 0,
+    lines: [],
+    textWidth: 0,
+    seq,
+    bounds: { x: 0, y: 0, width: 0, height: 0 },
+    qstamp: 0,
+  };
+}
+
+export function newConnectionGeom(id: string, rec: ConnectionRecord): ConnectionGeom {
+  return {
+    id,
+    rec,
+    x0: 0,
+    y0: 0,
+    x1: 0,
+    y1: 0,
+    qx: 0,
+    qy: 0,
+    curved: false,
+    offset: 0,
+    drawable: false,
+    bounds: { x: 0, y: 0, width: 0, height: 0 },
+    qstamp: 0,
+  };
+}

@@ -8,6 +8,8 @@ import {
   placeConnectionGeom,
   placeElementGeom,
   placeFrameGeom,
+  newConnectionGeom,
+  newElementGeom,
   type ConnectionGeom,
   type ElementEncodings,
   type ElementGeom,
@@ -122,22 +124,7 @@ export class Scene {
         } else {
           added++;
           changedEls++;
-          const geom: ElementGeom = {
-            id,
-            rec,
-            spec: shapeSpecFor(rec),
-            x: 0,
-            y: 0,
-            w: 0,
-            h: 0,
-            cx: 0,
-            cy: 0,
-            lines: [],
-            textWidth: 0,
-            seq: this.seq++,
-            bounds: { x: 0, y: 0, width: 0, height: 0 },
-            qstamp: 0,
-          };
+          const geom = newElementGeom(id, rec, shapeSpecFor(rec), this.seq++);
           this.elements.set(id, geom);
           this.reparent(id, rec.parent, dirtyGroups);
           dirtyEls.add(id);
@@ -178,21 +165,7 @@ export class Scene {
         } else {
           added++;
           changedConns++;
-          this.connections.set(id, {
-            id,
-            rec,
-            x0: 0,
-            y0: 0,
-            x1: 0,
-            y1: 0,
-            qx: 0,
-            qy: 0,
-            curved: false,
-            offset: 0,
-            drawable: false,
-            bounds: { x: 0, y: 0, width: 0, height: 0 },
-            qstamp: 0,
-          });
+          this.connections.set(id, newConnectionGeom(id, rec));
           this.link(id, rec, dirtyPairs);
           dirtyConns.add(id);
         }
@@ -307,34 +280,16 @@ export class Scene {
   }
 
   private reparent(id: string, parent: string | undefined, dirtyGroups: Set<string>): void {
-    if (!parent || parent === id) return;
-    let set = this.children.get(parent);
-    if (!set) {
-      set = new Set();
-      this.children.set(parent, set);
-    }
-    set.add(id);
-    dirtyGroups.add(parent);
+    if (parent && parent !== id && addMember(this.children, parent, id)) dirtyGroups.add(parent);
   }
 
   private unparent(id: string, parent: string | undefined, dirtyGroups: Set<string>): void {
-    if (!parent) return;
-    const set = this.children.get(parent);
-    if (!set) return;
-    set.delete(id);
-    if (set.size === 0) this.children.delete(parent);
-    dirtyGroups.add(parent);
+    if (parent && removeMember(this.children, parent, id)) dirtyGroups.add(parent);
   }
 
   private link(id: string, rec: ConnectionRecord, dirtyPairs: Set<string>): void {
-    for (const end of [rec.from, rec.to]) {
-      let set = this.byElement.get(end);
-      if (!set) {
-        set = new Set();
-        this.byElement.set(end, set);
-      }
-      set.add(id);
-    }
+    addMember(this.byElement, rec.from, id);
+    addMember(this.byElement, rec.to, id);
     const key = pairKey(rec.from, rec.to);
     const list = this.pairs.get(key);
     if (list) {
@@ -345,12 +300,8 @@ export class Scene {
   }
 
   private unlink(id: string, rec: ConnectionRecord, dirtyPairs: Set<string>): void {
-    for (const end of [rec.from, rec.to]) {
-      const set = this.byElement.get(end);
-      if (!set) continue;
-      set.delete(id);
-      if (set.size === 0) this.byElement.delete(end);
-    }
+    removeMember(this.byElement, rec.from, id);
+    removeMember(this.byElement, rec.to, id);
     const key = pairKey(rec.from, rec.to);
     const list = this.pairs.get(key);
     if (!list) return;
@@ -428,4 +379,21 @@ export class Scene {
       this.connectionIndex.update(c);
     else this.connectionIndex.remove(c);
   }
+}
+
+/** Adds `id` to the set under `key`; true (always) so callers can mark the key dirty. */
+function addMember(m: Map<string, Set<string>>, key: string, id: string): boolean {
+  let set = m.get(key);
+  if (!set) m.set(key, (set = new Set()));
+  set.add(id);
+  return true;
+}
+
+/** Removes `id` from the set under `key` (dropping an empty set); false when there was none. */
+function removeMember(m: Map<string, Set<string>>, key: string, id: string): boolean {
+  const set = m.get(key);
+  if (!set) return false;
+  set.delete(id);
+  if (set.size === 0) m.delete(key);
+  return true;
 }
