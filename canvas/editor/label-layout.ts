@@ -20,6 +20,11 @@ export const FRAME_FONT_SIZE = 16;
 export const CONNECTION_FONT_SIZE = 11;
 /** Connection labels appear from this zoom (they are many, and secondary). */
 export const CONNECTION_LABEL_ZOOM = 0.6;
+/**
+ * At most this many labels when zoomed out (labels at their minimum size): an overview reads by
+ * its most connected factors, and text is what a software-rendered canvas draws slowest.
+ */
+export const ZOOMED_OUT_BUDGET = 150;
 /** Gap kept between labels, CSS px. */
 const GAP = 2;
 /** After this many labels in a row find no room, the screen is full: stop trying. */
@@ -164,8 +169,10 @@ export function layoutLabels(input: LabelLayoutInput): PlacedLabel[] {
   cands.sort((a, b) => a.key - b.key);
 
   let misses = 0;
+  const budget =
+    LABEL_FONT_SIZE * k < MIN_LABEL_PX ? Math.min(input.budget, ZOOMED_OUT_BUDGET) : input.budget;
   for (const { g } of cands) {
-    if (out.length >= input.budget || misses > GIVE_UP_AFTER) break;
+    if (out.length >= budget || misses > GIVE_UP_AFTER) break;
     const placed = g.spec.shape === 'frame' ? placeTitle(g) : placeElement(g);
     if (placed) {
       out.push(placed);
