@@ -1,7 +1,9 @@
 import type { MapSnapshot } from '../../shared/schema/types';
 import { drawFrame, type FrameStats, type View } from './draw';
 import type { Rect } from './geometry';
+import { LABEL_FONT } from './label-layout';
 import { LabelCache } from './labels';
+import type { Measure } from './label-fit';
 import { Scene, type ElementEncodings } from './scene';
 import type { Palette } from './theme';
 
@@ -26,7 +28,7 @@ export const MAX_IMAGE_PIXELS = 120_000_000;
 
 /** A scene for `snapshot` (element boxes, connection lines), as the renderer would build it. */
 export function sceneFor(snapshot: MapSnapshot, encodings?: ElementEncodings | null): Scene {
-  const scene = new Scene();
+  const scene = new Scene(canvasMeasure());
   if (encodings) scene.setEncodings(encodings);
   scene.update(snapshot);
   return scene;
@@ -124,4 +126,21 @@ export function renderToCanvas(
   if (!ctx) throw new Error('This browser cannot draw the image: Canvas 2D is unavailable.');
   drawMapImage(ctx, sceneFor(snapshot, encodings), frame, palette);
   return canvas;
+}
+
+/**
+ * Label widths measured by a canvas (so boxes match the screen's), where one exists (a page or a
+ * worker with OffscreenCanvas); undefined elsewhere (the scene then estimates).
+ */
+export function canvasMeasure(): Measure | undefined {
+  const ctx =
+    typeof OffscreenCanvas === 'function'
+      ? new OffscreenCanvas(1, 1).getContext('2d')
+      : typeof document === 'object'
+        ? document.createElement('canvas').getContext('2d')
+        : null;
+  if (!ctx) return undefined;
+  ctx.font = LABEL_FONT;
+  const cache = new LabelCache((_font, text) => ctx.measureText(text).width);
+  return (text) => cache.width(LABEL_FONT, text);
 }

@@ -6,7 +6,7 @@ import {
   type ZoomBehavior,
   type ZoomTransform,
 } from 'd3';
-import type { ElementRecord, MapSnapshot } from '../../shared/schema/types';
+import type { ElementRecord } from '../../shared/schema/types';
 import {
   drawFrame,
   handlePosition,
@@ -20,10 +20,14 @@ import {
 } from './draw';
 import type { Point, Rect } from './geometry';
 import { elementsInRectScene, hitTestScene, type Hit } from './hit-test';
-import { InteractionController, type EditorIntents } from './interaction';
+import { InteractionController } from './interaction';
+import { attachPointerInput } from './pointer-input';
 import { DEFAULT_LABEL_BUDGET, LabelCache } from './labels';
-import { Scene, type ElementEncodings, type SceneChange } from './scene';
-import { LIGHT_PALETTE, type Palette } from './theme';
+import { LABEL_FONT, type PlacedLabel } from './label-layout';
+import { Scene } from './scene';
+import { LIGHT_PALETTE } from './theme';
+import type { MapRenderer, MapRendererOptions, Viewport } from './renderer-api';
+import { fitTransform } from './fit';
 
 /**
  * The map editor's renderer: a Canvas 2D view of a `MapSnapshot` with d3-zoom pan and zoom,
@@ -35,69 +39,7 @@ import { LIGHT_PALETTE, type Palette } from './theme';
  *   r.setTheme(readPalette(document.documentElement));
  */
 
-export interface Viewport {
-  /** The visible part of the map, in map units. */
-  readonly rect: Rect;
-  readonly zoom: number;
-  readonly transform: { readonly k: number; readonly x: number; readonly y: number };
-}
-
-export interface MapRendererOptions {
-  readonly palette?: Palette;
-  readonly intents?: EditorIntents;
-  readonly readOnly?: boolean;
-  /** What a plain drag on empty space does: pan (default) or draw a selection box. */
-  readonly emptyDrag?: 'pan' | 'select';
-  readonly minZoom?: number;
-  readonly maxZoom?: number;
-  readonly labelBudget?: number;
-  readonly onViewportChange?: (v: Viewport) => void;
-  /** After each drawn frame (benchmarks, diagnostics). */
-  readonly onFrame?: (stats: FrameStats & { readonly ms: number }) => void;
-}
-
-export interface MapRenderer {
-  readonly scene: Scene;
-  setSnapshot(next: MapSnapshot): SceneChange;
-  setTheme(palette: Palette): void;
-  setSelection(ids: Iterable<string>): void;
-  getSelection(): ReadonlySet<string>;
-  setHover(id: string | null): void;
-  /** Keeps `ids` (elements and connections) at full strength and dims the rest; null clears. */
-  setHighlight(ids: Iterable<string> | null): void;
-  /** What `setHighlight` keeps at full strength now (null: nothing dimmed). */
-  getHighlight(): ReadonlySet<string> | null;
-  /** Per-element fill, size and lens (hidden elements); null clears. See `ElementEncodings`. */
-  setEncodings(encodings: ElementEncodings | null): void;
-  setRemoteSelections(list: readonly { id: string; color: string; ids: Iterable<string> }[]): void;
-  setCursors(cursors: readonly RemoteCursor[]): void;
-  /** Evidence counts per element or connection id (a badge each); null clears. */
-  setEvidenceBadges(badges: ReadonlyMap<string, number> | null): void;
-  setRubberBand(rect: Rect | null): void;
-  setConnectionPreview(p: ConnectionPreview | null): void;
-  setReadOnly(readOnly: boolean): void;
-  setEmptyDrag(mode: 'pan' | 'select'): void;
-  hitTest(screen: Point): Hit | null;
-  /** Element ids a box selection over `rect` (map units) takes. */
-  elementsInRect(rect: Rect): string[];
-  screenToMap(screen: Point): Point;
-  mapToScreen(map: Point): Point;
-  getTransform(): { k: number; x: number; y: number };
-  getViewport(): Viewport;
-  /** Zooms to `k`, keeping `center` (map units; default: the view's centre) in the middle. */
-  zoomTo(k: number, center?: Point, durationMs?: number): void;
-  /** Sets pan and zoom directly (screen = map * k + (x, y)). */
-  setTransform(t: { k: number; x: number; y: number }, durationMs?: number): void;
-  /** Frames everything on the map, leaving `padding` CSS px around it. */
-  fitToContent(padding?: number, durationMs?: number): void;
-  /** Schedules a redraw on the next animation frame (several requests make one frame). */
-  requestRender(): void;
-  /** Draws now, synchronously. */
-  renderNow(): FrameStats;
-  /** Re-reads the canvas's CSS size and the device pixel ratio. */
-  resize(): void;
-  destroy(): void;
-}
+export type { MapRenderer, MapRendererOptions, Viewport } from './renderer-api';
 
 export function createMapRenderer(
   canvas: HTMLCanvasElement,
@@ -106,12 +48,14 @@ export function createMapRenderer(
   const ctxOrNull = canvas.getContext('2d', { alpha: false });
   if (!ctxOrNull) throw new Error('This browser cannot draw the map: Canvas 2D is unavailable.');
   const ctx = ctxOrNull;
-  const scene = new Scene();
   let palette = opts.palette ?? LIGHT_PALETTE;
   const labels = new LabelCache((font, text) => {
     ctx.font = font;
     return ctx.measureText(text).width;
   });
+  const scene = new Scene((text) => labels.width(LABEL_FONT, text));
+  let showLabels = opts.labels ?? true;
+  let lastLayout: readonly PlacedLabel[] = [];
   const labelBudget = opts.labelBudget ?? DEFAULT_LABEL_BUDGET;
   let transform: ZoomTransform = zoomIdentity;
   let cssW = 0;
@@ -181,13 +125,20 @@ export function createMapRenderer(
       palette,
       labels,
       labelBudget,
+      showLabels,
     );
-    opts.onFrame?.({ ...stats, ms: performance.now() - t0 });
+    lastLayout = stats.layout;
+    opts.onFrame?.({
+      elements: stats.elements,
+      connections: stats.connections,
+      labels: stats.labels,
+      ms: performance.now() - t0,
+    });
     if (viewportDirty) {
       viewportDirty = false;
       opts.onViewportChange?.(getViewport());
     }
-    return stats;
+    return { elements: stats.elements, connections: stats.connections, labels: stats.labels };
   }
 
   function resize(): void {
@@ -310,35 +261,7 @@ export function createMapRenderer(
     },
   );
 
-  const local = (e: MouseEvent): { x: number; y: number; button: number; shiftKey: boolean } => {
-    const r = canvas.getBoundingClientRect();
-    return { x: e.clientX - r.left, y: e.clientY - r.top, button: e.button, shiftKey: e.shiftKey };
-  };
-  const onKey = (e: KeyboardEvent): void => {
-    if (e.key === 'Escape' && controller.busy) controller.cancel();
-  };
-  const listeners: [string, EventListener][] = [
-    [
-      'pointerdown',
-      ((e: PointerEvent) => {
-        if (!e.isPrimary) return;
-        if (controller.down(local(e))) {
-          canvas.setPointerCapture(e.pointerId);
-          e.preventDefault();
-        }
-      }) as EventListener,
-    ],
-    [
-      'pointermove',
-      ((e: PointerEvent) => e.isPrimary && controller.move(local(e))) as EventListener,
-    ],
-    ['pointerup', ((e: PointerEvent) => e.isPrimary && controller.up(local(e))) as EventListener],
-    ['pointercancel', (() => controller.cancel()) as EventListener],
-    ['pointerleave', (() => controller.leave()) as EventListener],
-    ['dblclick', ((e: MouseEvent) => controller.dblclick(local(e))) as EventListener],
-  ];
-  for (const [type, fn] of listeners) canvas.addEventListener(type, fn);
-  window.addEventListener('keydown', onKey);
+  const detachPointer = attachPointerInput(canvas, controller);
   const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(() => resize()) : null;
   observer?.observe(canvas);
 
@@ -442,23 +365,13 @@ export function createMapRenderer(
         return;
       }
       const [lo, hi] = zoomBehavior.scaleExtent();
-      const k = Math.min(
-        hi,
-        Math.max(
-          lo,
-          Math.min(
-            Math.max(1, cssW - 2 * padding) / Math.max(b.width, 1),
-            Math.max(1, cssH - 2 * padding) / Math.max(b.height, 1),
-            1,
-          ),
-        ),
-      );
-      const cx = b.x + b.width / 2;
-      const cy = b.y + b.height / 2;
-      applyTransform(
-        zoomIdentity.translate(cssW / 2 - cx * k, cssH / 2 - cy * k).scale(k),
-        durationMs,
-      );
+      const t = fitTransform(b, cssW, cssH, padding, lo, hi);
+      applyTransform(zoomIdentity.translate(t.x, t.y).scale(t.k), durationMs);
+    },
+    labelLayout: () => lastLayout,
+    setLabelsShown(on) {
+      showLabels = on;
+      requestRender();
     },
     requestRender,
     renderNow,
@@ -467,8 +380,7 @@ export function createMapRenderer(
       destroyed = true;
       if (frameId) cancelAnimationFrame(frameId);
       observer?.disconnect();
-      for (const [type, fn] of listeners) canvas.removeEventListener(type, fn);
-      window.removeEventListener('keydown', onKey);
+      detachPointer();
       selection$.on('.zoom', null);
       selection$.interrupt();
     },

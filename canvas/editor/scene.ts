@@ -1,20 +1,34 @@
-import { LIMITS } from '../../shared/schema/limits';
 import type { ConnectionRecord, ElementRecord, MapSnapshot } from '../../shared/schema/types';
+import { parallelOffsets, unionRects, type Rect } from './geometry';
+import { estimateWidth, type Measure } from './label-fit';
 import {
-  curveControlPoint,
-  parallelOffsets,
-  quadraticBounds,
-  unionRects,
-  type Rect,
-} from './geometry';
-import { GridIndex, type GridItem } from './spatial-index';
-import {
-  boundaryDistance,
-  FRAME_PADDING,
-  FRAME_TITLE_HEIGHT,
-  shapeSpecFor,
-  type ShapeSpec,
-} from './shapes';
+  invalidPosition,
+  pairKey,
+  PARALLEL_SPACING,
+  placeConnectionGeom,
+  placeElementGeom,
+  placeFrameGeom,
+  newConnectionGeom,
+  newElementGeom,
+  type ConnectionGeom,
+  type ElementEncodings,
+  type ElementGeom,
+  type SceneChange,
+} from './scene-geom';
+import { GridIndex } from './spatial-index';
+import { shapeSpecFor } from './shapes';
+
+export {
+  invalidPosition,
+  pairKey,
+  PARALLEL_SPACING,
+  type ConnectionGeom,
+  type ElementEncodings,
+  type ElementGeom,
+  type SceneChange,
+} from './scene-geom';
+
+const NO_ENCODINGS: ElementEncodings = {};
 
 /**
  * The renderer's derived model of a snapshot: where every element's box is, where every
@@ -22,90 +36,6 @@ import {
  * is incremental: records that kept their identity keep their geometry, so a snapshot that
  * changes a handful of records costs a handful of index updates plus one identity pass.
  */
-
-export interface ElementGeom extends GridItem {
-  readonly id: string;
-  rec: ElementRecord;
-  spec: ShapeSpec;
-  /** Top-left of the shape's box, and its size, in map units. */
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-  cx: number;
-  cy: number;
-  /** Insertion order: among overlapping shapes of one layer, the later one is on top. */
-  readonly seq: number;
-}
-
-export interface ConnectionGeom extends GridItem {
-  readonly id: string;
-  rec: ConnectionRecord;
-  /** Line start and end, trimmed to the elements' outlines. */
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-  /** Quadratic control point when `curved`; the midpoint otherwise. */
-  qx: number;
-  qy: number;
-  curved: boolean;
-  /** Sideways offset among parallel connections (0 = straight). */
-  offset: number;
-  /** False when an end is missing or the two ends coincide: nothing to draw or hit. */
-  drawable: boolean;
-}
-
-/** How far apart the middles of parallel connections between one pair sit, in map units. */
-export const PARALLEL_SPACING = 36;
-/** Extra room around a connection's bounds for arrowheads, glyphs and delay marks. */
-const CONNECTION_PAD = 14;
-/** Room under an actor for its label. */
-const BELOW_LABEL_HEIGHT = 24;
-const BELOW_LABEL_WIDTH = 160;
-
-/**
- * Why an element cannot be placed on the map, or null when it can: a position that is not two
- * finite numbers within the schema's coordinate limit. A hostile or broken peer can store such a
- * record; the renderer leaves it out (and says so) instead of hanging on it.
- */
-export function invalidPosition(rec: ElementRecord): string | null {
-  const p = rec.position as unknown;
-  if (!Array.isArray(p) || p.length !== 2) return 'it has no position';
-  const [x, y] = p as unknown[];
-  if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y))
-    return 'its position is not a pair of numbers';
-  const lim = LIMITS.coordinate;
-  if (Math.abs(x) > lim || Math.abs(y) > lim)
-    return `its position (${x.toPrecision(3)}, ${y.toPrecision(3)}) is beyond ±${lim.toExponential(0)}`;
-  return null;
-}
-
-export function pairKey(a: string, b: string): string {
-  return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
-}
-
-/**
- * Per-element looks a feature computes from the map (the analysis views' "size by", "colour by"
- * and lens). Per person, never written to the document.
- */
-export interface ElementEncodings {
-  /** Fill colour (#rrggbb) per element id, drawn over the record's own colour. */
-  readonly fill?: ReadonlyMap<string, string>;
-  /** Size factor per element id (clamped to 0.25..4); frames keep fitting their children. */
-  readonly scale?: ReadonlyMap<string, number>;
-  /** Elements neither drawn nor hit; connections that touch one are hidden with it. */
-  readonly hidden?: ReadonlySet<string>;
-}
-
-const NO_ENCODINGS: ElementEncodings = {};
-
-export interface SceneChange {
-  readonly elements: number;
-  readonly connections: number;
-  /** True when only labels, colours or other looks changed, not geometry. */
-  readonly geometry: boolean;
-}
 
 export class Scene {
   snapshot: MapSnapshot | null = null;
@@ -124,6 +54,9 @@ export class Scene {
    * drawn.
    */
   invalid: ReadonlyMap<string, string> = new Map();
+
+  /** `measure`: width of a label at the 13-unit label font (the canvas's, in the browser). */
+  constructor(private readonly measure: Measure = estimateWidth) {}
   private invalidRecs = new Map<string, readonly [ElementRecord, string]>();
   /** See `setEncodings`. */
   encodings: ElementEncodings = NO_ENCODINGS;
@@ -181,6 +114,7 @@ export class Scene {
             old.actorType !== rec.actorType ||
             old.position[0] !== rec.position[0] ||
             old.position[1] !== rec.position[1] ||
+            old.label !== rec.label ||
             old.extra !== rec.extra
           ) {
             g.spec = shapeSpecFor(rec);
@@ -190,20 +124,7 @@ export class Scene {
         } else {
           added++;
           changedEls++;
-          const geom: ElementGeom = {
-            id,
-            rec,
-            spec: shapeSpecFor(rec),
-            x: 0,
-            y: 0,
-            w: 0,
-            h: 0,
-            cx: 0,
-            cy: 0,
-            seq: this.seq++,
-            bounds: { x: 0, y: 0, width: 0, height: 0 },
-            qstamp: 0,
-          };
+          const geom = newElementGeom(id, rec, shapeSpecFor(rec), this.seq++);
           this.elements.set(id, geom);
           this.reparent(id, rec.parent, dirtyGroups);
           dirtyEls.add(id);
@@ -244,21 +165,7 @@ export class Scene {
         } else {
           added++;
           changedConns++;
-          this.connections.set(id, {
-            id,
-            rec,
-            x0: 0,
-            y0: 0,
-            x1: 0,
-            y1: 0,
-            qx: 0,
-            qy: 0,
-            curved: false,
-            offset: 0,
-            drawable: false,
-            bounds: { x: 0, y: 0, width: 0, height: 0 },
-            qstamp: 0,
-          });
+          this.connections.set(id, newConnectionGeom(id, rec));
           this.link(id, rec, dirtyPairs);
           dirtyConns.add(id);
         }
@@ -373,34 +280,16 @@ export class Scene {
   }
 
   private reparent(id: string, parent: string | undefined, dirtyGroups: Set<string>): void {
-    if (!parent || parent === id) return;
-    let set = this.children.get(parent);
-    if (!set) {
-      set = new Set();
-      this.children.set(parent, set);
-    }
-    set.add(id);
-    dirtyGroups.add(parent);
+    if (parent && parent !== id && addMember(this.children, parent, id)) dirtyGroups.add(parent);
   }
 
   private unparent(id: string, parent: string | undefined, dirtyGroups: Set<string>): void {
-    if (!parent) return;
-    const set = this.children.get(parent);
-    if (!set) return;
-    set.delete(id);
-    if (set.size === 0) this.children.delete(parent);
-    dirtyGroups.add(parent);
+    if (parent && removeMember(this.children, parent, id)) dirtyGroups.add(parent);
   }
 
   private link(id: string, rec: ConnectionRecord, dirtyPairs: Set<string>): void {
-    for (const end of [rec.from, rec.to]) {
-      let set = this.byElement.get(end);
-      if (!set) {
-        set = new Set();
-        this.byElement.set(end, set);
-      }
-      set.add(id);
-    }
+    addMember(this.byElement, rec.from, id);
+    addMember(this.byElement, rec.to, id);
     const key = pairKey(rec.from, rec.to);
     const list = this.pairs.get(key);
     if (list) {
@@ -411,12 +300,8 @@ export class Scene {
   }
 
   private unlink(id: string, rec: ConnectionRecord, dirtyPairs: Set<string>): void {
-    for (const end of [rec.from, rec.to]) {
-      const set = this.byElement.get(end);
-      if (!set) continue;
-      set.delete(id);
-      if (set.size === 0) this.byElement.delete(end);
-    }
+    removeMember(this.byElement, rec.from, id);
+    removeMember(this.byElement, rec.to, id);
     const key = pairKey(rec.from, rec.to);
     const list = this.pairs.get(key);
     if (!list) return;
@@ -474,113 +359,41 @@ export class Scene {
   }
 
   private placeElement(g: ElementGeom): void {
-    const [px, py] = this.overrides.get(g.id) ?? g.rec.position;
-    const raw = this.encodings.scale?.get(g.id);
-    const k = raw !== undefined && Number.isFinite(raw) ? Math.min(4, Math.max(0.25, raw)) : 1;
-    const w = g.spec.width * k;
-    const h = g.spec.height * k;
-    g.w = w;
-    g.h = h;
-    g.cx = px;
-    g.cy = py;
-    g.x = px - w / 2;
-    g.y = py - h / 2;
-    if (g.spec.label === 'below') {
-      const lw = Math.max(w, BELOW_LABEL_WIDTH);
-      g.bounds = { x: px - lw / 2, y: g.y, width: lw, height: h + BELOW_LABEL_HEIGHT };
-    } else g.bounds = { x: g.x, y: g.y, width: w, height: h };
+    const pos = this.overrides.get(g.id) ?? g.rec.position;
+    placeElementGeom(g, pos, this.encodings.scale?.get(g.id), this.measure);
     this.elementIndex.update(g);
   }
 
   private placeFrame(g: ElementGeom): void {
-    const kids = this.children.get(g.id);
     const boxes: Rect[] = [];
-    if (kids) {
-      for (const k of kids) {
-        const kg = this.elements.get(k);
-        if (kg && kg !== g) boxes.push(kg.bounds);
-      }
+    for (const k of this.children.get(g.id) ?? []) {
+      const kg = this.elements.get(k);
+      if (kg && kg !== g) boxes.push(kg.bounds);
     }
-    const inner = unionRects(boxes);
-    if (inner) {
-      g.x = inner.x - FRAME_PADDING;
-      g.y = inner.y - FRAME_PADDING - FRAME_TITLE_HEIGHT;
-      g.w = inner.width + 2 * FRAME_PADDING;
-      g.h = inner.height + 2 * FRAME_PADDING + FRAME_TITLE_HEIGHT;
-    } else {
-      const [px, py] = this.overrides.get(g.id) ?? g.rec.position;
-      const size = (v: unknown, d: number): number =>
-        typeof v === 'number' && Number.isFinite(v) ? Math.min(Math.max(v, 80), 1e5) : d;
-      g.w = size(g.rec.extra['width'], g.spec.width);
-      g.h = size(g.rec.extra['height'], g.spec.height);
-      g.x = px - g.w / 2;
-      g.y = py - g.h / 2;
-    }
-    g.cx = g.x + g.w / 2;
-    g.cy = g.y + g.h / 2;
-    g.bounds = { x: g.x, y: g.y, width: g.w, height: g.h };
+    placeFrameGeom(g, boxes, this.overrides.get(g.id) ?? g.rec.position);
     this.elementIndex.update(g);
   }
 
   private placeConnection(c: ConnectionGeom): void {
-    const a = this.elements.get(c.rec.from);
-    const b = this.elements.get(c.rec.to);
-    if (!a || !b || (a.cx === b.cx && a.cy === b.cy)) {
-      c.drawable = false;
-      this.connectionIndex.remove(c);
-      return;
-    }
-    c.drawable = true;
-    if (c.offset === 0) {
-      const dx = b.cx - a.cx;
-      const dy = b.cy - a.cy;
-      const len = Math.hypot(dx, dy);
-      const ux = dx / len;
-      const uy = dy / len;
-      const da = boundaryDistance(a.spec.shape, a.w, a.h, ux, uy);
-      const db = boundaryDistance(b.spec.shape, b.w, b.h, ux, uy);
-      c.curved = false;
-      c.x0 = a.cx + ux * da;
-      c.y0 = a.cy + uy * da;
-      c.x1 = b.cx - ux * db;
-      c.y1 = b.cy - uy * db;
-      c.qx = (c.x0 + c.x1) / 2;
-      c.qy = (c.y0 + c.y1) / 2;
-      c.bounds = pad(
-        {
-          x: Math.min(c.x0, c.x1),
-          y: Math.min(c.y0, c.y1),
-          width: Math.abs(c.x1 - c.x0),
-          height: Math.abs(c.y1 - c.y0),
-        },
-        CONNECTION_PAD,
-      );
-    } else {
-      // The normal of the canonical direction (smaller id -> larger id), so A->B and B->A bow
-      // to opposite sides.
-      const [lo, hi] = a.id < b.id ? [a, b] : [b, a];
-      const dx = hi.cx - lo.cx;
-      const dy = hi.cy - lo.cy;
-      const len = Math.hypot(dx, dy);
-      const q = curveControlPoint(a.cx, a.cy, b.cx, b.cy, -dy / len, dx / len, c.offset);
-      c.curved = true;
-      c.qx = q.x;
-      c.qy = q.y;
-      const trim = (g: ElementGeom): [number, number] => {
-        const ex = q.x - g.cx;
-        const ey = q.y - g.cy;
-        const el = Math.hypot(ex, ey) || 1;
-        const d = boundaryDistance(g.spec.shape, g.w, g.h, ex / el, ey / el);
-        return [g.cx + (ex / el) * d, g.cy + (ey / el) * d];
-      };
-      [c.x0, c.y0] = trim(a);
-      [c.x1, c.y1] = trim(b);
-      c.bounds = pad(quadraticBounds(c.x0, c.y0, c.qx, c.qy, c.x1, c.y1), CONNECTION_PAD);
-    }
-    this.connectionIndex.update(c);
+    if (placeConnectionGeom(c, this.elements.get(c.rec.from), this.elements.get(c.rec.to)))
+      this.connectionIndex.update(c);
+    else this.connectionIndex.remove(c);
   }
 }
 
-function pad(r: Rect, p: number): Rect {
-  return { x: r.x - p, y: r.y - p, width: r.width + 2 * p, height: r.height + 2 * p };
+/** Adds `id` to the set under `key`; true (always) so callers can mark the key dirty. */
+function addMember(m: Map<string, Set<string>>, key: string, id: string): boolean {
+  let set = m.get(key);
+  if (!set) m.set(key, (set = new Set()));
+  set.add(id);
+  return true;
+}
+
+/** Removes `id` from the set under `key` (dropping an empty set); false when there was none. */
+function removeMember(m: Map<string, Set<string>>, key: string, id: string): boolean {
+  const set = m.get(key);
+  if (!set) return false;
+  set.delete(id);
+  if (set.size === 0) m.delete(key);
+  return true;
 }

@@ -1,7 +1,7 @@
 import type { MapRenderer } from '../editor/index';
 
 /**
- * Test hook (documented in test/support/app.ts): what the map editor draws about others and
+ * Helpers of MapEditor.svelte. Test hook (documented in test/support/app.ts): what the map editor draws about others and
  * itself, set on `window.__weavemap.editor` only when RoomView created `window.__weavemap`.
  */
 export interface MapEditorProbe {
@@ -35,4 +35,26 @@ export function installMapTestHook(
     /** Elements left off the map: id -> why. */
     invalidElements: () => Object.fromEntries(r.scene.invalid),
   };
+}
+
+/**
+ * Where the inline label editor goes (screen px, relative to the canvas): over the element, or
+ * over a connection's middle; null when the target is not on the map.
+ */
+export function renameBoxFor(
+  r: MapRenderer,
+  target: { type: 'element' | 'connection'; id: string },
+): { x: number; y: number; w: number; h: number } | null {
+  const k = r.getViewport().zoom;
+  if (target.type === 'element') {
+    const g = r.scene.elements.get(target.id);
+    if (!g) return null;
+    const p = r.mapToScreen({ x: g.x, y: g.y });
+    const w = Math.max(160, g.w * k);
+    return { x: p.x + (g.w * k - w) / 2, y: p.y + (g.h * k) / 2 - 16, w, h: 32 };
+  }
+  const c = r.scene.connections.get(target.id);
+  if (!c) return null;
+  const p = r.mapToScreen({ x: c.qx, y: c.qy });
+  return { x: p.x - 100, y: p.y - 16, w: 200, h: 32 };
 }

@@ -67,13 +67,16 @@ async function measure(
   base: string,
   renderer: 'canvas' | 'svg',
   n: number,
+  labels = true,
 ): Promise<BenchResult> {
   const page = await browser.newPage({
     viewport: { width: 1280, height: 800 },
     deviceScaleFactor: 1,
   });
   try {
-    await page.goto(`${base}/bench.html?renderer=${renderer}&n=${n}&duration=${DURATION_MS}`);
+    await page.goto(
+      `${base}/bench.html?renderer=${renderer}&n=${n}&duration=${DURATION_MS}${labels ? '' : '&labels=off'}`,
+    );
     await page.waitForFunction(
       () => window.__benchResult !== undefined || window.__benchError !== undefined,
       null,
@@ -122,8 +125,20 @@ export async function benchRenderer(): Promise<BenchRow[]> {
           `renderer ${r} n=${n}: ${res.fps.toFixed(1)} fps, p95 frame ${res.p95FrameMs.toFixed(0)} ms, first paint ${res.firstPaintMs.toFixed(0)} ms${res.meanDrawMs !== undefined ? `, draw ${res.meanDrawMs.toFixed(1)} ms` : ''}; slowest ${res.slowest.map((f) => `${f.ms.toFixed(0)}@k${f.k.toFixed(2)}`).join(' ')}\n`,
         );
       }
+      // The same run with labels off: what the semantic-zoom labels cost.
+      const off = await measure(browser, base, 'canvas', n, false);
+      process.stderr.write(`renderer canvas, labels off, n=${n}: ${off.fps.toFixed(1)} fps\n`);
       const c = results.get(`canvas${n}`)!;
       const s = results.get(`svg${n}`)!;
+      rows.push({
+        group: 'renderer',
+        name: `pan+zoom fps, ${n / 1000}k elements, labels off`,
+        value: off.fps,
+        unit: 'fps',
+        baseline: c.fps,
+        baselineName: 'labels on',
+        note: `p95 frame ${off.p95FrameMs.toFixed(0)} ms${off.meanDrawMs !== undefined ? `, draw ${off.meanDrawMs.toFixed(1)} ms` : ''}`,
+      });
       rows.push({
         group: 'renderer',
         name: `pan+zoom fps, ${n / 1000}k elements`,

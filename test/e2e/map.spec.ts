@@ -1,5 +1,8 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import * as Y from 'yjs';
-import { test, expect, newPerson } from '../support/fixtures';
+import { test, expect, newPerson, REPO } from '../support/fixtures';
 import { expectConnected } from '../support/app';
 import { seedRoom, writeNative } from '../support/seed';
 import { elementsMap } from '../../shared/schema/doc';
@@ -92,3 +95,105 @@ test('a map holding an element at [1e300, -1e300] opens within 2 s, shows the re
   );
   await ana.context.close();
 });
+
+// ---- the map reads at every zoom ----
+
+interface Placed {
+  id: string;
+  kind: 'element' | 'title' | 'connection';
+  lines: string[];
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  fontPx: number;
+}
+
+/** The renderer's own label layout of the last frame (drawn now, so it is current). */
+async function labelLayout(page: Page): Promise<Placed[]> {
+  return page.evaluate(() => {
+    const r = (
+      window as unknown as {
+        __weavemap: { editor: { renderer: { renderNow(): void; labelLayout(): Placed[] } } };
+      }
+    ).__weavemap.editor.renderer;
+    r.renderNow();
+    return r.labelLayout().map((l) => ({ ...l, lines: [...l.lines] }));
+  });
+}
+
+/** Every element with a label has one drawn, at least 9 CSS px tall, and no two drawn overlap. */
+export function expectLegible(layout: Placed[], ids: readonly string[]): void {
+  const drawn = new Set(layout.filter((l) => l.kind !== 'connection').map((l) => l.id));
+  expect(
+    ids.filter((id) => !drawn.has(id)),
+    'elements without a drawn label',
+  ).toEqual([]);
+  for (const l of layout) {
+    expect(l.fontPx, `font of ${l.lines.join(' ')}`).toBeGreaterThanOrEqual(9);
+    expect(l.height).toBeGreaterThanOrEqual(9);
+  }
+  const overlaps: string[] = [];
+  for (let i = 0; i < layout.length; i++)
+    for (let j = i + 1; j < layout.length; j++) {
+      const a = layout[i]!;
+      const b = layout[j]!;
+      if (
+        a.x < b.x + b.width &&
+        b.x < a.x + a.width &&
+        a.y < b.y + b.height &&
+        b.y < a.y + a.height
+      )
+        overlaps.push(`${a.lines.join(' ')} / ${b.lines.join(' ')}`);
+    }
+  expect(overlaps, 'overlapping labels').toEqual([]);
+}
+
+const SHOTS = join(REPO, 'docs', 'screenshots');
+mkdirSync(SHOTS, { recursive: true });
+
+const SIZES = [
+  [1440, 900],
+  [1280, 720],
+  [1024, 640],
+] as const;
+
+for (const theme of ['light', 'dark'] as const) {
+  for (const [width, height] of SIZES) {
+    test(`the example map, fitted at ${width}x${height} (${theme}), shows every label legibly`, async ({
+      browser,
+      host,
+    }) => {
+      test.setTimeout(120_000);
+      const room = await seedRoom(host.url, 'Example', (ctx) => writeNative(ctx, example));
+      const labelled = example.elements.filter((e) => e.label).map((e) => String(e.id));
+      const context = await browser.newContext({ viewport: { width, height } });
+      await context.addInitScript((t) => localStorage.setItem('weavemap.theme', t), theme);
+      const page = await context.newPage();
+      await page.goto(room.editLink);
+      await expectConnected(page);
+      await expect(page.getByTestId('status-counts')).toContainText(
+        `${example.elements.length} elements`,
+      );
+      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+      if (width < 1440) {
+        // A workshop screen: the map gets the room (Panel and Inspector hidden, Outline kept).
+        await page.keyboard.press('Control+J');
+        await page.keyboard.press('Alt+Shift+I');
+        await expect(page.getByRole('complementary', { name: 'Inspector' })).toBeHidden();
+      }
+      // What "Zoom to Fit" does, without its 250 ms animation.
+      await page.evaluate(() =>
+        (
+          window as unknown as {
+            __weavemap: { editor: { renderer: { fitToContent(p: number, ms: number): void } } };
+          }
+        ).__weavemap.editor.renderer.fitToContent(48, 0),
+      );
+      const layout = await labelLayout(page);
+      await page.screenshot({ path: join(SHOTS, `example-${width}x${height}-${theme}.png`) });
+      expectLegible(layout, labelled);
+      await context.close();
+    });
+  }
+}

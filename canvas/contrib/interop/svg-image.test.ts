@@ -135,7 +135,9 @@ describe('mapToSvg', () => {
       ],
     );
     const { svg } = mapToSvg(s, { palette: P, legend: false });
-    const line = /<path d="([^"]+)" fill="none" stroke="#1a7f37" stroke-width="1.6"/.exec(svg);
+    const line = new RegExp(
+      `<path d="([^"]+)" fill="none" stroke="${P.positive}" stroke-width="1.6"`,
+    ).exec(svg);
     // The line itself, then two strokes across it.
     expect(count(line![1]!, 'M')).toBe(3);
     expect(svg).toContain('stroke-dasharray="6 5"');

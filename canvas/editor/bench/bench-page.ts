@@ -82,6 +82,8 @@ async function run(): Promise<BenchResult> {
     const canvas = document.createElement('canvas');
     stage.append(canvas);
     const r = createMapRenderer(canvas, {
+      // `?labels=off`: shapes and lines only, to price the semantic-zoom labels.
+      labels: params.get('labels') !== 'off',
       onFrame: (s) => {
         draws++;
         drawMs += s.ms;

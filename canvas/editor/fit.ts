@@ -1,0 +1,36 @@
+import type { Rect } from './geometry';
+import { LABEL_FONT_SIZE } from './label-fit';
+import { MIN_LABEL_PX, ZOOMED_OUT_WRAP_PX } from './label-layout';
+
+/**
+ * The zoom and pan that frame `b` (map units) in a `width` x `height` canvas. Never above 100%.
+ * Below the zoom where labels reach their minimum size they are wider than their boxes, so the
+ * frame keeps room for half a zoomed-out label on each side: the outermost labels stay whole.
+ */
+export function fitTransform(
+  b: Rect,
+  width: number,
+  height: number,
+  padding: number,
+  minZoom: number,
+  maxZoom: number,
+): { k: number; x: number; y: number } {
+  const kFor = (pad: number, padY: number): number =>
+    Math.min(
+      maxZoom,
+      Math.max(
+        minZoom,
+        Math.min(
+          Math.max(1, width - 2 * pad) / Math.max(b.width, 1),
+          Math.max(1, height - 2 * padY) / Math.max(b.height, 1),
+          1,
+        ),
+      ),
+    );
+  let k = kFor(padding, padding);
+  if (LABEL_FONT_SIZE * k < MIN_LABEL_PX)
+    k = kFor(Math.max(padding, ZOOMED_OUT_WRAP_PX / 2 + 8), Math.max(padding, 28));
+  const cx = b.x + b.width / 2;
+  const cy = b.y + b.height / 2;
+  return { k, x: width / 2 - cx * k, y: height / 2 - cy * k };
+}

@@ -1,0 +1,83 @@
+import type { MapSnapshot } from '../../shared/schema/types';
+import type { ConnectionPreview, FrameStats, RemoteCursor } from './draw';
+import type { Point, Rect } from './geometry';
+import type { Hit } from './hit-test';
+import type { EditorIntents } from './interaction';
+import type { PlacedLabel } from './label-layout';
+import type { ElementEncodings, Scene, SceneChange } from './scene';
+import type { Palette } from './theme';
+
+/** The renderer's public surface (renderer.ts builds it). */
+
+export interface Viewport {
+  /** The visible part of the map, in map units. */
+  readonly rect: Rect;
+  readonly zoom: number;
+  readonly transform: { readonly k: number; readonly x: number; readonly y: number };
+}
+
+export interface MapRendererOptions {
+  readonly palette?: Palette;
+  readonly intents?: EditorIntents;
+  readonly readOnly?: boolean;
+  /** What a plain drag on empty space does: pan (default) or draw a selection box. */
+  readonly emptyDrag?: 'pan' | 'select';
+  readonly minZoom?: number;
+  readonly maxZoom?: number;
+  readonly labelBudget?: number;
+  /** Draw labels (default); false draws shapes and lines only (benchmarks compare the two). */
+  readonly labels?: boolean;
+  readonly onViewportChange?: (v: Viewport) => void;
+  /** After each drawn frame (benchmarks, diagnostics). */
+  readonly onFrame?: (stats: FrameStats & { readonly ms: number }) => void;
+}
+
+export interface MapRenderer {
+  readonly scene: Scene;
+  setSnapshot(next: MapSnapshot): SceneChange;
+  setTheme(palette: Palette): void;
+  setSelection(ids: Iterable<string>): void;
+  getSelection(): ReadonlySet<string>;
+  setHover(id: string | null): void;
+  /** Keeps `ids` (elements and connections) at full strength and dims the rest; null clears. */
+  setHighlight(ids: Iterable<string> | null): void;
+  /** What `setHighlight` keeps at full strength now (null: nothing dimmed). */
+  getHighlight(): ReadonlySet<string> | null;
+  /** Per-element fill, size and lens (hidden elements); null clears. See `ElementEncodings`. */
+  setEncodings(encodings: ElementEncodings | null): void;
+  setRemoteSelections(list: readonly { id: string; color: string; ids: Iterable<string> }[]): void;
+  setCursors(cursors: readonly RemoteCursor[]): void;
+  /** Evidence counts per element or connection id (a badge each); null clears. */
+  setEvidenceBadges(badges: ReadonlyMap<string, number> | null): void;
+  setRubberBand(rect: Rect | null): void;
+  setConnectionPreview(p: ConnectionPreview | null): void;
+  setReadOnly(readOnly: boolean): void;
+  setEmptyDrag(mode: 'pan' | 'select'): void;
+  hitTest(screen: Point): Hit | null;
+  /** Element ids a box selection over `rect` (map units) takes. */
+  elementsInRect(rect: Rect): string[];
+  screenToMap(screen: Point): Point;
+  mapToScreen(map: Point): Point;
+  getTransform(): { k: number; x: number; y: number };
+  getViewport(): Viewport;
+  /** Zooms to `k`, keeping `center` (map units; default: the view's centre) in the middle. */
+  zoomTo(k: number, center?: Point, durationMs?: number): void;
+  /** Sets pan and zoom directly (screen = map * k + (x, y)). */
+  setTransform(t: { k: number; x: number; y: number }, durationMs?: number): void;
+  /** Frames everything on the map, leaving `padding` CSS px around it. */
+  fitToContent(padding?: number, durationMs?: number): void;
+  /**
+   * The labels the last frame drew: which, where (screen rectangles, CSS px) and at what font
+   * size. Tests assert legibility and overlaps on it; see label-layout.ts.
+   */
+  labelLayout(): readonly PlacedLabel[];
+  setLabelsShown(on: boolean): void;
+  /** Schedules a redraw on the next animation frame (several requests make one frame). */
+  requestRender(): void;
+  /** Draws now, synchronously. */
+  renderNow(): FrameStats;
+  /** Re-reads the canvas's CSS size and the device pixel ratio. */
+  resize(): void;
+  destroy(): void;
+}
+
