@@ -324,7 +324,7 @@ test('a facilitated session with two participants', async ({ browser, host }) =>
     const downloads: Promise<import('@playwright/test').Download>[] = [];
     fay.page.on('download', (d) => downloads.push(Promise.resolve(d)));
     await fay.page.keyboard.press('Control+Alt+R');
-    await expect.poll(() => downloads.length).toBe(2);
+    await expect.poll(() => downloads.length).toBe(3);
     const files = await Promise.all(downloads);
     const byName = new Map(files.map((d) => [d.suggestedFilename(), d]));
     const html = readFileSync((await byName.get('workshop-report.html')!.path())!, 'utf8');

@@ -330,11 +330,14 @@ export function registerSession(): void {
     keybinding: 'mod+alt+r',
     when: (c) => c.hasMap,
     run: (wb) => {
-      const report = makeSessionReport(wb, store(wb).read());
       const stem = `${fileStem(wb.snapshot.meta.title)}-report`;
+      const report = makeSessionReport(wb, store(wb).read(), stem);
       downloadText(`${stem}.html`, report.html, 'text/html');
       downloadText(`${stem}.md`, report.markdown, 'text/markdown');
-      wb.say('The session report is downloading: an HTML page (print it to PDF) and Markdown.');
+      downloadText(report.imageName, report.svg, 'image/svg+xml');
+      wb.say(
+        'The session report is downloading: an HTML page (print it to PDF), Markdown and its map image.',
+      );
       return report;
     },
   });
