@@ -42,7 +42,7 @@ export function summarize(model: ReportModel): ReportSummary {
 }
 
 const LINES: readonly [keyof Omit<ReportSummary, 'question'>, string, string][] = [
-  ['participants', 'Who took part', 'Nobody recorded.'],
+  ['participants', 'Participants', 'Nobody recorded.'],
   ['loops', 'Top loops', 'No feedback loops yet.'],
   ['leverage', 'Top leverage points', 'No leverage points yet.'],
   ['actions', 'Actions and owners', 'No actions yet.'],

@@ -17,7 +17,7 @@ test('the report’s first page is its summary', async ({ browser }) => {
   await page.setContent(html);
   const summary = page.locator('#summary');
   await expect(summary.getByRole('heading', { name: 'Summary' })).toBeInViewport();
-  for (const h of ['Who took part', 'Top loops', 'Top leverage points', 'Actions and owners'])
+  for (const h of ['Participants', 'Top loops', 'Top leverage points', 'Actions and owners'])
     await expect(summary.getByRole('heading', { name: h })).toBeVisible();
   await page.screenshot({ path: join(REPO, 'docs', 'screenshots', 'report-first-page.png') });
   await context.close();
