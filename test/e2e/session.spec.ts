@@ -412,7 +412,9 @@ test('the session report of the example map, in Chromium', async ({ browser }) =
   for (const [, heading] of REPORT_SECTIONS)
     await expect(page.getByRole('heading', { name: heading, exact: true })).toBeVisible();
   await expect(page.locator('svg').first()).toBeVisible();
-  await expect(page.getByText('Pilot reading hours at two branch libraries')).toBeVisible();
+  await expect(
+    page.locator('#actions').getByText('Pilot reading hours at two branch libraries'),
+  ).toBeVisible();
   await expect(page.getByText('Parents trust libraries more than schools')).toBeVisible();
   const dir = join(REPO, 'test-results', 'screenshots');
   mkdirSync(dir, { recursive: true });
