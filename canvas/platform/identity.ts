@@ -61,3 +61,13 @@ export function loadLocalUser(storage: Storage = localStorage): LocalUser {
 export function saveLocalUser(user: LocalUser, storage: Storage = localStorage): void {
   storage.setItem(KEY, JSON.stringify(user));
 }
+
+/**
+ * Up to two initials for an avatar, from the words of a name that start with a letter or a
+ * digit ("Ana (facilitator)" is "A", not "A("; "Guest Otter" is "GO").
+ */
+export function initialsOf(name: string): string {
+  const words = name.split(/\s+/).filter((w) => /^[\p{L}\p{N}]/u.test(w));
+  const letters = words.slice(0, 2).map((w) => [...w][0]!.toLocaleUpperCase());
+  return letters.join('') || '?';
+}

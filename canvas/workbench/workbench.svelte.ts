@@ -96,6 +96,8 @@ export class Workbench {
 
   renderer: MapRenderer | null = null;
   mapElement: HTMLElement | null = null;
+  /** The room's fixed-height row for session UI (phase, timer, vote state): never over the map. */
+  sessionSlot = $state<HTMLElement | null>(null);
   #noticeTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(session: MapSession) {

@@ -1,6 +1,7 @@
 import { escapeHtml as e, httpUrl } from './escape';
 import type { ReportIntroduction, ReportModel } from './model';
 import { mapSvg } from './svg';
+import { summaryHtml } from './summary';
 
 export interface HtmlReportOptions {
   /**
@@ -12,6 +13,7 @@ export interface HtmlReportOptions {
 
 /** The sections every report has, in order (ids of the HTML sections, for links and tests). */
 export const REPORT_SECTIONS = [
+  ['summary', 'Summary'],
   ['map', 'The map'],
   ['loops', 'Feedback loops'],
   ['leverage', 'Leverage points'],
@@ -80,6 +82,7 @@ export function reportHtml(model: ReportModel, options: HtmlReportOptions = {}):
       `<p class="muted">Agenda: ${model.agenda.map((p) => `${e(p.title)}${p.minutes ? ` (${p.minutes} min)` : ''}`).join(' · ')}</p>`,
     );
   s.push('</header>');
+  s.push(summaryHtml(model));
 
   // The map.
   s.push('<section id="map"><h2>The map</h2><div class="figure">');

@@ -1,6 +1,7 @@
 import { escapeMarkdown as m, markdownUrl } from './escape';
 import type { ReportIntroduction, ReportModel } from './model';
 import { mapSvg } from './svg';
+import { summaryMarkdown } from './summary';
 
 export interface MarkdownReportOptions {
   /** An SVG of the map; by default the report draws its own. */
@@ -38,6 +39,7 @@ export function reportMarkdown(model: ReportModel, options: MarkdownReportOption
       `Agenda: ${model.agenda.map((p) => `${m(p.title)}${p.minutes ? ` (${p.minutes} min)` : ''}`).join(' · ')}`,
       '',
     );
+  out.push(...summaryMarkdown(model));
 
   out.push('## The map', '');
   const src =

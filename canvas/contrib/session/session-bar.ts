@@ -4,17 +4,24 @@ import SessionBar from './SessionBar.svelte';
 import type { SessionStore } from './session-store.svelte';
 
 /**
- * Shows the session bar (the phase's banner and prompt, the shared timer, the lock and private
- * mode, the spotlight) on every screen, and the "who is here" question in the Connect phase. It
- * floats over the top of the map: the workbench has no slot for a feature's banner.
+ * Shows the session bar (the phase, the shared timer, the lock and private mode, the spotlight,
+ * the vote) on every screen, in the workbench's session slot: a row of fixed height above the
+ * map, so nothing the session shows covers the map or moves it.
  */
 export function mountSessionBar(wb: Workbench, store: SessionStore): () => void {
-  const target = document.createElement('div');
-  target.className = 'wm-session-bar-host';
-  document.body.append(target);
-  const component = mount(SessionBar, { target, props: { wb, store } });
+  let component: ReturnType<typeof mount> | null = null;
+  let frame = 0;
+  const attach = () => {
+    const slot = wb.sessionSlot;
+    if (!slot || !slot.isConnected) {
+      frame = requestAnimationFrame(attach);
+      return;
+    }
+    component = mount(SessionBar, { target: slot, props: { wb, store } });
+  };
+  attach();
   return () => {
-    void unmount(component);
-    target.remove();
+    cancelAnimationFrame(frame);
+    if (component) void unmount(component);
   };
 }

@@ -237,6 +237,8 @@ export class SessionStore {
   }
 
   #onSession(s: SessionSnapshot): void {
+    // A message belongs to the moment it was said: a new phase starts with none.
+    if (s.currentPhaseId !== this.snapshot?.currentPhaseId) this.wb.notice = null;
     this.snapshot = s;
     const session = this.wb.session;
     // The whole-map lock: everyone syncs through the host while it holds.

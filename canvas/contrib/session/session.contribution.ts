@@ -24,7 +24,7 @@ import ReflectionView from './ReflectionView.svelte';
 import SessionView from './SessionView.svelte';
 import { mountSessionBar } from './session-bar';
 import { sessionStore, startSession, type SessionStore } from './session-store.svelte';
-import { shareLinks } from './share-links';
+import { closeShareDialog, openShareDialog } from './share-dialog';
 import { startVoteClicks } from './vote-clicks';
 import { openVoteOn, type OpenVoteArgs } from './open-vote';
 import { registerAgendaCommands } from './agenda-commands';
@@ -82,6 +82,7 @@ export function registerSession(): void {
     const unmount = mountSessionBar(wb, s);
     const clicks = startVoteClicks(wb, s);
     return () => {
+      closeShareDialog();
       clicks();
       unmount();
       stop();
@@ -314,53 +315,11 @@ export function registerSession(): void {
   // ---- sharing ----
   registerCommand({
     id: 'session.shareLinks',
-    title: 'Share Links (Edit Link for Participants, View Link for Observers)…',
+    title: 'Share: Edit, View and Facilitator Links…',
     category: 'Session',
     keybinding: 'mod+alt+x',
     when: (c) => c.hasMap,
-    run: async (wb) => {
-      const links = await shareLinks(wb);
-      const items = [
-        links.editLink
-          ? {
-              id: links.editLink,
-              label: 'Copy the edit link',
-              description: 'for participants: they add, connect, vote and write',
-            }
-          : {
-              id: 'none-edit',
-              label: 'Edit link: not on this device',
-              description: 'ask the map’s creator',
-              disabled: true,
-            },
-        links.viewLink
-          ? {
-              id: links.viewLink,
-              label: 'Copy the view link',
-              description: 'for observers and the projector: they watch, never write',
-            }
-          : {
-              id: 'none-view',
-              label: 'View link: not on this device',
-              description: 'the device that created the map has it',
-              disabled: true,
-            },
-      ];
-      wb.openQuickInput({
-        title: 'Share links',
-        placeholder: 'Which link to copy? (keep the facilitator link to yourself)',
-        items,
-        emptyText: 'No link to share.',
-        accept: (item) => {
-          if (item.disabled) return;
-          void navigator.clipboard
-            ?.writeText(item.id)
-            .then(() => wb.say(`Copied: ${item.id}`))
-            .catch(() => wb.say(`Copy this link: ${item.id}`));
-        },
-      });
-      return links;
-    },
+    run: (wb) => openShareDialog(wb),
   });
 
   // ---- the report ----
@@ -371,11 +330,14 @@ export function registerSession(): void {
     keybinding: 'mod+alt+r',
     when: (c) => c.hasMap,
     run: (wb) => {
-      const report = makeSessionReport(wb, store(wb).read());
       const stem = `${fileStem(wb.snapshot.meta.title)}-report`;
+      const report = makeSessionReport(wb, store(wb).read(), stem);
       downloadText(`${stem}.html`, report.html, 'text/html');
       downloadText(`${stem}.md`, report.markdown, 'text/markdown');
-      wb.say('The session report is downloading: an HTML page (print it to PDF) and Markdown.');
+      downloadText(report.imageName, report.svg, 'image/svg+xml');
+      wb.say(
+        'The session report is downloading: an HTML page (print it to PDF), Markdown and its map image.',
+      );
       return report;
     },
   });
