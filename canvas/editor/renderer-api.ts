@@ -80,4 +80,3 @@ export interface MapRenderer {
   resize(): void;
   destroy(): void;
 }
-
