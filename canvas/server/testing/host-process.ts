@@ -3,11 +3,13 @@
  * memory apart from its clients'.
  *
  *   node --import tsx [--expose-gc] canvas/server/testing/host-process.ts [dataDir] [--no-durable-log]
+ *     [--rooms-per-minute=N]
  *
  * Listens on a free loopback port (in `dataDir`, or a new temp dir) and tells its parent over IPC
  * `{type: 'ready', url, port}`. Parent -> child: `{type: 'memory'}` (answered
  * `{type: 'memory', usage}`, after collecting garbage when --expose-gc is on), `{type: 'close'}`
- * (a clean shutdown, answered `{type: 'closed'}`). It stops when the parent goes.
+ * (a clean shutdown, answered `{type: 'closed'}`), `{type: 'usage'}` (answered at once, without
+ * collecting garbage, `{type: 'usage', cpu, memory}`: `process.cpuUsage()` and `memoryUsage()`). It stops when the parent goes.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +21,9 @@ if (!process.send) {
   process.exit(2);
 }
 const args = process.argv.slice(2);
+const roomsPerMinute = Number(
+  args.find((a) => a.startsWith('--rooms-per-minute='))?.split('=')[1] ?? 30,
+);
 const dataDir =
   args.find((a) => !a.startsWith('--')) ?? mkdtempSync(join(tmpdir(), 'weavemap-host-process-'));
 const send = (message: unknown) => process.send?.(message);
@@ -29,6 +34,7 @@ const host = await startHost({
   staticDir: join(dataDir, 'no-canvas-here'),
   quiet: true,
   durableLog: !args.includes('--no-durable-log'),
+  roomsPerMinute,
 });
 
 const collect = (globalThis as { gc?: () => void }).gc;
@@ -38,6 +44,8 @@ process.on('message', (message: { type?: string }) => {
     collect?.();
     collect?.();
     send({ type: 'memory', usage: process.memoryUsage() });
+  } else if (message.type === 'usage') {
+    send({ type: 'usage', cpu: process.cpuUsage(), memory: process.memoryUsage() });
   } else if (message.type === 'close') {
     void host.close().then(() => {
       send({ type: 'closed' });
