@@ -15,6 +15,7 @@
  * (the last edit of every person: wait until every client has it, or a timeout), `stop`.
  */
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { addElement, updateElement } from '../../shared/domain/index';
@@ -49,6 +50,12 @@ export interface Report {
   presenceReceived: number;
   bytesReceived: number;
   editsSent: number;
+  disconnects: number;
+  /** Cursor moves sent, and person-seconds spent active: the offered presence load. */
+  cursorsSent: number;
+  activeSeconds: number;
+  /** This process's event-loop delay over the window, ms (a starved client inflates latency). */
+  loopDelayP95Ms: number;
   finals: Finals;
   refusals: string[];
 }
@@ -58,7 +65,11 @@ export interface Verified {
   /** Distinct (edit, receiving client) pairs seen / expected. */
   delivered: number;
   expected: number;
-  /** (client, sender) pairs where the client lacks the sender's last edit at the timeout. */
+  /**
+   * (client, sender) pairs where the client lacks the sender's last edit at the timeout: an edit
+   * lost. (An earlier edit of a card can go unseen one by one without loss: a client that
+   * reconnects gets the card's current state, in which the sender's later edit superseded it.)
+   */
   behind: number;
   /** Edit -> remote latency of every edit each client received, ms. */
   latencies: number[];
@@ -87,6 +98,11 @@ const latencies: number[] = [];
 let presenceReceived = 0;
 let bytesReceived = 0;
 let editsSent = 0;
+let cursorsSent = 0;
+/** Times a joined client lost its socket (a starved client misses the host's keep-alive). */
+let disconnects = 0;
+let activeMs = 0;
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 const refusals: string[] = [];
 
 function join(wsBase: string, seat: Seat): Promise<Person> {
@@ -115,6 +131,9 @@ function join(wsBase: string, seat: Seat): Promise<Person> {
   };
   provider.on('message', ({ event }: { event: MessageEvent }) => {
     if (measuring) bytesReceived += (event.data as ArrayBuffer).byteLength;
+  });
+  provider.on('disconnect', () => {
+    if (person.card) disconnects += 1;
   });
   provider.on('stateless', ({ payload }: { payload: string }) => {
     const refusal = parseRefusal(payload);
@@ -175,9 +194,13 @@ function start(msg: Extract<ToChild, { type: 'start' }>): void {
   let shift = -1;
   for (const p of people) p.nextEditAt = t0 + Math.random() * msg.editEveryMs;
   measuring = true;
+  loopDelay.enable();
   const tickMs = 1000 / msg.cursorHz;
+  let lastTick = t0;
   ticker = setInterval(() => {
     const t = performance.now();
+    const sinceLast = Math.min(t, end) - lastTick;
+    lastTick = t;
     // Who is "active" (pointer moving on the map) changes every 10 s.
     const s = Math.floor((t - t0) / shiftMs);
     if (s !== shift) {
@@ -188,7 +211,9 @@ function start(msg: Extract<ToChild, { type: 'start' }>): void {
       }
     }
     for (const p of people) {
-      if (p.active) {
+      if (p.active && t < end) {
+        activeMs += sinceLast;
+        cursorsSent += 1;
         p.t += 1;
         p.provider.awareness!.setLocalStateField('cursor', {
           x: Math.round(800 * Math.cos(p.t / 20)),
@@ -213,6 +238,7 @@ function start(msg: Extract<ToChild, { type: 'start' }>): void {
       clearInterval(ticker);
       ticker = undefined;
       measuring = false;
+      loopDelay.disable();
       const finals: Finals = {};
       for (const p of people) (finals[p.seat.room] ??= {})[p.seat.person] = p.seq;
       const report: Report = {
@@ -222,6 +248,10 @@ function start(msg: Extract<ToChild, { type: 'start' }>): void {
         presenceReceived,
         bytesReceived,
         editsSent,
+        cursorsSent,
+        disconnects,
+        activeSeconds: activeMs / 1000,
+        loopDelayP95Ms: loopDelay.percentile(95) / 1e6,
         finals,
         refusals: [...new Set(refusals)],
       };

@@ -46,7 +46,7 @@ const activeShare = Number(opts.active);
 const editEveryMs = Number(opts['edit-every']) * 1000;
 const cursorHz = Number(opts['cursor-hz']);
 const total = people * rooms;
-const procs = Number(opts.procs ?? Math.max(1, Math.min(4, Math.ceil(total / 60))));
+const procs = Number(opts.procs ?? Math.max(1, Math.min(4, Math.ceil(total / 50))));
 if (Number(opts.hosts) !== 1) {
   console.error(
     'Only --hosts 1 exists today: rooms shared across hosts (Redis, PostgreSQL) are not built yet.',
@@ -94,6 +94,7 @@ function next<T>(child: ChildProcess, type: string): Promise<T> {
 interface Usage {
   cpu: NodeJS.CpuUsage;
   memory: NodeJS.MemoryUsage;
+  loopDelayP95Ms: number;
 }
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const MiB = 1048576;
@@ -147,8 +148,12 @@ async function main(): Promise<void> {
   const before = await usage();
   const t0 = performance.now();
   let peakRss = before.memory.rss;
+  let hostLoopDelay = 0;
   const sampler = setInterval(() => {
-    void usage().then((u) => (peakRss = Math.max(peakRss, u.memory.rss)));
+    void usage().then((u) => {
+      peakRss = Math.max(peakRss, u.memory.rss);
+      hostLoopDelay = Math.max(hostLoopDelay, u.loopDelayP95Ms);
+    });
   }, 2000);
   const reports = await Promise.all(
     clients.map((c) => {
@@ -167,6 +172,7 @@ async function main(): Promise<void> {
   const after = await usage();
   const wallMs = performance.now() - t0;
   peakRss = Math.max(peakRss, after.memory.rss);
+  hostLoopDelay = Math.max(hostLoopDelay, after.loopDelayP95Ms);
 
   const finals: Finals = {};
   for (const r of reports)
@@ -206,11 +212,23 @@ async function main(): Promise<void> {
     editToRemoteMs: latency,
     presencePerClientPerSecond: sum((r) => r.presenceReceived) / total / windowS,
     bytesPerClientPerSecond: sum((r) => r.bytesReceived) / total / windowS,
+    cursorsSentPerActivePersonPerSecond:
+      sum((r) => r.cursorsSent) /
+      Math.max(
+        1e-9,
+        sum((r) => r.activeSeconds),
+      ),
+    hostLoopDelayP95Ms: hostLoopDelay,
+    clientLoopDelayP95Ms: Math.max(...reports.map((r) => r.loopDelayP95Ms)),
     hostCpuPercentOfOneCore: cpuPercent(before.cpu, after.cpu, wallMs),
     hostRssMiB: { idle: idle.memory.rss / MiB, end: end.memory.rss / MiB, peak: peakRss / MiB },
     delivered,
     expected,
-    everyEditOnEveryClient: delivered === expected && behind === 0,
+    /** Every client ends with every person's last edit: nothing lost. */
+    everyEditOnEveryClient: behind === 0,
+    /** ... and saw every edit one by one (none merged into a later one by a reconnect). */
+    everyEditSeenOneByOne: delivered === expected,
+    clientDisconnects: sum((r) => r.disconnects),
     refusals,
     loadAverage: { before: load0, after: loadavg() },
   };
@@ -226,10 +244,13 @@ async function main(): Promise<void> {
         `(${f(activeShare * 100)} % active moving cursors at ${cursorHz}/s, an edit per person per ${editEveryMs / 1000} s)`,
       `  clients ${total} in ${procs} processes, joined in ${f(joinMs / 1000, 1)} s; edits sent ${result.editsSent}; host refusals: ${refusals.length ? refusals.join('; ') : 'none'}`,
       `  edit→remote ms: p50 ${f(latency.p50)}  p95 ${f(latency.p95)}  p99 ${f(latency.p99)}  max ${f(latency.max)}  (${latency.count} deliveries)`,
-      `  presence updates received per client: ${f(result.presencePerClientPerSecond, 1)}/s`,
+      `  presence updates received per client: ${f(result.presencePerClientPerSecond, 1)}/s ` +
+        `(cursor moves sent per active person: ${f(result.cursorsSentPerActivePersonPerSecond, 1)}/s of ${cursorHz})`,
       `  bytes received per client: ${f(result.bytesPerClientPerSecond / 1024, 1)} KiB/s`,
       `  host CPU: ${f(result.hostCpuPercentOfOneCore)} % of one core; RSS idle ${f(result.hostRssMiB.idle)} MiB, peak ${f(result.hostRssMiB.peak)} MiB, end ${f(result.hostRssMiB.end)} MiB`,
-      `  every edit on every client: ${result.everyEditOnEveryClient ? 'yes' : 'NO'} (${delivered} of ${expected} deliveries${behind ? `; ${behind} client/sender pairs behind` : ''})`,
+      `  event-loop delay p95: host ${f(result.hostLoopDelayP95Ms)} ms (worst 2 s window); client processes ${f(result.clientLoopDelayP95Ms)} ms (worst one, whole window)`,
+      `  every edit on every client at the end: ${result.everyEditOnEveryClient ? 'yes' : `NO (${behind} client/sender pairs lack the sender's last edit)`}; ` +
+        `seen one by one: ${delivered} of ${expected}; client disconnects: ${result.clientDisconnects}`,
       `  machine load average (1 min): ${f(load0[0]!, 1)} before, ${f(loadavg()[0]!, 1)} after, on ${availableParallelism()} cores`,
     ].join('\n'),
   );

@@ -9,11 +9,13 @@
  * `{type: 'ready', url, port}`. Parent -> child: `{type: 'memory'}` (answered
  * `{type: 'memory', usage}`, after collecting garbage when --expose-gc is on), `{type: 'close'}`
  * (a clean shutdown, answered `{type: 'closed'}`), `{type: 'usage'}` (answered at once, without
- * collecting garbage, `{type: 'usage', cpu, memory}`: `process.cpuUsage()` and `memoryUsage()`). It stops when the parent goes.
+ * collecting garbage, `{type: 'usage', cpu, memory, loopDelayP95Ms}`: `process.cpuUsage()`, `memoryUsage()` and the
+ * p95 event-loop delay since the previous `usage`). It stops when the parent goes.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { startHost } from '../host';
 
 if (!process.send) {
@@ -37,6 +39,8 @@ const host = await startHost({
   roomsPerMinute,
 });
 
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
 const collect = (globalThis as { gc?: () => void }).gc;
 process.on('message', (message: { type?: string }) => {
   if (message.type === 'memory') {
@@ -45,7 +49,10 @@ process.on('message', (message: { type?: string }) => {
     collect?.();
     send({ type: 'memory', usage: process.memoryUsage() });
   } else if (message.type === 'usage') {
-    send({ type: 'usage', cpu: process.cpuUsage(), memory: process.memoryUsage() });
+    // Event-loop delay (p95, ms) since the last `usage` request.
+    const loopDelayP95Ms = loopDelay.percentile(95) / 1e6;
+    loopDelay.reset();
+    send({ type: 'usage', cpu: process.cpuUsage(), memory: process.memoryUsage(), loopDelayP95Ms });
   } else if (message.type === 'close') {
     void host.close().then(() => {
       send({ type: 'closed' });
