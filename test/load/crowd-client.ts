@@ -206,8 +206,10 @@ function start(msg: Extract<ToChild, { type: 'start' }>): void {
     if (s !== shift) {
       shift = s;
       for (const p of people) {
+        const was = p.active;
         p.active = Math.random() < msg.activeShare;
-        if (!p.active) p.provider.awareness!.setLocalStateField('cursor', null);
+        // Someone who stops moving takes their cursor off the map, once.
+        if (was && !p.active) p.provider.awareness!.setLocalStateField('cursor', null);
       }
     }
     for (const p of people) {
