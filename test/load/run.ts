@@ -256,9 +256,18 @@ async function main(): Promise<void> {
   );
 }
 
+const cleanUp = () => {
+  for (const c of children) if (c.exitCode === null) c.kill();
+  rmSync(dataDir, { recursive: true, force: true });
+};
+// Interrupted (Ctrl-C, a timeout): stop the host and clients and remove the temp dir too.
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => {
+    cleanUp();
+    process.exit(130);
+  });
 try {
   await main();
 } finally {
-  for (const c of children) if (c.exitCode === null) c.kill();
-  rmSync(dataDir, { recursive: true, force: true });
+  cleanUp();
 }
