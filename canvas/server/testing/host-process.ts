@@ -3,15 +3,19 @@
  * memory apart from its clients'.
  *
  *   node --import tsx [--expose-gc] canvas/server/testing/host-process.ts [dataDir] [--no-durable-log]
+ *     [--rooms-per-minute=N]
  *
  * Listens on a free loopback port (in `dataDir`, or a new temp dir) and tells its parent over IPC
  * `{type: 'ready', url, port}`. Parent -> child: `{type: 'memory'}` (answered
  * `{type: 'memory', usage}`, after collecting garbage when --expose-gc is on), `{type: 'close'}`
- * (a clean shutdown, answered `{type: 'closed'}`). It stops when the parent goes.
+ * (a clean shutdown, answered `{type: 'closed'}`), `{type: 'usage'}` (answered at once, without
+ * collecting garbage, `{type: 'usage', cpu, memory, loopDelayP95Ms}`: `process.cpuUsage()`, `memoryUsage()` and the
+ * p95 event-loop delay since the previous `usage`). It stops when the parent goes.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { startHost } from '../host';
 
 if (!process.send) {
@@ -19,6 +23,9 @@ if (!process.send) {
   process.exit(2);
 }
 const args = process.argv.slice(2);
+const roomsPerMinute = Number(
+  args.find((a) => a.startsWith('--rooms-per-minute='))?.split('=')[1] ?? 30,
+);
 const dataDir =
   args.find((a) => !a.startsWith('--')) ?? mkdtempSync(join(tmpdir(), 'weavemap-host-process-'));
 const send = (message: unknown) => process.send?.(message);
@@ -29,8 +36,11 @@ const host = await startHost({
   staticDir: join(dataDir, 'no-canvas-here'),
   quiet: true,
   durableLog: !args.includes('--no-durable-log'),
+  roomsPerMinute,
 });
 
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
 const collect = (globalThis as { gc?: () => void }).gc;
 process.on('message', (message: { type?: string }) => {
   if (message.type === 'memory') {
@@ -38,6 +48,11 @@ process.on('message', (message: { type?: string }) => {
     collect?.();
     collect?.();
     send({ type: 'memory', usage: process.memoryUsage() });
+  } else if (message.type === 'usage') {
+    // Event-loop delay (p95, ms) since the last `usage` request.
+    const loopDelayP95Ms = loopDelay.percentile(95) / 1e6;
+    loopDelay.reset();
+    send({ type: 'usage', cpu: process.cpuUsage(), memory: process.memoryUsage(), loopDelayP95Ms });
   } else if (message.type === 'close') {
     void host.close().then(() => {
       send({ type: 'closed' });

@@ -1,0 +1,316 @@
+/**
+ * A child process of the load harness (test/load/run.ts): a share of the crowd, each person a
+ * Hocuspocus client with its own socket, document and awareness, joined through the host's /sync
+ * like a browser on an edit link (the peer mesh is capped at 12 editors, so a crowd uses the host
+ * path only). Everything a person sends goes through the host's checks: presence is the person's
+ * own entry with the fields shared/sync/presence.ts accepts, at most 5 a second; edits are
+ * shared/domain calls on the person's own card (a rename and a move), which the host's contract
+ * check passes.
+ *
+ * Each edit carries its send time in the card's label (`p<person> #<seq> @<ms>`, ms from
+ * `performance.timeOrigin + performance.now()`, the same clock in every process of the machine),
+ * and every other client of the room records, on applying it, how long it took to arrive.
+ *
+ * Parent -> child over IPC: `init`, then `start` (cursors and edits for `seconds`), `verify`
+ * (the last edit of every person: wait until every client has it, or a timeout), `stop`.
+ */
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { addElement, updateElement } from '../../shared/domain/index';
+import { elementsMap } from '../../shared/schema/doc';
+import { parseRefusal } from '../../shared/sync/refusal';
+
+export interface Seat {
+  room: string;
+  secret: string;
+  person: number;
+}
+
+export type ToChild =
+  | { type: 'init'; wsBase: string; seats: Seat[] }
+  | {
+      type: 'start';
+      seconds: number;
+      activeShare: number;
+      cursorHz: number;
+      editEveryMs: number;
+    }
+  | { type: 'verify'; finals: Finals; timeoutMs: number }
+  | { type: 'stop' };
+
+/** room -> person -> the sequence number of their last edit. */
+export type Finals = Record<string, Record<number, number>>;
+
+export interface Report {
+  type: 'report';
+  clients: number;
+  windowMs: number;
+  presenceReceived: number;
+  bytesReceived: number;
+  editsSent: number;
+  disconnects: number;
+  /** Cursor moves sent, and person-seconds spent active: the offered presence load. */
+  cursorsSent: number;
+  activeSeconds: number;
+  /** This process's event-loop delay over the window, ms (a starved client inflates latency). */
+  loopDelayP95Ms: number;
+  finals: Finals;
+  refusals: string[];
+}
+
+export interface Verified {
+  type: 'verified';
+  /** Distinct (edit, receiving client) pairs seen / expected. */
+  delivered: number;
+  expected: number;
+  /**
+   * (client, sender) pairs where the client lacks the sender's last edit at the timeout: an edit
+   * lost. (An earlier edit of a card can go unseen one by one without loss: a client that
+   * reconnects gets the card's current state, in which the sender's later edit superseded it.)
+   */
+  behind: number;
+  /** Edit -> remote latency of every edit each client received, ms. */
+  latencies: number[];
+}
+
+const LABEL = /^p(\d+) #(\d+) @([\d.]+)$/;
+const now = () => performance.timeOrigin + performance.now();
+const send = (msg: unknown) => process.send?.(msg);
+
+interface Person {
+  seat: Seat;
+  doc: Y.Doc;
+  provider: HocuspocusProvider;
+  socket: HocuspocusProviderWebsocket;
+  card: string;
+  seq: number;
+  nextEditAt: number;
+  active: boolean;
+  t: number;
+  /** sender -> sequence numbers seen (distinct). */
+  seen: Map<number, Set<number>>;
+}
+
+let measuring = false;
+const latencies: number[] = [];
+let presenceReceived = 0;
+let bytesReceived = 0;
+let editsSent = 0;
+let cursorsSent = 0;
+/** Times a joined client lost its socket (a starved client misses the host's keep-alive). */
+let disconnects = 0;
+let activeMs = 0;
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+const refusals: string[] = [];
+
+function join(wsBase: string, seat: Seat): Promise<Person> {
+  const doc = new Y.Doc();
+  const socket = new HocuspocusProviderWebsocket({
+    url: `${wsBase}/sync`,
+    WebSocketPolyfill: WebSocket,
+  });
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket,
+    name: seat.room,
+    token: seat.secret,
+    document: doc,
+  });
+  const person: Person = {
+    seat,
+    doc,
+    provider,
+    socket,
+    card: '',
+    seq: 0,
+    nextEditAt: Infinity,
+    active: false,
+    t: Math.random() * 1000,
+    seen: new Map(),
+  };
+  provider.on('message', ({ event }: { event: MessageEvent }) => {
+    if (measuring) bytesReceived += (event.data as ArrayBuffer).byteLength;
+  });
+  provider.on('disconnect', () => {
+    if (person.card) disconnects += 1;
+  });
+  provider.on('stateless', ({ payload }: { payload: string }) => {
+    const refusal = parseRefusal(payload);
+    if (refusal) refusals.push(refusal.reason);
+  });
+  elementsMap(doc).observeDeep((events, transaction) => {
+    if (transaction.local) return;
+    const at = now();
+    for (const event of events) {
+      if (!(event instanceof Y.YMapEvent) || !event.keysChanged.has('label')) continue;
+      const m = LABEL.exec(String(event.target.get('label')));
+      if (!m) continue;
+      const sender = Number(m[1]);
+      const seq = Number(m[2]);
+      if (seq === 0) continue;
+      let seen = person.seen.get(sender);
+      if (!seen) person.seen.set(sender, (seen = new Set()));
+      if (seen.has(seq)) continue;
+      seen.add(seq);
+      latencies.push(Math.round((at - Number(m[3])) * 10) / 10);
+    }
+  });
+  provider.attach();
+  return new Promise((resolve, reject) => {
+    provider.on('synced', () => {
+      const awareness = provider.awareness!;
+      awareness.on('update', ({ added, updated }: { added: number[]; updated: number[] }) => {
+        if (!measuring) return;
+        for (const id of added) if (id !== awareness.clientID) presenceReceived += 1;
+        for (const id of updated) if (id !== awareness.clientID) presenceReceived += 1;
+      });
+      awareness.setLocalState({
+        user: { id: `person-${seat.person}`, name: `Person ${seat.person}`, color: '#4363d8' },
+        viewport: { x: 0, y: 0, k: 1 },
+        cursor: null,
+      });
+      const ctx = { doc, origin: { person: seat.person }, userId: `person-${seat.person}` };
+      person.card = addElement(ctx, {
+        kind: 'factor',
+        label: `p${seat.person} #0 @0`,
+        position: [(seat.person % 20) * 160, Math.floor(seat.person / 20) * 100],
+      });
+      resolve(person);
+    });
+    provider.on('authenticationFailed', ({ reason }: { reason: string }) =>
+      reject(new Error(reason)),
+    );
+  });
+}
+
+let people: Person[] = [];
+let ticker: ReturnType<typeof setInterval> | undefined;
+
+function start(msg: Extract<ToChild, { type: 'start' }>): void {
+  const t0 = performance.now();
+  const end = t0 + msg.seconds * 1000;
+  const shiftMs = 10_000;
+  let shift = -1;
+  for (const p of people) p.nextEditAt = t0 + Math.random() * msg.editEveryMs;
+  measuring = true;
+  loopDelay.enable();
+  const tickMs = 1000 / msg.cursorHz;
+  let lastTick = t0;
+  ticker = setInterval(() => {
+    const t = performance.now();
+    const sinceLast = Math.min(t, end) - lastTick;
+    lastTick = t;
+    // Who is "active" (pointer moving on the map) changes every 10 s.
+    const s = Math.floor((t - t0) / shiftMs);
+    if (s !== shift) {
+      shift = s;
+      for (const p of people) {
+        const was = p.active;
+        p.active = Math.random() < msg.activeShare;
+        // Someone who stops moving takes their cursor off the map, once.
+        if (was && !p.active) p.provider.awareness!.setLocalStateField('cursor', null);
+      }
+    }
+    for (const p of people) {
+      if (p.active && t < end) {
+        activeMs += sinceLast;
+        cursorsSent += 1;
+        p.t += 1;
+        p.provider.awareness!.setLocalStateField('cursor', {
+          x: Math.round(800 * Math.cos(p.t / 20)),
+          y: Math.round((p.t * 7) % 600),
+        });
+      }
+      if (t >= p.nextEditAt && t < end) {
+        p.seq += 1;
+        editsSent += 1;
+        updateElement(
+          { doc: p.doc, origin: { person: p.seat.person }, userId: `person-${p.seat.person}` },
+          p.card,
+          {
+            label: `p${p.seat.person} #${p.seq} @${now().toFixed(1)}`,
+            position: [Math.round(Math.random() * 3000), Math.round(Math.random() * 2000)],
+          },
+        );
+        p.nextEditAt = t + msg.editEveryMs * (0.75 + Math.random() / 2);
+      }
+    }
+    if (t >= end) {
+      clearInterval(ticker);
+      ticker = undefined;
+      measuring = false;
+      loopDelay.disable();
+      const finals: Finals = {};
+      for (const p of people) (finals[p.seat.room] ??= {})[p.seat.person] = p.seq;
+      const report: Report = {
+        type: 'report',
+        clients: people.length,
+        windowMs: t - t0,
+        presenceReceived,
+        bytesReceived,
+        editsSent,
+        cursorsSent,
+        disconnects,
+        activeSeconds: activeMs / 1000,
+        loopDelayP95Ms: loopDelay.percentile(95) / 1e6,
+        finals,
+        refusals: [...new Set(refusals)],
+      };
+      send(report);
+    }
+  }, tickMs);
+}
+
+function verify(msg: Extract<ToChild, { type: 'verify' }>): void {
+  const deadline = performance.now() + msg.timeoutMs;
+  const check = () => {
+    let delivered = 0;
+    let expected = 0;
+    let behind = 0;
+    for (const p of people) {
+      for (const [senderKey, last] of Object.entries(msg.finals[p.seat.room] ?? {})) {
+        const sender = Number(senderKey);
+        if (sender === p.seat.person) continue;
+        expected += last;
+        const seen = p.seen.get(sender);
+        delivered += seen ? seen.size : 0;
+        if (last > 0 && !seen?.has(last)) behind += 1;
+      }
+    }
+    if (behind === 0 || performance.now() > deadline) {
+      // Latencies go with the verdict: edits that arrived while waiting count too.
+      send({ type: 'verified', delivered, expected, behind, latencies } satisfies Verified);
+      return;
+    }
+    setTimeout(check, 250);
+  };
+  check();
+}
+
+process.on('message', (msg: ToChild) => {
+  if (msg.type === 'init') {
+    // Join a few at a time, as people arrive, rather than all in one burst.
+    void (async () => {
+      for (let i = 0; i < msg.seats.length; i += 10)
+        people.push(
+          ...(await Promise.all(msg.seats.slice(i, i + 10).map((s) => join(msg.wsBase, s)))),
+        );
+      send({ type: 'joined', clients: people.length });
+    })().catch((e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    });
+  } else if (msg.type === 'start') start(msg);
+  else if (msg.type === 'verify') verify(msg);
+  else {
+    if (ticker) clearInterval(ticker);
+    for (const p of people) {
+      p.provider.destroy();
+      p.socket.destroy();
+    }
+    people = [];
+    process.exit(0);
+  }
+});
+process.on('disconnect', () => process.exit(0));

@@ -1,0 +1,273 @@
+/**
+ * The load harness (issue #17): a crowd in one room, or many small rooms, on one host.
+ *
+ *   npm run load -- --people 200 [--rooms 1] [--hosts 1] [--seconds 60] [--procs N]
+ *                   [--active 0.2] [--edit-every 10] [--cursor-hz 5] [--json]
+ *
+ * Starts a host in a process of its own (canvas/server/testing/host-process.ts: loopback, a free
+ * port, a temp dir, durable update log on), creates the rooms through its HTTP API, and spreads
+ * the people over a few client processes (test/load/crowd-client.ts) so that one event loop does
+ * not bottleneck the measurement. For `--seconds` the active share of people (re-drawn every
+ * 10 s) move their cursors at `--cursor-hz`, and everyone edits their own card about once every
+ * `--edit-every` seconds. Then it waits (at most 30 s) until every client has every edit.
+ *
+ * Prints edit→remote p50/p95/p99 (send time to each other client of the room applying it),
+ * presence updates and bytes received per client per second, the host's CPU (% of one core, from
+ * its process.cpuUsage()) and RSS, and whether every edit reached every client. Bounded and
+ * loopback only; not part of `npm test`.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { cpuPercent, summarize } from '../../canvas/server/testing/load-stats';
+import type { CreateRoomResponse } from '../../canvas/server/routes/rooms';
+import type { Finals, Report, Seat, ToChild, Verified } from './crowd-client';
+
+const { values: opts } = parseArgs({
+  options: {
+    people: { type: 'string', default: '200' },
+    rooms: { type: 'string', default: '1' },
+    hosts: { type: 'string', default: '1' },
+    seconds: { type: 'string', default: '60' },
+    procs: { type: 'string' },
+    active: { type: 'string', default: '0.2' },
+    'edit-every': { type: 'string', default: '10' },
+    'cursor-hz': { type: 'string', default: '5' },
+    json: { type: 'boolean', default: false },
+  },
+});
+const people = Number(opts.people);
+const rooms = Number(opts.rooms);
+const seconds = Number(opts.seconds);
+const activeShare = Number(opts.active);
+const editEveryMs = Number(opts['edit-every']) * 1000;
+const cursorHz = Number(opts['cursor-hz']);
+const total = people * rooms;
+const procs = Number(opts.procs ?? Math.max(1, Math.min(4, Math.ceil(total / 50))));
+if (Number(opts.hosts) !== 1) {
+  console.error(
+    'Only --hosts 1 exists today: rooms shared across hosts (Redis, PostgreSQL) are not built yet.',
+  );
+  process.exit(2);
+}
+if (![people, rooms, seconds, procs, cursorHz].every((n) => Number.isInteger(n) && n > 0)) {
+  console.error('--people, --rooms, --seconds, --procs and --cursor-hz must be positive integers.');
+  process.exit(2);
+}
+if (seconds > 600 || total > 10_000) {
+  console.error('Bounded: at most 600 s and 10,000 people in all.');
+  process.exit(2);
+}
+
+const here = import.meta.dirname;
+const HOST = resolve(here, '../../canvas/server/testing/host-process.ts');
+const CLIENT = resolve(here, 'crowd-client.ts');
+const children: ChildProcess[] = [];
+const dataDir = mkdtempSync(join(tmpdir(), 'weavemap-load-'));
+
+function spawn(file: string, args: string[] = []): ChildProcess {
+  const child = fork(file, args, {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  children.push(child);
+  return child;
+}
+
+function next<T>(child: ChildProcess, type: string): Promise<T> {
+  return new Promise((done, fail) => {
+    const onMessage = (msg: { type: string }) => {
+      if (msg.type !== type) return;
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+      done(msg as T);
+    };
+    const onExit = (code: number | null) => fail(new Error(`a load child exited (${code})`));
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+  });
+}
+
+interface Usage {
+  cpu: NodeJS.CpuUsage;
+  memory: NodeJS.MemoryUsage;
+  loopDelayP95Ms: number;
+}
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const MiB = 1048576;
+
+async function main(): Promise<void> {
+  const load0 = loadavg();
+  const host = spawn(HOST, [dataDir, `--rooms-per-minute=${rooms + 10}`]);
+  const { url } = await next<{ url: string }>(host, 'ready');
+  const usage = () => {
+    const answer = next<Usage>(host, 'usage');
+    host.send({ type: 'usage' });
+    return answer;
+  };
+  const idle = await usage();
+
+  const created: CreateRoomResponse[] = [];
+  for (let i = 0; i < rooms; i += 20) {
+    const batch = Array.from({ length: Math.min(20, rooms - i) }, async (_, k) => {
+      const response = await fetch(new URL('/api/rooms', url), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ title: `Load room ${i + k}` }),
+      });
+      if (response.status !== 201) throw new Error(`room creation: ${response.status}`);
+      return (await response.json()) as CreateRoomResponse;
+    });
+    created.push(...(await Promise.all(batch)));
+  }
+  const seats: Seat[] = created.flatMap((room, r) =>
+    Array.from({ length: people }, (_, i) => ({
+      room: room.roomId,
+      secret: room.editSecret,
+      person: r * people + i,
+    })),
+  );
+
+  const wsBase = url.replace(/^http/, 'ws').replace(/\/$/, '');
+  const clients = Array.from({ length: procs }, () => spawn(CLIENT));
+  const joinStarted = performance.now();
+  await Promise.all(
+    clients.map((c, k) => {
+      const joined = next(c, 'joined');
+      const share = seats.filter((_, i) => i % procs === k);
+      c.send({ type: 'init', wsBase, seats: share } satisfies ToChild);
+      return joined;
+    }),
+  );
+  const joinMs = performance.now() - joinStarted;
+  await pause(2000);
+
+  const before = await usage();
+  const t0 = performance.now();
+  let peakRss = before.memory.rss;
+  let hostLoopDelay = 0;
+  const sampler = setInterval(() => {
+    void usage().then((u) => {
+      peakRss = Math.max(peakRss, u.memory.rss);
+      hostLoopDelay = Math.max(hostLoopDelay, u.loopDelayP95Ms);
+    });
+  }, 2000);
+  const reports = await Promise.all(
+    clients.map((c) => {
+      const report = next<Report>(c, 'report');
+      c.send({
+        type: 'start',
+        seconds,
+        activeShare,
+        cursorHz,
+        editEveryMs,
+      } satisfies ToChild);
+      return report;
+    }),
+  );
+  clearInterval(sampler);
+  const after = await usage();
+  const wallMs = performance.now() - t0;
+  peakRss = Math.max(peakRss, after.memory.rss);
+  hostLoopDelay = Math.max(hostLoopDelay, after.loopDelayP95Ms);
+
+  const finals: Finals = {};
+  for (const r of reports)
+    for (const [room, byPerson] of Object.entries(r.finals))
+      Object.assign((finals[room] ??= {}), byPerson);
+  const verdicts = await Promise.all(
+    clients.map((c) => {
+      const verified = next<Verified>(c, 'verified');
+      c.send({ type: 'verify', finals, timeoutMs: 30_000 } satisfies ToChild);
+      return verified;
+    }),
+  );
+  const end = await usage();
+  for (const c of clients) c.send({ type: 'stop' } satisfies ToChild);
+  const closed = next(host, 'closed');
+  host.send({ type: 'close' });
+  await closed;
+
+  const latency = summarize(verdicts.flatMap((v) => v.latencies));
+  const windowS = Math.max(...reports.map((r) => r.windowMs)) / 1000;
+  const sum = (f: (r: Report) => number) => reports.reduce((a, r) => a + f(r), 0);
+  const delivered = verdicts.reduce((a, v) => a + v.delivered, 0);
+  const expected = verdicts.reduce((a, v) => a + v.expected, 0);
+  const behind = verdicts.reduce((a, v) => a + v.behind, 0);
+  const refusals = [...new Set(reports.flatMap((r) => r.refusals))];
+  const result = {
+    people,
+    rooms,
+    hosts: 1,
+    seconds,
+    clientProcesses: procs,
+    activeShare,
+    cursorHz,
+    editEverySeconds: editEveryMs / 1000,
+    joinSeconds: joinMs / 1000,
+    editsSent: sum((r) => r.editsSent),
+    editToRemoteMs: latency,
+    presencePerClientPerSecond: sum((r) => r.presenceReceived) / total / windowS,
+    bytesPerClientPerSecond: sum((r) => r.bytesReceived) / total / windowS,
+    cursorsSentPerActivePersonPerSecond:
+      sum((r) => r.cursorsSent) /
+      Math.max(
+        1e-9,
+        sum((r) => r.activeSeconds),
+      ),
+    hostLoopDelayP95Ms: hostLoopDelay,
+    clientLoopDelayP95Ms: Math.max(...reports.map((r) => r.loopDelayP95Ms)),
+    hostCpuPercentOfOneCore: cpuPercent(before.cpu, after.cpu, wallMs),
+    hostRssMiB: { idle: idle.memory.rss / MiB, end: end.memory.rss / MiB, peak: peakRss / MiB },
+    delivered,
+    expected,
+    /** Every client ends with every person's last edit: nothing lost. */
+    everyEditOnEveryClient: behind === 0,
+    /** ... and saw every edit one by one (none merged into a later one by a reconnect). */
+    everyEditSeenOneByOne: delivered === expected,
+    clientDisconnects: sum((r) => r.disconnects),
+    refusals,
+    loadAverage: { before: load0, after: loadavg() },
+  };
+  if (opts.json) {
+    console.log(JSON.stringify(result));
+    return;
+  }
+  const f = (n: number, d = 0) => n.toFixed(d);
+  const where = rooms === 1 ? '1 room' : `${rooms} rooms of ${people}`;
+  console.log(
+    [
+      `Weavemap load: ${total} people in ${where}, 1 host, ${seconds} s ` +
+        `(${f(activeShare * 100)} % active moving cursors at ${cursorHz}/s, an edit per person per ${editEveryMs / 1000} s)`,
+      `  clients ${total} in ${procs} processes, joined in ${f(joinMs / 1000, 1)} s; edits sent ${result.editsSent}; host refusals: ${refusals.length ? refusals.join('; ') : 'none'}`,
+      `  edit→remote ms: p50 ${f(latency.p50)}  p95 ${f(latency.p95)}  p99 ${f(latency.p99)}  max ${f(latency.max)}  (${latency.count} deliveries)`,
+      `  presence updates received per client: ${f(result.presencePerClientPerSecond, 1)}/s ` +
+        `(cursor moves sent per active person: ${f(result.cursorsSentPerActivePersonPerSecond, 1)}/s of ${cursorHz})`,
+      `  bytes received per client: ${f(result.bytesPerClientPerSecond / 1024, 1)} KiB/s`,
+      `  host CPU: ${f(result.hostCpuPercentOfOneCore)} % of one core; RSS idle ${f(result.hostRssMiB.idle)} MiB, peak ${f(result.hostRssMiB.peak)} MiB, end ${f(result.hostRssMiB.end)} MiB`,
+      `  event-loop delay p95: host ${f(result.hostLoopDelayP95Ms)} ms (worst 2 s window); client processes ${f(result.clientLoopDelayP95Ms)} ms (worst one, whole window)`,
+      `  every edit on every client at the end: ${result.everyEditOnEveryClient ? 'yes' : `NO (${behind} client/sender pairs lack the sender's last edit)`}; ` +
+        `seen one by one: ${delivered} of ${expected}; client disconnects: ${result.clientDisconnects}`,
+      `  machine load average (1 min): ${f(load0[0]!, 1)} before, ${f(loadavg()[0]!, 1)} after, on ${availableParallelism()} cores`,
+    ].join('\n'),
+  );
+}
+
+const cleanUp = () => {
+  for (const c of children) if (c.exitCode === null) c.kill();
+  rmSync(dataDir, { recursive: true, force: true });
+};
+// Interrupted (Ctrl-C, a timeout): stop the host and clients and remove the temp dir too.
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => {
+    cleanUp();
+    process.exit(130);
+  });
+try {
+  await main();
+} finally {
+  cleanUp();
+}
