@@ -29,19 +29,22 @@ export async function seedRoom(
     await client.synced;
     write({ doc: client.doc, origin: 'seed', userId: 'seed' });
     // Done when the host has every update, or as soon as it refuses one (a host that checks
-    // the document contract may never count a refused update as synced).
-    await Promise.race([
-      new Promise<void>((resolve) => {
-        if (!client.provider.hasUnsyncedChanges) return resolve();
-        const done = (): void => {
-          if (client.provider.hasUnsyncedChanges) return;
-          client.provider.off('unsyncedChanges', done);
-          resolve();
-        };
-        client.provider.on('unsyncedChanges', done);
-      }),
-      client.refused,
-    ]);
+    // the document contract never counts a refused update as synced).
+    await new Promise<void>((resolve) => {
+      const { provider } = client;
+      const check = (): void => {
+        const refused = client.refusedUpdates() > 0 || client.refusals().length > 0;
+        if (provider.hasUnsyncedChanges && !refused) return;
+        provider.off('unsyncedChanges', check);
+        provider.off('stateless', check);
+        provider.off('message', check);
+        resolve();
+      };
+      provider.on('unsyncedChanges', check);
+      provider.on('stateless', check);
+      provider.on('message', check);
+      check();
+    });
     refusedUpdates = client.refusedUpdates() || client.refusals().length;
   } finally {
     client.destroy();
