@@ -41,6 +41,8 @@ for (const theme of ['light', 'dark'] as const) {
     browser,
     host,
   }) => {
+    // Four full axe scans: generous, as a hang guard only, for a busy machine.
+    test.setTimeout(180_000);
     const ana = await newPerson(browser, 'Ana', '#e6194b');
     const { page } = ana;
     await page.goto(host.url);
