@@ -1,3 +1,4 @@
+import { NewElementSettler } from './settle-new';
 import type { ElementKind, Polarity, Position } from '../../shared/schema/types';
 import { CELL_W, freeSpot } from '../../shared/session/placement';
 import {
@@ -100,8 +101,11 @@ export class Workbench {
   sessionSlot = $state<HTMLElement | null>(null);
   #noticeTimer: ReturnType<typeof setTimeout> | null = null;
 
+  readonly #settler: NewElementSettler;
+
   constructor(session: MapSession) {
     this.session = session;
+    this.#settler = new NewElementSettler(session);
   }
 
   get snapshot() {
@@ -279,6 +283,7 @@ export class Workbench {
     );
     this.session.stopCapturing();
     if (id) {
+      this.#settler.added(id);
       this.select([id], { reveal: true });
       this.say(`Added a ${KIND_WORD[kind]}. Press Enter to name it.`);
     }

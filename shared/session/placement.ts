@@ -56,3 +56,40 @@ export function freeSpot(taken: readonly Position[], anchor: Position, seed?: st
   }
   return [Math.round(anchor[0]), Math.round(anchor[1] + (RINGS + 1) * CELL_H)];
 }
+
+/** An element as the settle rule reads it. */
+export interface PlacedElement {
+  readonly id: string;
+  readonly kind: string;
+  readonly position: Position;
+}
+
+/**
+ * Two people adding at the same moment cannot see each other's element, so a seeded start only
+ * makes a collision unlikely. This settles one after the fact: once both elements have arrived
+ * everywhere, of two new elements on one spot the one with the larger id moves to the next free
+ * spot, and only its creator moves it (each person passes the ids they just added as `mine`).
+ * Everyone sees the same pair, so exactly one of the two moves, and it ends apart. Returns the
+ * moves to make, none when nothing of `mine` overlaps another new element.
+ */
+export function settleNewElements(
+  elements: Iterable<PlacedElement>,
+  mine: ReadonlySet<string>,
+  othersNew: ReadonlySet<string>,
+): [string, Position][] {
+  const all = [...elements].filter((e) => e.kind !== 'group');
+  const moves: [string, Position][] = [];
+  const taken = new Map(all.map((e) => [e.id, e.position] as const));
+  for (const m of all) {
+    if (!mine.has(m.id)) continue;
+    const clash = all.some(
+      (o) => othersNew.has(o.id) && o.id < m.id && overlaps(m.position, taken.get(o.id)!),
+    );
+    if (!clash) continue;
+    const others = [...taken].filter(([id]) => id !== m.id).map(([, p]) => p);
+    const to = freeSpot(others, m.position);
+    taken.set(m.id, to);
+    moves.push([m.id, to]);
+  }
+  return moves;
+}
