@@ -149,9 +149,8 @@ describe('mapToSvg', () => {
       [conn('ab', 'a', 'b', { polarity: '+', weight: 4 }), conn('cd', 'c', 'd', { polarity: '+' })],
     );
     const { svg } = mapToSvg(s, { palette: P, legend: false });
-    const widths = [...svg.matchAll(/fill="none" stroke="#1a7f37" stroke-width="([\d.]+)"/g)].map(
-      (m) => Number(m[1]),
-    );
+    const stroke = new RegExp(`fill="none" stroke="${P.positive}" stroke-width="([\\d.]+)"`, 'g');
+    const widths = [...svg.matchAll(stroke)].map((m) => Number(m[1]));
     // One line at the base width, one at twice it (the + badges are stroked at 2).
     expect(widths.filter((w) => w !== 2).sort()).toEqual([1.6, 3.2]);
   });
