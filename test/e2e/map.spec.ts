@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { test, expect, newPerson, REPO } from '../support/fixtures';
 import { expectConnected } from '../support/app';
 import { seedRoom, writeNative } from '../support/seed';
+import { connectSync } from '../../canvas/server/testing/sync-client';
 import { elementsMap } from '../../shared/schema/doc';
 import { schoolReadinessExample as example } from '../../shared/examples/school-readiness';
 
@@ -23,7 +24,7 @@ function rawElement(doc: Y.Doc, id: string, label: string, position: unknown): v
   elementsMap(doc).set(id, m as never);
 }
 
-test('a map holding an element at [1e300, -1e300] opens within 2 s, shows the rest and names the bad element', async ({
+test('a map holding an element at [1e300, -1e300], with a peer sending a numeric name, opens within 2 s, shows the rest and names the bad element', async ({
   browser,
   host,
 }) => {
@@ -58,6 +59,21 @@ test('a map holding an element at [1e300, -1e300] opens within 2 s, shows the re
   const baseline = Date.now() - started;
   await page.goto(host.url);
   await expect(page.getByLabel('Map title')).toBeVisible();
+
+  // A hostile peer in the room, sending presence with a numeric name and an infinite cursor.
+  const mallory = connectSync(
+    host.url.replace(/^http/, 'ws').replace(/\/$/, ''),
+    room.roomId,
+    room.editSecret,
+  );
+  await mallory.synced;
+  mallory.provider.awareness!.setLocalState({
+    user: { id: 'mallory', name: 42, color: '#ff0000' },
+    cursor: { x: 1e300, y: -Infinity },
+    selection: [7, null],
+  });
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
 
   started = Date.now();
   await page.goto(room.editLink);
@@ -95,6 +111,11 @@ test('a map holding an element at [1e300, -1e300] opens within 2 s, shows the re
   await expect(page.getByTestId('status-counts')).toContainText(
     `${example.elements.length + 2} elements`,
   );
+  // Mallory's presence never showed as a person (the host drops it; the page would skip it too),
+  // and nothing on the page threw.
+  await expect(page.getByRole('list', { name: 'People online' })).not.toContainText('42');
+  expect(pageErrors).toEqual([]);
+  mallory.destroy();
   await ana.context.close();
 });
 
