@@ -8,6 +8,7 @@ import { benchAnalysisThreads } from './analysis-threads';
 import { benchAnalysisUi } from './analysis-ui';
 import { benchContract } from './contract';
 import { benchLoad } from './load';
+import { benchMemoryAttack } from './memory-attack';
 import { benchRenderer } from './renderer';
 import { benchSession } from './session';
 import { benchStorage } from './storage';
@@ -24,6 +25,7 @@ const groups: Record<string, () => Promise<BenchRow[]> | BenchRow[]> = {
   storage: benchStorage,
   simulation: benchSimulation,
   contract: benchContract,
+  memory: benchMemoryAttack,
   interop: async () =>
     (await runInteropBench()).map((r) => ({
       group: 'interop',
