@@ -10,6 +10,8 @@ export interface Tie {
   readonly b: number;
   /** Only `directed` relationships have a direction (a -> b); `mutual` and `undirected` do not. */
   readonly directed: boolean;
+  /** The connection's weight (1 when none is set): how strong the tie is. */
+  readonly weight: number;
 }
 
 /**
@@ -34,6 +36,11 @@ export interface ActorNetwork {
   readonly degree: Int32Array;
   /** Whether two actors have any tie, either way. */
   connected(a: number, b: number): boolean;
+  /**
+   * The strength of the pair's ties (their weights added, either way), or null when every tie
+   * has the default weight 1: then measures that can weigh ties stay unweighted.
+   */
+  readonly pairWeight: ((a: number, b: number) => number) | null;
 }
 
 export function buildActorNetwork(map: MapLike | MapData): ActorNetwork {
@@ -53,7 +60,7 @@ export function buildActorNetwork(map: MapLike | MapData): ActorNetwork {
     const b = indexOf.get(c.to);
     if (a === undefined || b === undefined || a === b) continue;
     const directed = c.direction === 'directed';
-    ties.push({ connectionId: c.id, a, b, directed });
+    ties.push({ connectionId: c.id, a, b, directed, weight: c.weight ?? 1 });
     arcPairs.push(a, b);
     if (!directed) arcPairs.push(b, a);
     simplePairs.push(a, b, b, a);
@@ -72,5 +79,25 @@ export function buildActorNetwork(map: MapLike | MapData): ActorNetwork {
     degree[a]! <= degree[b]!
       ? hasArc(simple.outStart, simple.outTo, a, b)
       : hasArc(simple.outStart, simple.outTo, b, a);
-  return { ids, labels, indexOf, ties, arcs, simple, inDegree, outDegree, degree, connected };
+  let pairWeight: ActorNetwork['pairWeight'] = null;
+  if (ties.some((t) => t.weight !== 1)) {
+    const strength = new Map<number, number>();
+    const key = (a: number, b: number) => (a < b ? a * n + b : b * n + a);
+    for (const t of ties)
+      strength.set(key(t.a, t.b), (strength.get(key(t.a, t.b)) ?? 0) + t.weight);
+    pairWeight = (a, b) => strength.get(key(a, b)) ?? 0;
+  }
+  return {
+    ids,
+    labels,
+    indexOf,
+    ties,
+    arcs,
+    simple,
+    inDegree,
+    outDegree,
+    degree,
+    connected,
+    pairWeight,
+  };
 }

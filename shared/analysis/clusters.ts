@@ -17,17 +17,26 @@ export interface Clustering {
  * Louvain clusters (graphology-communities-louvain) on the undirected graph, with a seeded
  * random order so the same map always gives the same clusters. Clusters are renumbered by size
  * (largest first, ties by their first node), so the numbers do not depend on the library's.
+ * With `pairWeight`, a pair's ties count by their strength (connection weights), as Gephi and
+ * Kumu read weights for modularity; without it every tie counts 1.
  */
-export function louvainClusters(g: ArcIndex, seed = 1): Clustering {
+export function louvainClusters(
+  g: ArcIndex,
+  seed = 1,
+  pairWeight: ((a: number, b: number) => number) | null = null,
+): Clustering {
   const { n, outStart, outTo } = g;
   const graph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
   for (let v = 0; v < n; v++) graph.addNode(v);
   for (let v = 0; v < n; v++)
     for (let p = outStart[v]!; p < outStart[v + 1]!; p++) {
       const w = outTo[p]!;
-      if (v < w) graph.addUndirectedEdge(v, w);
+      if (v < w) graph.addUndirectedEdge(v, w, pairWeight ? { weight: pairWeight(v, w) } : {});
     }
-  const result = louvain.detailed(graph, { rng: seededRandom(seed), getEdgeWeight: null });
+  const result = louvain.detailed(graph, {
+    rng: seededRandom(seed),
+    getEdgeWeight: pairWeight ? 'weight' : null,
+  });
   const raw = new Int32Array(n);
   const groups = new Map<number, number[]>();
   for (let v = 0; v < n; v++) {

@@ -147,7 +147,9 @@ export function finishNetwork(
   const n = net.ids.length;
   onStep?.('clusters');
   const eigen = time('eigenvector', () => eigenvectorCentrality(net.arcs));
-  const clustering = time('clusters', () => louvainClusters(net.simple, options.seed ?? 1));
+  const clustering = time('clusters', () =>
+    louvainClusters(net.simple, options.seed ?? 1, net.pairWeight),
+  );
   const brokerage = time('brokerage', () => burtBrokerage(net.simple));
   const bridgeList = time('bridges', () => findBridges(n, net.ties));
   onStep?.('weaving');

@@ -213,7 +213,8 @@ function connectionMatters(a: ConnectionRecord | undefined, b: ConnectionRecord 
     a.polarity !== b.polarity ||
     a.delay !== b.delay ||
     a.direction !== b.direction ||
-    a.proposed !== b.proposed
+    a.proposed !== b.proposed ||
+    a.weight !== b.weight
   );
 }
 
