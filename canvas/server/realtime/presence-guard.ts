@@ -20,6 +20,9 @@ interface Claimed {
   readonly overLimit: boolean;
 }
 
+const isView = (connection: Connection): boolean =>
+  (connection.context as { role?: string } | undefined)?.role === 'view';
+
 /** Reads the client ids and states of an awareness message, or null if it is not one. */
 function readAwareness(message: Uint8Array): Map<number, unknown> | null {
   try {
@@ -51,6 +54,7 @@ function readAwareness(message: Uint8Array): Map<number, unknown> | null {
  *    malformed cursor, viewport, selection or drag fields are cleared;
  *  - it may send `perSecond` updates a second on average (bursts of `burst`); the rest are
  *    dropped. (Clients send at most 5 a second, and one every 15 s to stay alive.)
+ *  - a view link's cursor and drag are cleared: view links send no cursor.
  * Hocuspocus re-encodes the update from the filtered states, which loses the "cleared" entries;
  * a connection's own clear is applied here.
  */
@@ -124,7 +128,15 @@ export function presenceGuard(log: Logger, options: Partial<PresenceGuardOptions
             : !isOwn(document, connection, clientId)
               ? `it tried to set presence for another client (${clientId})`
               : validate(state);
-        if (problem === null) continue;
+        if (problem === null) {
+          // View links show no cursor: they only watch (and cannot drag).
+          if (isView(connection) && state !== null && typeof state === 'object') {
+            const s = state as Record<string, unknown>;
+            if (s['cursor'] != null) s['cursor'] = null;
+            if (s['dragging'] != null) s['dragging'] = null;
+          }
+          continue;
+        }
         states.delete(clientId);
         refuse(connection, document, problem);
       }
