@@ -1,5 +1,6 @@
 import { onMapOpened, registerCommand, registerView } from '../../workbench/registry';
 import { analysisStore, startAnalysis } from './analysis.svelte';
+import { registerAnalysisEditCommands } from './analysis-commands';
 import { ANALYSIS_ICONS } from './icons';
 import LeverageView from './LeverageView.svelte';
 import LoopsView from './LoopsView.svelte';
@@ -14,6 +15,7 @@ import WeavingView from './WeavingView.svelte';
  */
 export function registerAnalysis(): void {
   onMapOpened(startAnalysis);
+  registerAnalysisEditCommands();
   registerView({
     id: 'loops',
     title: 'Loops',
