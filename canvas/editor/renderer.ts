@@ -203,6 +203,12 @@ export function createMapRenderer(
     unknown
   >()
     .scaleExtent([opts.minZoom ?? 0.02, opts.maxZoom ?? 8])
+    // The canvas's size as last measured by resize(): d3-zoom's default reads clientWidth and
+    // clientHeight on every gesture event, forcing a layout of the whole page mid-frame.
+    .extent(() => [
+      [0, 0],
+      [cssW, cssH],
+    ])
     .filter((event: Event) => {
       if (event.type === 'wheel') return !controller.busy;
       const me = event as MouseEvent;
