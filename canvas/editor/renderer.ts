@@ -27,7 +27,7 @@ import { LABEL_FONT, type PlacedLabel } from './label-layout';
 import { Scene } from './scene';
 import { LIGHT_PALETTE } from './theme';
 import type { MapRenderer, MapRendererOptions, Viewport } from './renderer-api';
-import { fitTransform } from './fit';
+import { readableFit } from './readable-fit';
 
 /**
  * The map editor's renderer: a Canvas 2D view of a `MapSnapshot` with d3-zoom pan and zoom,
@@ -365,14 +365,14 @@ export function createMapRenderer(
       applyTransform(zoomIdentity.translate(t.x, t.y).scale(t.k), durationMs);
     },
     fitToContent(padding = 40, durationMs = 0) {
-      const b = scene.contentBounds();
-      if (!b) {
-        applyTransform(zoomIdentity.translate(cssW / 2, cssH / 2), durationMs);
-        return;
-      }
       const [lo, hi] = zoomBehavior.scaleExtent();
-      const t = fitTransform(b, cssW, cssH, padding, lo, hi);
-      applyTransform(zoomIdentity.translate(t.x, t.y).scale(t.k), durationMs);
+      // A zoom at which the labels read (readable-fit.ts); without labels, the plain frame.
+      const t = readableFit({
+        ...{ scene, labels, width: cssW, height: cssH, padding, selection },
+        ...{ minZoom: lo, maxZoom: hi, budget: showLabels ? labelBudget : 0 },
+      });
+      if (!t) applyTransform(zoomIdentity.translate(cssW / 2, cssH / 2), durationMs);
+      else applyTransform(zoomIdentity.translate(t.x, t.y).scale(t.k), durationMs);
     },
     labelLayout: () => lastLayout,
     setLabelsShown(on) {

@@ -34,6 +34,11 @@ export class Workbench {
   connectFrom = $state<string | null>(null);
   /** Kind the toolbar adds. */
   newKind = $state<ElementKind>('factor');
+  /**
+   * Present mode: the map fills the window, every other part of the workbench is hidden (the
+   * present contribution turns it on and off; RoomView hides the chrome).
+   */
+  presenting = $state(false);
   /** Awareness client id of the person whose viewport this one follows. */
   following = $state<number | null>(null);
   notice = $state.raw<{ text: string; tone: 'error' | 'info' } | null>(null);
@@ -96,6 +101,7 @@ export class Workbench {
       canUndo: this.session.canUndo,
       canRedo: this.session.canRedo,
       following: this.following !== null,
+      presenting: this.presenting,
     };
   }
 

@@ -49,6 +49,8 @@ function readAwareness(message: Uint8Array): Map<number, unknown> | null {
  *    any link, view links included, are dropped;
  *  - its state must pass `sanitizePresence`: a string name and a hex colour, or it is dropped;
  *    malformed cursor, viewport, selection or drag fields are cleared;
+ *  - its `role` is set to the role of the link it authenticated with (a projector in present
+ *    mode follows the facilitator: a participant cannot pass for one over /sync);
  *  - it may send `perSecond` updates a second on average (bursts of `burst`); the rest are
  *    dropped. (Clients send at most 5 a second, and one every 15 s to stay alive.)
  * Hocuspocus re-encodes the update from the filtered states, which loses the "cleared" entries;
@@ -124,7 +126,13 @@ export function presenceGuard(log: Logger, options: Partial<PresenceGuardOptions
             : !isOwn(document, connection, clientId)
               ? `it tried to set presence for another client (${clientId})`
               : validate(state);
-        if (problem === null) continue;
+        if (problem === null) {
+          // The role a person shows is the one their link gave them, never their own claim.
+          const role = (connection.context as { role?: unknown } | undefined)?.role;
+          if (typeof role === 'string' && state && typeof state === 'object')
+            (state as Record<string, unknown>)['role'] = role;
+          continue;
+        }
         states.delete(clientId);
         refuse(connection, document, problem);
       }
