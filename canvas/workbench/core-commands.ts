@@ -5,6 +5,7 @@ import { commands, registerCommand } from './registry';
 import { theme } from './theme.svelte';
 import { router } from './route.svelte';
 import type { QuickItem, Workbench } from './workbench.svelte';
+import { frameOnMap } from './frame';
 
 /**
  * The workbench's own commands: editing the map, the clipboard, history, the view and the
@@ -75,7 +76,7 @@ export function showQuickOpen(wb: Workbench): void {
     items,
     emptyText: items.length ? 'No element matches.' : 'This map has no elements yet.',
     accept: (item) => {
-      wb.select([item.id], { reveal: true });
+      frameOnMap(wb, [item.id]);
       wb.focusMap();
     },
   });
