@@ -255,6 +255,7 @@ export class Workbench {
 
   follow(clientId: number): void {
     this.following = clientId;
+    this.session.setPresence({ follows: clientId }, true);
     const p = this.session.peers.find((x) => x.clientId === clientId);
     this.say(`Following ${p?.user.name ?? 'them'}: your view moves with theirs until you move.`);
   }
@@ -263,6 +264,7 @@ export class Workbench {
     if (this.following === null) return;
     const p = this.session.peers.find((x) => x.clientId === this.following);
     this.following = null;
+    this.session.setPresence({ follows: null }, true);
     this.say(`Stopped following ${p?.user.name ?? ''}.`.replace(' .', '.'));
   }
 
