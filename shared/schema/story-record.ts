@@ -50,6 +50,8 @@ export interface StoryStep {
   /** Elements this step reveals, added to what the earlier steps revealed. */
   readonly reveal: readonly string[];
   readonly view?: StoryView;
+  /** Frame what is revealed so far on each screen (instead of a fixed view). */
+  readonly fit?: true;
   readonly loop?: StoryLoop;
   readonly sim?: StorySim;
 }
@@ -153,7 +155,7 @@ function checkSim(v: unknown, field: string, errors: FieldError[]): void {
   }
 }
 
-const STEP_KEYS = new Set(['id', 'caption', 'reveal', 'view', 'loop', 'sim']);
+const STEP_KEYS = new Set(['id', 'caption', 'reveal', 'view', 'fit', 'loop', 'sim']);
 
 function checkStep(v: unknown, i: number, errors: FieldError[]): number {
   const field = `steps[${i}]`;
@@ -173,6 +175,10 @@ function checkStep(v: unknown, i: number, errors: FieldError[]): number {
   if (!ids(v.reveal, STORY_LIMITS.reveals))
     errors.push({ field: `${field}.reveal`, message: 'reveal is a list of element ids.' });
   if (v.view !== undefined) checkView(v.view, `${field}.view`, errors);
+  if (v.fit !== undefined && v.fit !== true)
+    errors.push({ field: `${field}.fit`, message: 'fit is true or absent.' });
+  if (v.fit !== undefined && v.view !== undefined)
+    errors.push({ field: `${field}.fit`, message: 'A step has a view or fits, not both.' });
   if (v.loop !== undefined) checkLoop(v.loop, `${field}.loop`, errors);
   if (v.sim !== undefined) checkSim(v.sim, `${field}.sim`, errors);
   return Array.isArray(v.reveal) ? v.reveal.length : 0;

@@ -130,12 +130,32 @@ describe('stepScene', () => {
     expect(s2.connections).toEqual(new Set([ab, bc, ca])); // C -> D waits for D
     expect(s2.hidden).toEqual(new Set([d]));
     expect(s2.view).toEqual({ x: 50, y: 40, k: 1 });
+    expect(s2.fit).toBe(false);
     expect(s2.caption).toBe('C');
     expect(stepScene(story, 99, snap)!.index).toBe(2);
 
     const shown = revealedSnapshot(snap, s1);
     expect([...shown.elements.keys()].sort()).toEqual([a, b].sort());
     expect([...shown.connections.keys()]).toEqual([ab]);
+  });
+
+  it('a fitting step frames what is revealed until a later step sets a view', () => {
+    const { fac, a, b, c } = map();
+    const s = createStory(fac, 'S');
+    addStep(fac, s.id, { caption: 'A', reveal: [a], view: { x: 0, y: 0, k: 2 } });
+    addStep(fac, s.id, { caption: 'B', reveal: [b], fit: true });
+    addStep(fac, s.id, { caption: 'C', reveal: [c] });
+    addStep(fac, s.id, { caption: 'D', reveal: [], view: { x: 9, y: 9, k: 1 } });
+    const story = readStory(fac.doc, s.id)!;
+    const snap = readSnapshot(fac.doc);
+    const at = (i: number) => {
+      const sc = stepScene(story, i, snap)!;
+      return [sc.view ?? null, sc.fit];
+    };
+    expect(at(0)).toEqual([{ x: 0, y: 0, k: 2 }, false]);
+    expect(at(1)).toEqual([null, true]);
+    expect(at(2)).toEqual([null, true]); // kept from step 1
+    expect(at(3)).toEqual([{ x: 9, y: 9, k: 1 }, false]);
   });
 
   it('highlights the revealed part of a loop and drops what left the map', () => {

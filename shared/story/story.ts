@@ -103,6 +103,7 @@ function normalise(input: StepInput, id: string): StoryStep {
     reveal: [...new Set(input.reveal)],
   };
   if (input.view) step.view = { x: input.view.x, y: input.view.y, k: input.view.k };
+  else if (input.fit) step.fit = true;
   if (input.loop) step.loop = input.loop;
   if (input.sim) step.sim = input.sim;
   return step as unknown as StoryStep;

@@ -4,9 +4,10 @@ import type { StoryRecord, StorySim, StoryView } from '../schema/story-record';
 /**
  * What one step of a story shows, worked out from the story and the map as it is now. Reveals
  * add up: step i shows every element revealed by steps 0..i that is still on the map; a
- * connection shows when both its ends do. A step without a view of its own keeps the last view
- * an earlier step set (so a caption-only step does not jump). The loop and the simulation moment
- * belong to their step only.
+ * connection shows when both its ends do. The framing is a fixed view (centre and zoom) or "fit
+ * what is revealed" (each screen frames it at its own size); a step without one keeps the last
+ * framing an earlier step set (so a caption-only step does not jump). The loop and the
+ * simulation moment belong to their step only.
  */
 export interface StepScene {
   readonly index: number;
@@ -21,6 +22,8 @@ export interface StepScene {
   /** Connections shown: both ends revealed. */
   readonly connections: ReadonlySet<string>;
   readonly view?: StoryView;
+  /** Frame the revealed elements (no fixed view). */
+  readonly fit: boolean;
   /**
    * The highlighted loop's elements and connections that are on the map and revealed (null: no
    * loop on this step). Everything else is dimmed.
@@ -42,10 +45,12 @@ export function stepScene(
   const at = Math.max(0, Math.min(count - 1, Math.trunc(Number.isFinite(index) ? index : 0)));
   const revealed = new Set<string>();
   let view: StoryView | undefined;
+  let fit = false;
   let added: string[] = [];
   for (let i = 0; i <= at; i++) {
     const step = story.steps[i]!;
-    if (step.view) view = step.view;
+    if (step.view) [view, fit] = [step.view, false];
+    else if (step.fit) [view, fit] = [undefined, true];
     if (i === at) added = step.reveal.filter((id) => map.elements.has(id) && !revealed.has(id));
     for (const id of step.reveal) if (map.elements.has(id)) revealed.add(id);
   }
@@ -76,6 +81,7 @@ export function stepScene(
     hidden,
     connections,
     highlight,
+    fit,
   };
   if (view) scene.view = view;
   if (step.loop?.label) scene.loopLabel = step.loop.label;

@@ -4,12 +4,13 @@ import { executeCommand } from '../../workbench/registry';
 import type { Workbench } from '../../workbench/workbench.svelte';
 
 export type RevealFrom = 'selection' | 'view' | 'none';
+/** How the step frames the map: fit what is revealed, this exact view, or as the step before. */
+export type Framing = 'fit' | 'this' | 'keep';
 
 export interface RecordChoices {
   readonly caption: string;
   readonly revealFrom: RevealFrom;
-  /** Record where the map looks now (centre and zoom). */
-  readonly keepView: boolean;
+  readonly framing: Framing;
   readonly loop: StoryLoop | null;
   /** Record the what-if moment on screen (asked of the What-if view through its command). */
   readonly withSim: boolean;
@@ -38,7 +39,8 @@ export async function recordStepInput(
     caption: choices.caption,
     reveal,
   };
-  if (choices.keepView && r) {
+  if (choices.framing === 'fit') input.fit = true;
+  else if (choices.framing === 'this' && r) {
     const v = r.getViewport();
     input.view = { x: v.rect.x + v.rect.width / 2, y: v.rect.y + v.rect.height / 2, k: v.zoom };
   }

@@ -21,6 +21,9 @@ import {
 import { stepScene, type StepScene } from '../../../shared/story/view';
 import type { Workbench } from '../../workbench/workbench.svelte';
 
+/** CSS px left around what a fitting step frames (room for its labels and the caption). */
+const FIT_PADDING = 120;
+
 /**
  * Story mode for one open map: the stories in the document, the one playing for everyone, and
  * what its current step does to this screen: elements not revealed yet are hidden, the step's
@@ -99,10 +102,12 @@ export class StoryStore {
       r.setHighlight(scene.highlight);
       this.#applied = true;
       const key = `${play.storyId}/${play.step}`;
-      if (moveView && scene.view && key !== this.#lastViewKey) {
+      if (moveView && (scene.view || scene.fit) && key !== this.#lastViewKey) {
         this.#lastViewKey = key;
         this.wb.stopFollowing();
-        r.zoomTo(scene.view.k, { x: scene.view.x, y: scene.view.y }, this.motion ? 400 : 0);
+        const ms = this.motion ? 400 : 0;
+        if (scene.view) r.zoomTo(scene.view.k, { x: scene.view.x, y: scene.view.y }, ms);
+        else if (scene.revealed.size) r.fitToContent(FIT_PADDING, ms);
       }
     });
     if (moveView) {
