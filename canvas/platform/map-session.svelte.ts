@@ -180,7 +180,7 @@ export class MapSession {
     });
     this.#connection = connection;
     this.status = connection.status();
-    initPresence(connection.awareness, this.user);
+    initPresence(connection.awareness, this.user, this.role);
     this.#presence = throttledPresence(connection.awareness, 5);
     const onAwareness = () => {
       this.peers = readPeers(connection.awareness);

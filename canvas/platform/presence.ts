@@ -1,5 +1,6 @@
 import type { Awareness } from 'y-protocols/awareness';
 import type { LocalUser } from './identity';
+import type { RoomRole } from '../../shared/sync/links';
 
 /** What each person shares about themselves, live, through Yjs awareness. */
 export interface PresenceState {
@@ -26,14 +27,21 @@ export interface PresenceState {
     readonly dx: number;
     readonly dy: number;
   } | null;
+  /**
+   * What the person's link lets them do, as they say (a projector in present mode follows the
+   * facilitator). Over /sync the host overwrites it with the role of the link the connection
+   * authenticated with.
+   */
+  readonly role?: RoomRole;
 }
 
 export interface Peer extends PresenceState {
   readonly clientId: number;
 }
 
-export function initPresence(awareness: Awareness, user: LocalUser): void {
+export function initPresence(awareness: Awareness, user: LocalUser, role?: RoomRole): void {
   const state: PresenceState = {
+    ...(role ? { role } : {}),
     user,
     cursor: null,
     selection: [],
@@ -83,7 +91,9 @@ export function validPresence(state: unknown): PresenceState | null {
           dy: d['dy'],
         }
       : null;
+  const role = state['role'];
   return {
+    ...(role === 'view' || role === 'edit' || role === 'facilitator' ? { role } : {}),
     user: { id, name: cleanName, color },
     cursor: point(state['cursor']),
     selection,

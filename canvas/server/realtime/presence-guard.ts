@@ -52,6 +52,8 @@ function readAwareness(message: Uint8Array): Map<number, unknown> | null {
  *    any link, view links included, are dropped;
  *  - its state must pass `sanitizePresence`: a string name and a hex colour, or it is dropped;
  *    malformed cursor, viewport, selection or drag fields are cleared;
+ *  - its `role` is set to the role of the link it authenticated with (a projector in present
+ *    mode follows the facilitator: a participant cannot pass for one over /sync);
  *  - it may send `perSecond` updates a second on average (bursts of `burst`); the rest are
  *    dropped. (Clients send at most 5 a second, and one every 15 s to stay alive.)
  *  - a view link's cursor and drag are cleared: view links send no cursor.
@@ -129,6 +131,10 @@ export function presenceGuard(log: Logger, options: Partial<PresenceGuardOptions
               ? `it tried to set presence for another client (${clientId})`
               : validate(state);
         if (problem === null) {
+          // The role a person shows is the one their link gave them, never their own claim.
+          const role = (connection.context as { role?: unknown } | undefined)?.role;
+          if (typeof role === 'string' && state && typeof state === 'object')
+            (state as Record<string, unknown>)['role'] = role;
           // View links show no cursor: they only watch (and cannot drag).
           if (isView(connection) && state !== null && typeof state === 'object') {
             const s = state as Record<string, unknown>;
