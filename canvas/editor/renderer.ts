@@ -25,6 +25,7 @@ import { attachPointerInput } from './pointer-input';
 import { DEFAULT_LABEL_BUDGET, LabelCache } from './labels';
 import { LABEL_FONT, type PlacedLabel } from './label-layout';
 import { Scene } from './scene';
+import { EditorState } from './editor-state';
 import { LIGHT_PALETTE } from './theme';
 import type { MapRenderer, MapRendererOptions, Viewport } from './renderer-api';
 import { fitTransform } from './fit';
@@ -65,7 +66,15 @@ export function createMapRenderer(
   let viewportDirty = true;
   let destroyed = false;
 
-  let selection: ReadonlySet<string> = new Set();
+  // The selection lives in the editor state; `preview` is a box selection while it is dragged
+  // (the gesture's end selects through the intents, which clears it).
+  const state = opts.state ?? new EditorState();
+  let preview: ReadonlySet<string> | null = null;
+  const selection = (): ReadonlySet<string> => preview ?? state.selectionSet;
+  const offState = state.subscribe('selection', () => {
+    preview = null;
+    requestRender();
+  });
   let hover: string | null = null;
   let highlight: ReadonlySet<string> | null = null;
   let remoteSelections: RemoteSelection[] = [];
@@ -112,7 +121,7 @@ export function createMapRenderer(
       scene,
       view(),
       {
-        selection,
+        selection: selection(),
         hover,
         highlight,
         remoteSelections,
@@ -136,7 +145,9 @@ export function createMapRenderer(
     });
     if (viewportDirty) {
       viewportDirty = false;
-      opts.onViewportChange?.(getViewport());
+      const v = getViewport();
+      state.setViewport(v);
+      opts.onViewportChange?.(v);
     }
     return { elements: stats.elements, connections: stats.connections, labels: stats.labels };
   }
@@ -235,8 +246,11 @@ export function createMapRenderer(
       hitHandle,
       screenToMap,
       elementsInRect: (r) => elementsInRectScene(scene, r),
-      getSelection: () => selection,
-      setSelection: (ids) => api.setSelection(ids),
+      getSelection: selection,
+      setSelection: (ids) => {
+        preview = new Set(ids);
+        requestRender();
+      },
       setHover: (id) => api.setHover(id),
       setHandle: (id) => {
         if (id !== handleFor) {
@@ -284,13 +298,14 @@ export function createMapRenderer(
         scene.clearOverrides(stale);
         pendingMove = null;
       }
-      let pruned = false;
       const keep = (id: string): boolean => scene.elements.has(id) || scene.connections.has(id);
-      if ([...selection].some((id) => !keep(id))) {
-        selection = new Set([...selection].filter(keep));
-        pruned = true;
+      const sel = selection();
+      if ([...sel].some((id) => !keep(id))) {
+        const kept = [...sel].filter(keep);
+        preview = null;
+        if (opts.intents?.onSelectionChange) opts.intents.onSelectionChange(kept);
+        else state.setSelection(kept);
       }
-      if (pruned) opts.intents?.onSelectionChange?.([...selection]);
       requestRender();
       return change;
     },
@@ -299,10 +314,9 @@ export function createMapRenderer(
       requestRender();
     },
     setSelection(ids) {
-      selection = new Set(ids);
-      requestRender();
+      state.setSelection([...ids]);
     },
-    getSelection: () => selection,
+    getSelection: selection,
     setHover(id) {
       if (hover !== id) {
         hover = id;
@@ -384,6 +398,7 @@ export function createMapRenderer(
     resize,
     destroy() {
       destroyed = true;
+      offState();
       if (frameId) cancelAnimationFrame(frameId);
       observer?.disconnect();
       detachPointer();
