@@ -26,6 +26,7 @@ import { LABEL_FONT, type PlacedLabel } from './label-layout';
 import { Scene } from './scene';
 import { LIGHT_PALETTE } from './theme';
 import type { MapRenderer, MapRendererOptions, Viewport } from './renderer-api';
+import { readableFit } from './readable-fit';
 import { boundsOf, fitTransform } from './fit';
 import { LoopMarkerCache } from './loop-marker-cache';
 import { MovePreview } from './move-preview';
@@ -194,6 +195,12 @@ export function createMapRenderer(
     unknown
   >()
     .scaleExtent([opts.minZoom ?? 0.02, opts.maxZoom ?? 8])
+    // The canvas's size as last measured by resize(): d3-zoom's default reads clientWidth and
+    // clientHeight on every gesture event, forcing a layout of the whole page mid-frame.
+    .extent(() => [
+      [0, 0],
+      [cssW, cssH],
+    ])
     .filter((event: Event) => {
       if (event.type === 'wheel') return !controller.busy;
       const me = event as MouseEvent;
@@ -364,7 +371,14 @@ export function createMapRenderer(
       applyTransform(zoomIdentity.translate(t.x, t.y).scale(t.k), durationMs);
     },
     fitToContent(padding = 40, durationMs = 0) {
-      fitBounds(scene.contentBounds(), padding, durationMs);
+      const [lo, hi] = zoomBehavior.scaleExtent();
+      // A zoom at which the labels read (readable-fit.ts); without labels, the plain frame.
+      const t = readableFit({
+        ...{ scene, labels, width: cssW, height: cssH, padding, selection },
+        ...{ minZoom: lo, maxZoom: hi, budget: showLabels ? labelBudget : 0 },
+      });
+      if (!t) applyTransform(zoomIdentity.translate(cssW / 2, cssH / 2), durationMs);
+      else applyTransform(zoomIdentity.translate(t.x, t.y).scale(t.k), durationMs);
     },
     frame(ids, padding = 64, durationMs = 0) {
       const b = boundsOf(scene, ids);

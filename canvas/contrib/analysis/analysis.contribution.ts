@@ -5,6 +5,7 @@ import {
   registerView,
 } from '../../workbench/registry';
 import { analysisStore, mapMarks, startAnalysis } from './analysis.svelte';
+import { registerAnalysisEditCommands } from './analysis-commands';
 import { ANALYSIS_ICONS } from './icons';
 import LeverageView from './LeverageView.svelte';
 import LoopsView from './LoopsView.svelte';
@@ -20,6 +21,7 @@ import WeavingView from './WeavingView.svelte';
  */
 export function registerAnalysis(): void {
   onMapOpened(startAnalysis);
+  registerAnalysisEditCommands();
   registerView({
     id: 'loops',
     title: 'Loops',
