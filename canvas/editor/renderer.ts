@@ -45,9 +45,8 @@ export function createMapRenderer(
   canvas: HTMLCanvasElement,
   opts: MapRendererOptions = {},
 ): MapRenderer {
-  const ctxOrNull = canvas.getContext('2d', { alpha: false });
-  if (!ctxOrNull) throw new Error('This browser cannot draw the map: Canvas 2D is unavailable.');
-  const ctx = ctxOrNull;
+  const ctx = canvas.getContext('2d', { alpha: false })!;
+  if (!ctx) throw new Error('This browser cannot draw the map: Canvas 2D is unavailable.');
   let palette = opts.palette ?? LIGHT_PALETTE;
   const labels = new LabelCache((font, text) => {
     ctx.font = font;
@@ -109,12 +108,8 @@ export function createMapRenderer(
   }
 
   function getViewport(): Viewport {
-    const v = view();
-    return {
-      rect: visibleRect(v),
-      zoom: transform.k,
-      transform: { k: transform.k, x: transform.x, y: transform.y },
-    };
+    const { k, x, y } = transform;
+    return { rect: visibleRect(view()), zoom: k, transform: { k, x, y } };
   }
 
   function renderNow(): FrameStats {
@@ -233,12 +228,6 @@ export function createMapRenderer(
     if (durationMs > 0)
       selection$.transition().duration(durationMs).call(zoomBehavior.transform, t);
     else selection$.call(zoomBehavior.transform, t);
-  }
-
-  function fitBounds(b: Rect | null, padding: number, durationMs: number): void {
-    const [lo, hi] = zoomBehavior.scaleExtent();
-    const t = b ? fitTransform(b, cssW, cssH, padding, lo, hi) : { k: 1, x: cssW / 2, y: cssH / 2 };
-    applyTransform(zoomIdentity.translate(t.x, t.y).scale(t.k), durationMs);
   }
 
   const controller = new InteractionController(
@@ -397,7 +386,9 @@ export function createMapRenderer(
     },
     frame(ids, padding = 64, durationMs = 0) {
       const b = boundsOf(scene, ids);
-      if (b) fitBounds(b, padding, durationMs);
+      const [lo, hi] = zoomBehavior.scaleExtent();
+      const t = b && fitTransform(b, cssW, cssH, padding, lo, hi);
+      if (t) applyTransform(zoomIdentity.translate(t.x, t.y).scale(t.k), durationMs);
     },
     labelLayout: () => lastLayout,
     setLabelsShown(on) {
