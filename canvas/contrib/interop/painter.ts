@@ -10,6 +10,8 @@ export interface PaintStyle {
   readonly stroke?: string;
   readonly lineWidth?: number;
   readonly dash?: readonly number[];
+  /** Fill opacity, 0..1 (default 1). */
+  readonly opacity?: number;
 }
 
 export interface TextStyle {
@@ -18,6 +20,8 @@ export interface TextStyle {
   readonly font: string;
   readonly align: 'left' | 'center';
   readonly weight?: 'normal' | 'bold';
+  /** A stroke of this colour behind the glyphs (the map's signs read over lines). */
+  readonly halo?: { readonly color: string; readonly width: number };
 }
 
 export interface Painter {
@@ -88,6 +92,13 @@ export class SvgPainter implements Painter {
     const w = fontWeight(style.font, style.weight);
     if (w) attrs.push(`font-weight="${w}"`);
     if (style.align === 'center') attrs.push('text-anchor="middle"');
+    if (style.halo)
+      attrs.push(
+        `stroke="${escapeXml(style.halo.color)}"`,
+        `stroke-width="${round(style.halo.width)}"`,
+        'stroke-linejoin="round"',
+        'paint-order="stroke"',
+      );
     this.parts.push(`<text ${attrs.join(' ')}>${escapeXml(text)}</text>`);
   }
 
@@ -104,6 +115,7 @@ export const round = (v: number): string => {
 
 function styleAttrs(s: PaintStyle): string {
   const out = [` fill="${s.fill ? escapeXml(s.fill) : 'none'}"`];
+  if (s.opacity !== undefined && s.opacity < 1) out.push(` fill-opacity="${round(s.opacity)}"`);
   if (s.stroke) {
     out.push(` stroke="${escapeXml(s.stroke)}"`, ` stroke-width="${round(s.lineWidth ?? 1)}"`);
     out.push(' stroke-linejoin="round"');
@@ -122,7 +134,9 @@ export class CanvasPainter implements Painter {
     build(ctx);
     if (style.fill) {
       ctx.fillStyle = style.fill;
+      ctx.globalAlpha = style.opacity ?? 1;
       ctx.fill();
+      ctx.globalAlpha = 1;
     }
     if (style.stroke) {
       ctx.strokeStyle = style.stroke;
@@ -140,6 +154,12 @@ export class CanvasPainter implements Painter {
     ctx.fillStyle = style.color;
     ctx.textAlign = style.align;
     ctx.textBaseline = 'middle';
+    if (style.halo) {
+      ctx.strokeStyle = style.halo.color;
+      ctx.lineWidth = style.halo.width;
+      ctx.lineJoin = 'round';
+      ctx.strokeText(text, x, y);
+    }
     ctx.fillText(text, x, y);
   }
 }
