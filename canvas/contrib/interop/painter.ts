@@ -39,6 +39,17 @@ export const estimateWidth: Measure = (font, text) => {
   return [...text].length * size * 0.56;
 };
 
+/** Text widths from an OffscreenCanvas (a page or a worker), else estimated. */
+export function canvasTextMeasure(): Measure {
+  if (typeof OffscreenCanvas === 'undefined') return estimateWidth;
+  const ctx = new OffscreenCanvas(1, 1).getContext('2d');
+  if (!ctx) return estimateWidth;
+  return (font, text) => {
+    ctx.font = font;
+    return ctx.measureText(text).width;
+  };
+}
+
 /** Characters XML 1.0 cannot hold at all (controls other than tab and newlines, lone surrogates). */
 const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]|[\uD800-\uDFFF]/gu;
 
