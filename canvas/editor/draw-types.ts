@@ -1,5 +1,6 @@
 import type { Rect } from './geometry';
 import type { ElementGeom } from './scene';
+import type { VoteDots } from './draw-votes';
 
 /** What a frame is drawn from besides the scene: the view and the per-person overlays. */
 
@@ -51,6 +52,8 @@ export interface Overlays {
   readonly handleFor: string | null;
   /** Evidence counts (sources) per element or connection id; see evidence-badges.ts. */
   readonly badges?: ReadonlyMap<string, number> | null;
+  /** Dot votes per element; see draw-votes.ts. */
+  readonly voteDots?: ReadonlyMap<string, VoteDots> | null;
 }
 
 export interface FrameStats {

@@ -3,6 +3,7 @@ import { DIM_ALPHA, drawLabels } from './draw-labels';
 import { drawCursors, drawOverlays } from './draw-overlays';
 import { visibleRect, type FrameStats, type Overlays, type View } from './draw-types';
 import { drawEvidenceBadges } from './evidence-badges';
+import { drawVoteDots } from './draw-votes';
 import { layoutLabels, type PlacedLabel } from './label-layout';
 import type { LabelCache } from './labels';
 import type { ConnectionGeom, ElementGeom, Scene } from './scene';
@@ -178,6 +179,7 @@ export function drawFrame(
   drawLabels(ctx, layout, dpr, scene, p, hl);
   // On top of selection outlines (they share the selection colour); in screen pixels.
   drawEvidenceBadges(ctx, scene, view, ov.badges ?? null, p);
+  drawVoteDots(ctx, scene, view, ov.voteDots ?? null, p);
   drawCursors(ctx, view, ov, p, labels);
   return { elements: els.length, connections: conns.length, labels: layout.length, layout };
 }

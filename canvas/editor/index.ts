@@ -6,6 +6,7 @@ export type { EditorIntents } from './interaction';
 export type { Hit } from './hit-test';
 export type { ElementEncodings } from './scene';
 export type { ConnectionPreview, RemoteCursor, FrameStats } from './draw';
+export type { VoteDots } from './draw-votes';
 export type { Point, Rect } from './geometry';
 export { DARK_PALETTE, LIGHT_PALETTE, readPalette, cssVariableFor, type Palette } from './theme';
 export { labelsLegible, legibleFromZoom } from './labels';

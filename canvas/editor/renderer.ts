@@ -19,6 +19,7 @@ import {
   type View,
 } from './draw';
 import type { Point, Rect } from './geometry';
+import type { VoteDots } from './draw-votes';
 import { elementsInRectScene, hitTestScene, type Hit } from './hit-test';
 import { InteractionController } from './interaction';
 import { attachPointerInput } from './pointer-input';
@@ -74,6 +75,7 @@ export function createMapRenderer(
   let connectionPreview: ConnectionPreview | null = null;
   let handleFor: string | null = null;
   let badges: ReadonlyMap<string, number> | null = null;
+  let voteDots: ReadonlyMap<string, VoteDots> | null = null;
   /** Records of elements at the end of a committed move, to tell when the snapshot caught up. */
   let pendingMove: Map<string, ElementRecord> | null = null;
 
@@ -121,6 +123,7 @@ export function createMapRenderer(
         connectionPreview,
         handleFor,
         badges,
+        voteDots,
       },
       palette,
       labels,
@@ -322,6 +325,10 @@ export function createMapRenderer(
     },
     setEvidenceBadges(next) {
       badges = next;
+      requestRender();
+    },
+    setVoteDots(next) {
+      voteDots = next;
       requestRender();
     },
     setRubberBand(r) {
