@@ -5,6 +5,8 @@ export type { MapRenderer, MapRendererOptions, Viewport } from './renderer';
 export type { EditorIntents } from './interaction';
 export type { Hit } from './hit-test';
 export type { ElementEncodings } from './scene';
+export type { LoopMarkerSpec, LoopMarkerAnchor } from './loop-markers';
+export type { MapLegend } from './draw-marks';
 export type { ConnectionPreview, RemoteCursor, FrameStats } from './draw';
 export type { VoteDots } from './draw-votes';
 export type { Point, Rect } from './geometry';

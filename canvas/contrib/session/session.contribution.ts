@@ -267,7 +267,7 @@ export function registerSession(): void {
     when: participant,
     run: (wb) => {
       wb.showView('session');
-      requestAnimationFrame(() => document.getElementById('who-name')?.focus());
+      wb.requestFocus('session.whoName');
     },
   });
   registerCommand({
@@ -278,7 +278,7 @@ export function registerSession(): void {
     when: participant,
     run: (wb) => {
       wb.showView('reflection');
-      requestAnimationFrame(() => document.getElementById('card-text')?.focus());
+      wb.requestFocus('session.cardText');
     },
   });
   registerCommand({
@@ -289,7 +289,7 @@ export function registerSession(): void {
     when: participant,
     run: (wb) => {
       wb.showView('actions');
-      requestAnimationFrame(() => document.getElementById('action-title')?.focus());
+      wb.requestFocus('session.actionTitle');
     },
   });
   registerCommand({
