@@ -149,7 +149,7 @@ describe('presence relay: one combined update per interval, motion within a budg
     await waitFor(() => namesOf(watcher).length === 5, 'a leave seen');
   });
 
-  it('keeps an idle person present and sends a quiet connection an empty update now and then', async () => {
+  it('sends a quiet connection an empty update now and then (the provider reconnects after 30 s of silence); the idle person stays listed', async () => {
     const room = await createRoom(test);
     const watcher = await join(room.roomId, room.editSecret, 'watcher');
     const idle = await join(room.roomId, room.editSecret, 'idle');
