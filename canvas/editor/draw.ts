@@ -3,6 +3,7 @@ import { DIM_ALPHA, drawLabels } from './draw-labels';
 import { drawCursors, drawOverlays } from './draw-overlays';
 import { visibleRect, type FrameStats, type Overlays, type View } from './draw-types';
 import { drawEvidenceBadges } from './evidence-badges';
+import { drawSketches } from './draw-sketch';
 import { layoutLabels, type PlacedLabel } from './label-layout';
 import type { LabelCache } from './labels';
 import type { ConnectionGeom, ElementGeom, Scene } from './scene';
@@ -160,6 +161,7 @@ export function drawFrame(
   drawShapeSlots(ctx, buckets, 0, 0, p, k);
   drawConnections(ctx, conns, hl, p, k);
   drawShapeSlots(ctx, buckets, 1, SHAPES.length - 1, p, k);
+  drawSketches(ctx, els, p, k);
 
   drawOverlays(ctx, scene, view, ov, p, hl);
   const layout = showLabels
