@@ -8,6 +8,7 @@ import { registerSession } from './session/session.contribution';
 import { registerHistory } from './history/history.contribution';
 import { registerInterop } from './interop/interop.contribution';
 import { registerSimulation } from './simulation/simulation.contribution';
+import { registerPresent } from './present/present.contribution';
 import { registerStory } from './story/story.contribution';
 import { registerGmb } from './gmb/gmb.contribution';
 
@@ -26,6 +27,7 @@ export function registerContributions(): void {
   registerHistory();
   registerInterop();
   registerSimulation();
+  registerPresent();
   registerStory();
   registerGmb();
 }

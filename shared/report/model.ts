@@ -1,6 +1,7 @@
 import type { MapAnalysis } from '../analysis/analyze-map';
 import { analyzeMap } from '../analysis/analyze-map';
 import { meadowsLevel } from '../analysis/meadows';
+import { categoryColor } from '../analysis/cluster-colors';
 import { proposedBy } from '../domain/connections';
 import type { ElementRecord, MapSnapshot, SourceRecord } from '../schema/types';
 import { visibleTo } from '../session/private-notes';
@@ -45,7 +46,22 @@ export interface ReportLeverage {
   readonly label: string;
   readonly score: number;
   readonly votes: number;
+  /** "8. Rules", with " (suggested)" when the analysis suggested it and the group did not choose. */
   readonly level: string;
+  readonly levelSource: 'tagged' | 'suggested' | 'none';
+  readonly explanation: string;
+}
+
+export interface ReportCluster {
+  readonly label: string;
+  /** The cluster's colour on the map (network lens). */
+  readonly color: string;
+  readonly size: number;
+  readonly members: readonly string[];
+}
+
+export interface ReportBroker {
+  readonly label: string;
   readonly explanation: string;
 }
 
@@ -118,6 +134,9 @@ export interface ReportModel {
   readonly votes: readonly ReportVote[];
   readonly introductions: readonly ReportIntroduction[];
   readonly suggestedIntroductions: readonly ReportIntroduction[];
+  /** Clusters of actors (largest first) and the brokers between them. */
+  readonly clusters: readonly ReportCluster[];
+  readonly brokers: readonly ReportBroker[];
   readonly actions: readonly ReportAction[];
   readonly reflections: readonly ReportReflectionPrompt[];
   readonly sources: readonly ReportSource[];
@@ -193,7 +212,11 @@ export function buildReport(input: ReportInput): ReportModel {
       label: c.label,
       score: Math.round(c.score * 100) / 100,
       votes: c.votes,
-      level: c.level ? `${c.level}. ${meadowsLevel(c.level)?.name ?? ''}`.trim() : '',
+      level: c.level
+        ? `${c.level}. ${meadowsLevel(c.level)?.name ?? ''}`.trim() +
+          (c.levelSource === 'suggested' ? ' (suggested)' : '')
+        : '',
+      levelSource: c.levelSource,
       explanation: c.explanation,
     }));
 
@@ -222,6 +245,19 @@ export function buildReport(input: ReportInput): ReportModel {
   const suggestedIntroductions: ReportIntroduction[] = analysis.network.weaving
     .slice(0, limits.weaving)
     .map((w) => ({ a: w.aLabel, b: w.bLabel, why: w.reason }));
+
+  const clusters: ReportCluster[] = analysis.network.clusters
+    .filter((c) => c.size > 1)
+    .map((c) => ({
+      label: c.label,
+      color: categoryColor(c.id),
+      size: c.size,
+      members: c.members.map(label),
+    }))
+    .sort((a, b) => b.size - a.size);
+  const brokers: ReportBroker[] = analysis.network.brokers
+    .slice(0, 5)
+    .map((b) => ({ label: b.label, explanation: b.explanation }));
 
   const actions: ReportAction[] = filterActions(session.actions.values()).map(
     (a: ActionRecord) => ({
@@ -293,6 +329,8 @@ export function buildReport(input: ReportInput): ReportModel {
     votes,
     introductions,
     suggestedIntroductions,
+    clusters,
+    brokers,
     actions,
     reflections,
     sources,

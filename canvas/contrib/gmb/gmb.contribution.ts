@@ -4,6 +4,7 @@ import { circleOrder, circlePositions } from '../../../shared/gmb/circle';
 import { addGraphCard, setSketch } from '../../../shared/gmb/sketch';
 import { readSketch, type Sketch } from '../../../shared/schema/sketch';
 import type { Position } from '../../../shared/schema/types';
+import { placeForNew } from '../../workbench/commands/add';
 import { registerCommand } from '../../workbench/registry';
 import type { Workbench } from '../../workbench/workbench.svelte';
 import SketchDialog from './SketchDialog.svelte';
@@ -43,7 +44,7 @@ function openSketch(wb: Workbench): void {
         const ok = card
           ? wb.write(() => (setSketch(wb.session.ctx, card.id, sketch), true))
           : wb.write(() =>
-              addGraphCard(wb.session.ctx, { label, position: wb.placeForNew(), sketch }),
+              addGraphCard(wb.session.ctx, { label, position: placeForNew(wb), sketch }),
             );
         if (!ok) return;
         if (typeof ok === 'string') wb.select([ok]);
