@@ -188,7 +188,7 @@ export class MapSession {
         connection.setHosts(hosts.filter((h): h is string => typeof h === 'string'));
       })
       .catch(() => {});
-    initPresence(connection.awareness, this.user);
+    initPresence(connection.awareness, this.user, this.role);
     this.#presence = throttledPresence(connection.awareness, 5);
     const onAwareness = () => {
       this.peers = readPeers(connection.awareness);
@@ -252,6 +252,12 @@ export class MapSession {
 
   /** Shares presence fields (throttled to 5 updates a second; `immediate` for discrete changes). */
   setPresence(fields: Partial<PresenceState>, immediate = false): void {
+    if (this.role === 'view') {
+      // View links send no cursor (and cannot drag): they watch.
+      const { cursor: _cursor, dragging: _dragging, ...rest } = fields;
+      if (Object.keys(rest).length === 0) return;
+      fields = rest;
+    }
     this.#presence?.set(fields, immediate);
   }
 

@@ -18,7 +18,8 @@ import { createConsoleLogger } from './log';
 import { DATABASE_FILE, DEFAULT_DATA_DIR, DEFAULT_STATIC_DIR } from './paths';
 import type { SignalingOptions } from './realtime/signaling';
 import { createSignalingServer } from './realtime/signaling';
-import { createSyncServer } from './realtime/sync';
+import type { PresenceRelayOptions } from './realtime/presence-relay';
+import { createSyncServer, type SyncServer } from './realtime/sync';
 import type { RoomDirectory } from './rooms/store';
 import { RoomStore } from './rooms/store';
 import type { ClusterOptions } from './cluster';
@@ -74,6 +75,8 @@ export interface HostOptions {
   cluster?: ClusterOptions;
   /** Every host's public URL, served at /api/hosts: where clients go when their host dies. */
   peers?: readonly string[];
+  /** Presence batching (default on); `false`: every update to everyone (the load baseline). */
+  presenceRelay?: Partial<PresenceRelayOptions> | false;
 }
 
 export interface Host {
@@ -89,6 +92,8 @@ export interface Host {
   withRoomDoc<T>(roomId: string, fn: (doc: Y.Doc) => T | Promise<T>): Promise<T>;
   /** Stops accepting, closes every socket, writes every pending change to SQLite, closes it. */
   close(): Promise<void>;
+  /** Rooms held in memory by each part of the host (SyncServer.roomsInMemory, and history). */
+  roomsInMemory(): ReturnType<SyncServer['roomsInMemory']> & { history: number };
 }
 
 export const DEFAULT_PORT = 5178;
@@ -129,6 +134,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     keepAliveMs,
     extensions: [history.extension],
     ...(options.durableLog === false ? { durableLog: false } : {}),
+    ...(options.presenceRelay !== undefined ? { presenceRelay: options.presenceRelay } : {}),
   });
 
   let boundUrl = '';
@@ -218,6 +224,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
       await stopped;
     })());
 
+  const roomsInMemory = () => ({ ...sync.roomsInMemory(), history: history.roomCount() });
   return {
     url: boundUrl,
     port,
@@ -226,6 +233,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     storage: cluster ? 'PostgreSQL' : 'SQLite',
     withRoomDoc: sync.withRoomDoc,
     close,
+    roomsInMemory,
   };
 }
 

@@ -107,6 +107,11 @@ export class RoomDocuments implements Extension {
   /** Appends of the host's own changes not yet committed (asynchronous stores). */
   readonly #appending = new Set<Promise<void>>();
 
+  /** Rooms whose live document this store watches (released when the document is destroyed). */
+  get watchedRooms(): number {
+    return this.#watches.size;
+  }
+
   constructor(store: string | DocumentStore, options: RoomDocumentsOptions = {}) {
     this.store = typeof store === 'string' ? new SqliteDocumentStore(store) : store;
     this.durableLog = options.durableLog ?? true;

@@ -20,6 +20,7 @@ import type { Role, RoomDirectory } from '../rooms/store';
 import { contractExtension } from './contract';
 import { keepAlive } from './keepalive';
 import { presenceGuard } from './presence-guard';
+import { presenceRelay, type PresenceRelayOptions } from './presence-relay';
 import { closeServer } from './signaling';
 
 export interface SyncOptions {
@@ -46,6 +47,11 @@ export interface SyncOptions {
   extensions?: Extension[];
   /** Log every update before acknowledging it (default true; off only for the benchmark). */
   durableLog?: boolean;
+  /**
+   * Presence batched per room and interval (default on; see presence-relay.ts). `false` relays
+   * every awareness update to everyone at once, as Hocuspocus does: the load harness's baseline.
+   */
+  presenceRelay?: Partial<PresenceRelayOptions> | false;
 }
 
 /** What `onAuthenticate` adds to a connection's context. */
@@ -67,6 +73,12 @@ export interface SyncServer {
   withRoomDoc<T>(roomId: string, fn: (doc: Y.Doc) => T | Promise<T>): Promise<T>;
   /** Stops accepting, closes every connection, writes every loaded document, closes the store. */
   close(): Promise<void>;
+  /**
+   * How many rooms each part of the host holds in memory: Hocuspocus's documents, the stored
+   * documents' watches, the contract's shadow copies, the presence relay's rooms. A room nobody
+   * is connected to is unloaded and released by all of them.
+   */
+  roomsInMemory(): { documents: number; storage: number; contract: number; presence: number };
 }
 
 /** Thrown by `withRoomDoc` for a room that does not exist. */
@@ -97,6 +109,13 @@ export function createSyncServer(options: SyncOptions): SyncServer {
   const mapLock = mapLockExtension();
   const contract = contractExtension(log);
   const presence = presenceGuard(log);
+  const relay = options.presenceRelay === false ? [] : [presenceRelay(options.presenceRelay ?? {})];
+  const roomsInMemory = () => ({
+    documents: hocuspocus.documents.size,
+    storage: documents.watchedRooms,
+    contract: contract.roomCount(),
+    presence: relay[0]?.roomCount() ?? 0,
+  });
   const limits = frameLimits(
     options.maxPreAuthMessageBytes ?? DEFAULT_PRE_AUTH_BYTES,
     options.maxMessageBytes,
@@ -115,6 +134,7 @@ export function createSyncServer(options: SyncOptions): SyncServer {
       mapLock,
       contract,
       presence,
+      ...relay,
       ...(options.extensions ?? []),
       // Last (lowest priority): logs what the extensions above let through.
       documents.logExtension,
@@ -206,7 +226,7 @@ export function createSyncServer(options: SyncOptions): SyncServer {
       await documents.close();
     })());
 
-  return { hocuspocus, wss, withRoomDoc, close };
+  return { hocuspocus, wss, withRoomDoc, close, roomsInMemory };
 }
 
 const refusal = (reason: SyncRefusal) => ({ reason });
