@@ -55,7 +55,7 @@ function pickFiles(wb: Workbench): void {
   const input = document.createElement('input');
   input.type = 'file';
   input.multiple = true;
-  input.accept = '.json,.csv,.tsv,.txt,.xlsx,.canvas,.gexf,.graphml';
+  input.accept = '.json,.csv,.tsv,.txt,.xlsx,.canvas,.gexf,.graphml,.xmile,.stmx,.itmx';
   input.addEventListener('change', () => {
     const files = [...(input.files ?? [])];
     if (files.length) openImport(wb, files);

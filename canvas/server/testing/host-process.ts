@@ -3,7 +3,7 @@
  * memory apart from its clients'.
  *
  *   node --import tsx [--expose-gc] canvas/server/testing/host-process.ts [dataDir] [--no-durable-log]
- *     [--rooms-per-minute=N] [--no-presence-relay]
+ *     [--rooms-per-minute=N] [--no-presence-relay] [--redis=URL --database=URL]
  *
  * Listens on a free loopback port (in `dataDir`, or a new temp dir) and tells its parent over IPC
  * `{type: 'ready', url, port}`. Parent -> child: `{type: 'memory'}` (answered
@@ -29,6 +29,10 @@ const roomsPerMinute = Number(
 const dataDir =
   args.find((a) => !a.startsWith('--')) ?? mkdtempSync(join(tmpdir(), 'weavemap-host-process-'));
 const send = (message: unknown) => process.send?.(message);
+const option = (name: string): string | undefined =>
+  args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const redisUrl = option('redis');
+const databaseUrl = option('database');
 
 const host = await startHost({
   port: 0,
@@ -38,6 +42,7 @@ const host = await startHost({
   durableLog: !args.includes('--no-durable-log'),
   ...(args.includes('--no-presence-relay') ? { presenceRelay: false as const } : {}),
   roomsPerMinute,
+  ...(redisUrl && databaseUrl ? { cluster: { redisUrl, databaseUrl } } : {}),
 });
 
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
