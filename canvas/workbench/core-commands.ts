@@ -1,4 +1,5 @@
 import { ELEMENT_KINDS, type ElementKind } from '../../shared/schema/types';
+import { kindTitle } from '../../shared/schema/vocab/element-kinds';
 import { setMapTitle } from '../../shared/domain/index';
 import type { When } from '../platform/context-keys';
 import { commands, registerCommand } from './registry';
@@ -18,13 +19,6 @@ const onMap: When = (c) => c.mapFocus;
 const hasMap: When = (c) => c.hasMap;
 const oneElement: When = (c) => c.selectedElements === 1;
 
-const KIND_TITLE: Record<ElementKind, string> = {
-  factor: 'Factor',
-  actor: 'Actor',
-  intervention: 'Intervention',
-  note: 'Note',
-  group: 'Frame',
-};
 const KIND_KEY: Record<ElementKind, string> = {
   factor: 'f',
   actor: 'a',
@@ -33,9 +27,7 @@ const KIND_KEY: Record<ElementKind, string> = {
   group: 'g',
 };
 
-export function kindTitle(kind: ElementKind): string {
-  return KIND_TITLE[kind];
-}
+export { kindTitle };
 
 /** Opens the command palette: every command whose `when` holds, with its keys. */
 export function showCommandPalette(wb: Workbench, initialQuery = ''): void {
@@ -65,8 +57,8 @@ export function showQuickOpen(wb: Workbench): void {
   const items: QuickItem[] = [...wb.snapshot.elements.values()]
     .map((e) => ({
       id: e.id,
-      label: e.label || `(untitled ${KIND_TITLE[e.kind].toLowerCase()})`,
-      description: [KIND_TITLE[e.kind], ...e.tags].join(' · '),
+      label: e.label || `(untitled ${kindTitle(e.kind).toLowerCase()})`,
+      description: [kindTitle(e.kind), ...e.tags].join(' · '),
     }))
     .sort((a, b) => a.label.localeCompare(b.label));
   wb.openQuickInput({
@@ -111,7 +103,7 @@ export function registerCoreCommands(): void {
   for (const kind of ELEMENT_KINDS) {
     registerCommand({
       id: `map.add.${kind}`,
-      title: `Add ${KIND_TITLE[kind]}`,
+      title: `Add ${kindTitle(kind)}`,
       category: 'Map',
       keybinding: KIND_KEY[kind],
       keyWhen: onMap,
@@ -147,7 +139,7 @@ export function registerCoreCommands(): void {
         placeholder: 'Factor, actor, intervention, note or frame',
         items: ELEMENT_KINDS.map((k) => ({
           id: k,
-          label: KIND_TITLE[k],
+          label: kindTitle(k),
           keyLabel: KIND_KEY[k].toUpperCase(),
         })),
         emptyText: 'No kind matches.',

@@ -1,5 +1,6 @@
 import { NewElementSettler } from './settle-new';
 import type { ElementKind, Polarity, Position } from '../../shared/schema/types';
+import { ELEMENT_KINDS, kindWord } from '../../shared/schema/vocab/element-kinds';
 import { CELL_W, freeSpot } from '../../shared/session/placement';
 import {
   addElement,
@@ -48,21 +49,10 @@ export interface QuickInputRequest {
   accept(item: QuickItem): void;
 }
 
-const KIND_WORD: Record<ElementKind, string> = {
-  factor: 'factor',
-  actor: 'actor',
-  intervention: 'intervention',
-  note: 'note',
-  group: 'frame',
-};
-
-export const NEW_LABEL: Record<ElementKind, string> = {
-  factor: 'New factor',
-  actor: 'New actor',
-  intervention: 'New intervention',
-  note: 'New note',
-  group: 'New frame',
-};
+/** The label a new element starts with ("New factor"). */
+export const NEW_LABEL = Object.fromEntries(
+  ELEMENT_KINDS.map((k) => [k, `New ${kindWord(k)}`]),
+) as Record<ElementKind, string>;
 
 const CLIPBOARD_KEY = 'weavemap.clipboard';
 const NUDGE = 10;
@@ -175,7 +165,7 @@ export class Workbench {
 
   labelOf(id: string): string {
     const el = this.snapshot.elements.get(id);
-    if (el) return el.label || `untitled ${KIND_WORD[el.kind]}`;
+    if (el) return el.label || `untitled ${kindWord(el.kind)}`;
     const c = this.snapshot.connections.get(id);
     if (c) return `${this.labelOf(c.from)} to ${this.labelOf(c.to)}`;
     return 'nothing';
@@ -205,7 +195,7 @@ export class Workbench {
     if (el) {
       let links = 0;
       for (const c of this.snapshot.connections.values()) if (c.from === id || c.to === id) links++;
-      this.announcement = `${KIND_WORD[el.kind]} ${el.label || 'untitled'}, ${links} connection${links === 1 ? '' : 's'}${this.connectFrom ? `. Press C or Enter to connect ${this.labelOf(this.connectFrom)} to it` : ''}`;
+      this.announcement = `${kindWord(el.kind)} ${el.label || 'untitled'}, ${links} connection${links === 1 ? '' : 's'}${this.connectFrom ? `. Press C or Enter to connect ${this.labelOf(this.connectFrom)} to it` : ''}`;
     } else if (this.snapshot.connections.has(id)) {
       const c = this.snapshot.connections.get(id)!;
       this.announcement = `connection from ${this.labelOf(c.from)} to ${this.labelOf(c.to)}${c.polarity ? `, ${c.polarity === '+' ? 'plus' : 'minus'}` : ''}`;
@@ -285,7 +275,7 @@ export class Workbench {
     if (id) {
       this.#settler.added(id);
       this.select([id], { reveal: true });
-      this.say(`Added a ${KIND_WORD[kind]}. Press Enter to name it.`);
+      this.say(`Added a ${kindWord(kind)}. Press Enter to name it.`);
     }
     return id;
   }

@@ -7,6 +7,7 @@ import type {
   SourceRecord,
 } from '../schema/types';
 import { knownFields, loopsMap, metaMap } from '../schema/doc';
+import { ROOT } from '../schema/roots';
 import { validateConnection, validateElement, validateSource } from '../schema/validate';
 import { SCHEMA_VERSION } from '../schema/version';
 import { transact, type EditContext } from '../domain/context';
@@ -76,7 +77,7 @@ export function exportNativeDoc(doc: Y.Doc, exportedAt = new Date()): NativeFile
   const file = exportNative(readSnapshot(doc), exportedAt);
   const session = exportSessionJson(doc);
   const hasSession = Object.values(session).some((m) => Object.keys(m as object).length > 0);
-  const perspectives = doc.getMap('perspectives').toJSON();
+  const perspectives = doc.getMap(ROOT.perspectives).toJSON();
   return {
     ...file,
     ...(hasSession ? { session } : {}),
@@ -265,7 +266,7 @@ export function applyNative(ctx: EditContext, file: NativeFile): void {
     }
     if (file.session !== undefined) importSessionJson(ctx.doc, file.session, ctx.origin);
     if (isRow(file.perspectives)) {
-      const root = ctx.doc.getMap('perspectives');
+      const root = ctx.doc.getMap(ROOT.perspectives);
       for (const [id, p] of Object.entries(file.perspectives)) {
         if (!isRow(p)) continue;
         const m = new Y.Map<unknown>();
