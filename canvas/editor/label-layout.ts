@@ -1,6 +1,8 @@
 import type { ConnectionGeom, ElementGeom, Scene } from './scene';
 import { LABEL_FONT_SIZE, LABEL_LINE_HEIGHT } from './label-fit';
 import type { LabelCache } from './labels';
+import { placeMarkerBlock, type PlacedMarker } from './draw-loop-markers';
+import type { LoopMarkerAnchor } from './loop-markers';
 
 /**
  * Semantic zoom for text: which labels a frame draws, where (screen rectangles, CSS px) and at
@@ -35,7 +37,7 @@ export const LABEL_FONT = `${LABEL_FONT_SIZE}px ${FONT_FAMILY}`;
 export const FRAME_FONT = `600 ${FRAME_FONT_SIZE}px ${FONT_FAMILY}`;
 export const CONNECTION_FONT = `${CONNECTION_FONT_SIZE}px ${FONT_FAMILY}`;
 
-export type LabelKind = 'element' | 'title' | 'connection';
+export type LabelKind = 'element' | 'title' | 'connection' | 'loop';
 
 export interface PlacedLabel {
   readonly id: string;
@@ -51,6 +53,8 @@ export interface PlacedLabel {
   readonly align: 'center' | 'left';
   /** True when the text sits wholly inside its element's box (drawn in the box's text colour). */
   readonly inside: boolean;
+  /** A loop marker (kind 'loop'): its circle and name; `lines` are its code and name. */
+  readonly marker?: PlacedMarker;
 }
 
 export interface LabelLayoutView {
@@ -72,6 +76,10 @@ export interface LabelLayoutInput {
   readonly highlight: ReadonlySet<string> | null;
   readonly labels: LabelCache;
   readonly budget: number;
+  /** Loop markers to place (map-unit anchors), after the selected and highlighted labels. */
+  readonly markers?: readonly LoopMarkerAnchor[];
+  /** Screen rectangles no label may cover (the legend). */
+  readonly reserved?: readonly { x: number; y: number; width: number; height: number }[];
 }
 
 interface Candidate {
@@ -144,6 +152,7 @@ export function layoutLabels(input: LabelLayoutInput): PlacedLabel[] {
   const { k, tx, ty } = view;
   const out: PlacedLabel[] = [];
   const occ = new Occupancy();
+  for (const r of input.reserved ?? []) occ.add(r.x, r.y, r.width, r.height);
   const sx = (x: number): number => x * k + tx;
   const sy = (y: number): number => y * k + ty;
   // Whole labels only: one cut by the canvas's edge is not drawn (a neighbour spot may fit).
@@ -171,7 +180,38 @@ export function layoutLabels(input: LabelLayoutInput): PlacedLabel[] {
   let misses = 0;
   const budget =
     LABEL_FONT_SIZE * k < MIN_LABEL_PX ? Math.min(input.budget, ZOOMED_OUT_BUDGET) : input.budget;
-  for (const { g } of cands) {
+  let markersPlaced = false;
+  const placeMarkers = (): void => {
+    markersPlaced = true;
+    for (const a of input.markers ?? []) {
+      const b = placeMarkerBlock(
+        a,
+        k,
+        (x, y) => ({ x: sx(x), y: sy(y) }),
+        labels,
+        (x, y, w, h) => onScreen(x, y, w, h) && occ.free(x, y, w, h),
+      );
+      if (!b) continue;
+      occ.add(b.x, b.y, b.width, b.height);
+      out.push({
+        id: a.spec.id,
+        kind: 'loop',
+        lines: [b.marker.code, ...b.marker.name],
+        x: b.x,
+        y: b.y,
+        width: b.width,
+        height: b.height,
+        fontPx: b.marker.namePx,
+        lineHeightPx: b.marker.namePx * 1.2,
+        align: 'center',
+        inside: false,
+        marker: b.marker,
+      });
+    }
+  };
+  for (const { g, key } of cands) {
+    // Markers right after what is selected, hovered or highlighted: before every other label.
+    if (!markersPlaced && key >= 3e9) placeMarkers();
     if (out.length >= budget || misses > GIVE_UP_AFTER) break;
     const placed = g.spec.shape === 'frame' ? placeTitle(g) : placeElement(g);
     if (placed) {
@@ -180,6 +220,8 @@ export function layoutLabels(input: LabelLayoutInput): PlacedLabel[] {
       misses = 0;
     } else misses++;
   }
+
+  if (!markersPlaced) placeMarkers();
 
   function placeElement(g: ElementGeom): PlacedLabel | null {
     const { lines, fontPx, zoomedIn } = elementLines(g, k, labels);

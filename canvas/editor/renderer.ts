@@ -6,7 +6,6 @@ import {
   type ZoomBehavior,
   type ZoomTransform,
 } from 'd3';
-import type { ElementRecord } from '../../shared/schema/types';
 import {
   drawFrame,
   handlePosition,
@@ -27,16 +26,16 @@ import { LABEL_FONT, type PlacedLabel } from './label-layout';
 import { Scene } from './scene';
 import { LIGHT_PALETTE } from './theme';
 import type { MapRenderer, MapRendererOptions, Viewport } from './renderer-api';
-import { fitTransform } from './fit';
+import { readableFit } from './readable-fit';
+import { boundsOf, fitTransform } from './fit';
+import { LoopMarkerCache } from './loop-marker-cache';
+import { MovePreview } from './move-preview';
+import type { MapLegend } from './draw-marks';
 
 /**
  * The map editor's renderer: a Canvas 2D view of a `MapSnapshot` with d3-zoom pan and zoom,
- * culling, batched drawing, grid-index hit-testing, overlays and pointer gestures that report
- * intents. Nothing here writes the document.
- *
- *   const r = createMapRenderer(canvas, { intents: { onMoveCommit, onConnect, ... } });
- *   r.setSnapshot(snapshot);          // cheap when few records changed
- *   r.setTheme(readPalette(document.documentElement));
+ * culling, batched drawing, hit-testing, overlays and pointer gestures that report intents.
+ * Nothing here writes the document. See README.md beside it.
  */
 
 export type { MapRenderer, MapRendererOptions, Viewport } from './renderer-api';
@@ -68,14 +67,16 @@ export function createMapRenderer(
   let selection: ReadonlySet<string> = new Set();
   let hover: string | null = null;
   let highlight: ReadonlySet<string> | null = null;
+  /** What a view framed (kept at full strength while hovers come and go); see `frame`. */
+  let focus: ReadonlySet<string> | null = null;
+  const markers = new LoopMarkerCache(scene);
   let remoteSelections: RemoteSelection[] = [];
   let cursors: readonly RemoteCursor[] = [];
   let rubberBand: Rect | null = null;
   let connectionPreview: ConnectionPreview | null = null;
   let handleFor: string | null = null;
   let badges: ReadonlyMap<string, number> | null = null;
-  /** Records of elements at the end of a committed move, to tell when the snapshot caught up. */
-  let pendingMove: Map<string, ElementRecord> | null = null;
+  let legend: MapLegend | null = null;
 
   const frameCallbacks: (() => void)[] = [];
 
@@ -114,13 +115,15 @@ export function createMapRenderer(
       {
         selection,
         hover,
-        highlight,
+        highlight: highlight ?? focus,
         remoteSelections,
         cursors,
         rubberBand,
         connectionPreview,
         handleFor,
         badges,
+        legend,
+        loopMarkers: markers.anchors(),
       },
       palette,
       labels,
@@ -175,25 +178,14 @@ export function createMapRenderer(
     return Math.hypot(h.x - p.x, h.y - p.y) <= HANDLE_RADIUS + 3 ? g.id : null;
   }
 
+  const moves = new MovePreview(scene);
   function previewMove(ids: readonly string[], dx: number, dy: number): void {
-    const positions = new Map<string, readonly [number, number]>();
-    for (const id of ids) {
-      const g = scene.elements.get(id);
-      if (g) positions.set(id, [g.rec.position[0] + dx, g.rec.position[1] + dy]);
-    }
-    scene.setOverrides(positions);
+    moves.preview(ids, dx, dy);
     requestRender();
   }
 
   function endMovePreview(committed: boolean): void {
-    if (!committed) {
-      scene.clearOverrides();
-      pendingMove = null;
-    } else {
-      pendingMove = new Map();
-      for (const g of scene.elements.values())
-        if (scene.positionOf(g.id) !== g.rec.position) pendingMove.set(g.id, g.rec);
-    }
+    moves.end(committed);
     requestRender();
   }
 
@@ -203,6 +195,12 @@ export function createMapRenderer(
     unknown
   >()
     .scaleExtent([opts.minZoom ?? 0.02, opts.maxZoom ?? 8])
+    // The canvas's size as last measured by resize(): d3-zoom's default reads clientWidth and
+    // clientHeight on every gesture event, forcing a layout of the whole page mid-frame.
+    .extent(() => [
+      [0, 0],
+      [cssW, cssH],
+    ])
     .filter((event: Event) => {
       if (event.type === 'wheel') return !controller.busy;
       const me = event as MouseEvent;
@@ -221,6 +219,12 @@ export function createMapRenderer(
     if (durationMs > 0)
       selection$.transition().duration(durationMs).call(zoomBehavior.transform, t);
     else selection$.call(zoomBehavior.transform, t);
+  }
+
+  function fitBounds(b: Rect | null, padding: number, durationMs: number): void {
+    const [lo, hi] = zoomBehavior.scaleExtent();
+    const t = b ? fitTransform(b, cssW, cssH, padding, lo, hi) : { k: 1, x: cssW / 2, y: cssH / 2 };
+    applyTransform(zoomIdentity.translate(t.x, t.y).scale(t.k), durationMs);
   }
 
   const controller = new InteractionController(
@@ -269,15 +273,7 @@ export function createMapRenderer(
     scene,
     setSnapshot(next) {
       const change = scene.update(next);
-      if (pendingMove) {
-        // The first snapshot after a committed move: moves the document took are in it; the
-        // rest (a refused write) snap back.
-        const stale: string[] = [];
-        for (const [id, rec] of pendingMove)
-          if (scene.elements.get(id)?.rec === rec) stale.push(id);
-        scene.clearOverrides(stale);
-        pendingMove = null;
-      }
+      moves.snapshotArrived();
       let pruned = false;
       const keep = (id: string): boolean => scene.elements.has(id) || scene.connections.has(id);
       if ([...selection].some((id) => !keep(id))) {
@@ -294,6 +290,8 @@ export function createMapRenderer(
     },
     setSelection(ids) {
       selection = new Set(ids);
+      // A selection outside what was framed ends the framing's fade.
+      if (focus && (!selection.size || [...selection].some((id) => !focus!.has(id)))) focus = null;
       requestRender();
     },
     getSelection: () => selection,
@@ -307,7 +305,21 @@ export function createMapRenderer(
       highlight = ids ? new Set(ids) : null;
       requestRender();
     },
-    getHighlight: () => highlight,
+    getHighlight: () => highlight ?? focus,
+    setFocus(ids) {
+      focus = ids ? new Set(ids) : null;
+      requestRender();
+    },
+    setLoopMarkers(specs) {
+      markers.set(specs);
+      requestRender();
+    },
+    loopMarkers: () => markers.anchors(),
+    setLegend(next) {
+      legend = next;
+      requestRender();
+    },
+    getLegend: () => legend,
     setEncodings(encodings) {
       scene.setEncodings(encodings);
       requestRender();
@@ -359,14 +371,18 @@ export function createMapRenderer(
       applyTransform(zoomIdentity.translate(t.x, t.y).scale(t.k), durationMs);
     },
     fitToContent(padding = 40, durationMs = 0) {
-      const b = scene.contentBounds();
-      if (!b) {
-        applyTransform(zoomIdentity.translate(cssW / 2, cssH / 2), durationMs);
-        return;
-      }
       const [lo, hi] = zoomBehavior.scaleExtent();
-      const t = fitTransform(b, cssW, cssH, padding, lo, hi);
-      applyTransform(zoomIdentity.translate(t.x, t.y).scale(t.k), durationMs);
+      // A zoom at which the labels read (readable-fit.ts); without labels, the plain frame.
+      const t = readableFit({
+        ...{ scene, labels, width: cssW, height: cssH, padding, selection },
+        ...{ minZoom: lo, maxZoom: hi, budget: showLabels ? labelBudget : 0 },
+      });
+      if (!t) applyTransform(zoomIdentity.translate(cssW / 2, cssH / 2), durationMs);
+      else applyTransform(zoomIdentity.translate(t.x, t.y).scale(t.k), durationMs);
+    },
+    frame(ids, padding = 64, durationMs = 0) {
+      const b = boundsOf(scene, ids);
+      if (b) fitBounds(b, padding, durationMs);
     },
     labelLayout: () => lastLayout,
     setLabelsShown(on) {

@@ -86,6 +86,8 @@ export interface ElementEncodings {
   readonly scale?: ReadonlyMap<string, number>;
   /** Elements neither drawn nor hit; connections that touch one are hidden with it. */
   readonly hidden?: ReadonlySet<string>;
+  /** Elements marked as brokers (a small badge; see draw-marks.ts). */
+  readonly brokers?: ReadonlySet<string>;
 }
 
 export interface SceneChange {

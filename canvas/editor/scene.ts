@@ -48,6 +48,8 @@ export class Scene {
   private readonly children = new Map<string, Set<string>>();
   private readonly overrides = new Map<string, readonly [number, number]>();
   private seq = 0;
+  /** Goes up whenever any geometry changes (caches derived from positions compare it). */
+  version = 0;
   /**
    * Elements of the snapshot left off the map, with the reason (see `invalidPosition`). They
    * are not in `elements`, so nothing draws, hits or fits them, and their connections are not
@@ -184,6 +186,7 @@ export class Scene {
 
     if (dirtyEls.size || dirtyGroups.size || dirtyPairs.size || dirtyConns.size) geometry = true;
     this.relayout(dirtyEls, dirtyGroups, dirtyConns, dirtyPairs);
+    if (geometry) this.version++;
     return { elements: changedEls, connections: changedConns, geometry };
   }
 
@@ -356,6 +359,7 @@ export class Scene {
       const c = this.connections.get(id);
       if (c) this.placeConnection(c);
     }
+    if (dirtyEls.size || dirtyConns.size) this.version++;
   }
 
   private placeElement(g: ElementGeom): void {

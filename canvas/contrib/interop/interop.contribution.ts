@@ -1,10 +1,15 @@
 import { mount, unmount } from 'svelte';
+import type { MapSnapshot } from '../../../shared/schema/types';
+import { canvasMeasure } from '../../editor/export-image';
+import type { Rect } from '../../editor/geometry';
+import { LIGHT_PALETTE } from '../../editor/theme';
 import { onMapOpened, registerCommand, registerToolbarItem } from '../../workbench/registry';
 import type { Workbench } from '../../workbench/workbench.svelte';
 import { fillNewMap } from './apply-import';
 import type { ExportChoice } from './files';
 import ExportDialog from './ExportDialog.svelte';
 import ImportDialog from './ImportDialog.svelte';
+import { mapToSvg } from './svg-image';
 
 /**
  * Open formats in the workbench: "Import…" (also by dropping files on the map), "Export…" and
@@ -114,6 +119,18 @@ function acceptDrops(wb: Workbench): () => void {
   };
 }
 
+/** What `interop.mapSvg` takes (see `SvgImageOptions`); it returns an `SvgImage`. */
+export interface MapSvgRequest {
+  readonly snapshot: MapSnapshot;
+  readonly rect?: Rect;
+  readonly zoom?: number;
+  readonly title?: string;
+  readonly fill?: ReadonlyMap<string, string>;
+  readonly highlight?: ReadonlySet<string> | null;
+  readonly legend?: boolean;
+  readonly idPrefix?: string;
+}
+
 export function registerInterop(): void {
   onMapOpened(fillNewMap);
   onMapOpened(acceptDrops);
@@ -145,6 +162,30 @@ export function registerInterop(): void {
     category: 'File',
     when: (c) => c.hasMap,
     run: (wb) => openExport(wb, 'png'),
+  });
+  registerCommand({
+    id: 'interop.mapSvg',
+    title: 'Draw the Map as SVG',
+    category: 'File',
+    hidden: true,
+    when: (c) => c.hasMap,
+    // For other features' exports (a story's steps): the map export's SVG drawing, light colours.
+    run: (_wb, args) => {
+      const a = (args ?? {}) as Partial<MapSvgRequest>;
+      if (!a.snapshot) throw new Error('interop.mapSvg needs a snapshot.');
+      const measure = canvasMeasure();
+      return mapToSvg(a.snapshot, {
+        palette: LIGHT_PALETTE,
+        ...(a.rect ? { rect: a.rect } : {}),
+        ...(a.zoom ? { zoom: a.zoom } : {}),
+        ...(a.title ? { title: a.title } : {}),
+        ...(a.idPrefix ? { idPrefix: a.idPrefix } : {}),
+        ...(a.fill ? { fill: a.fill } : {}),
+        ...(a.highlight ? { highlight: a.highlight } : {}),
+        ...(measure ? { measure } : {}),
+        legend: a.legend ?? false,
+      });
+    },
   });
   registerToolbarItem({ command: 'interop.import', label: 'Import', order: 30 });
   registerToolbarItem({ command: 'interop.export', label: 'Export', order: 31 });

@@ -40,6 +40,12 @@ export interface SvgImageOptions {
   readonly title?: string;
   /** Text widths for fitting labels; the default estimates them from the font size. */
   readonly measure?: Measure;
+  /** Prefix for the document's ids (several SVGs inline in one page need distinct ones). */
+  readonly idPrefix?: string;
+  /** Fill per element id over its own colour (a what-if moment), as the live map draws it. */
+  readonly fill?: ReadonlyMap<string, string>;
+  /** Keeps these elements and connections at full strength and dims the rest (a loop). */
+  readonly highlight?: ReadonlySet<string> | null;
 }
 
 export interface SvgImage {
@@ -87,21 +93,22 @@ export function mapToSvg(snapshot: MapSnapshot, options: SvgImageOptions): SvgIm
 
   const title = options.title ?? (snapshot.meta.title || 'Weavemap map');
   const svg = new SvgPainter();
+  const ids = (options.idPrefix ?? '').replace(/[^a-z0-9-]/gi, '') + 'wm-';
   svg.raw(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${round(width * scale)}" height="${round(height * scale)}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="wm-title">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${round(width * scale)}" height="${round(height * scale)}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${ids}title">`,
   );
-  svg.raw(`<title id="wm-title">${escapeXml(title)}</title>`);
+  svg.raw(`<title id="${ids}title">${escapeXml(title)}</title>`);
   svg.raw(
     `<desc>${escapeXml(`${els.length} elements and ${conns.length} connections, drawn by Weavemap.`)}</desc>`,
   );
   svg.raw(`<rect width="${width}" height="${height}" fill="${escapeXml(p.bg)}"/>`);
   svg.raw(
-    `<clipPath id="wm-clip"><rect x="${round(rect.x)}" y="${round(rect.y)}" width="${round(rect.width)}" height="${round(rect.height)}"/></clipPath>`,
+    `<clipPath id="${ids}clip"><rect x="${round(rect.x)}" y="${round(rect.y)}" width="${round(rect.width)}" height="${round(rect.height)}"/></clipPath>`,
   );
   svg.raw(
-    `<g transform="scale(${round(zoom)}) translate(${round(-rect.x)} ${round(-rect.y)})" clip-path="url(#wm-clip)">`,
+    `<g transform="scale(${round(zoom)}) translate(${round(-rect.x)} ${round(-rect.y)})" clip-path="url(#${ids}clip)">`,
   );
-  drawMap(svg, els, conns, p, zoom, labels);
+  drawMap(svg, els, conns, p, zoom, labels, options.fill, options.highlight ?? null);
   svg.raw('</g>');
   if (legend.entries.length) {
     svg.raw(`<g transform="translate(0 ${mapH})">`);
@@ -125,12 +132,22 @@ function drawMap(
   p: Palette,
   zoom: number,
   labels: LabelCache,
+  fills: ReadonlyMap<string, string> | undefined,
+  highlight: ReadonlySet<string> | null,
 ): void {
   const shapeWidth = Math.max(1.25, 0.75 / zoom);
-  const paintShape = (g: ElementGeom) => {
+  /** Draws `paint` dimmed when a highlight leaves `id` out, as the live map dims it. */
+  const dimmed = (id: string, paint: () => void) => {
+    const dim = highlight !== null && !highlight.has(id);
+    if (dim) svg.raw('<g opacity="0.25">');
+    paint();
+    if (dim) svg.raw('</g>');
+  };
+  const paintShape = (g: ElementGeom) => dimmed(g.id, () => paintShapeNow(g));
+  const paintShapeNow = (g: ElementGeom) => {
     const stroke = strokeFor(g.spec.shape, p);
     svg.path((path) => appendShape(path, g.spec.shape, g.x, g.y, g.w, g.h), {
-      fill: fillFor(g, p, undefined),
+      fill: fillFor(g, p, fills),
       stroke,
       lineWidth: shapeWidth,
     });
@@ -154,34 +171,37 @@ function drawMap(
       });
   }
 
-  for (const c of conns) drawConnection(svg, c, p, zoom);
+  for (const c of conns) dimmed(c.id, () => drawConnection(svg, c, p, zoom));
   for (const g of els) if (g.spec.shape !== 'frame') paintShape(g);
 
   for (const g of els) {
     if (g.spec.shape === 'frame' || !g.rec.label) continue;
-    const custom = g.spec.label === 'below' ? undefined : safeColor(g.rec.color);
+    const custom =
+      g.spec.label === 'below' ? undefined : safeColor(fills?.get(g.id) ?? g.rec.color);
     const style = {
       color: custom ? textOn(custom) : p.text,
       font: LABEL_FONT,
       align: 'center' as const,
     };
-    if (g.spec.label === 'below') {
-      svg.text(labels.fit(LABEL_FONT, g.rec.label, 150), g.cx, g.y + g.h + 12, style);
-    } else if (g.spec.shape === 'note') {
-      const lh = LABEL_FONT_SIZE + 3;
-      const lines = labels.wrap(
-        LABEL_FONT,
-        g.rec.label,
-        g.w - 20,
-        Math.max(1, Math.floor((g.h - 16) / lh)),
-      );
-      const top = g.cy - ((lines.length - 1) * lh) / 2;
-      lines.forEach((line, i) => svg.text(line, g.cx, top + i * lh, style));
-    } else {
-      const chevron = g.spec.shape === 'chevron';
-      const t = labels.fit(LABEL_FONT, g.rec.label, g.w - (chevron ? 44 : 18));
-      svg.text(t, chevron ? g.cx + 2 : g.cx, g.cy + 1, style);
-    }
+    dimmed(g.id, () => {
+      if (g.spec.label === 'below') {
+        svg.text(labels.fit(LABEL_FONT, g.rec.label, 150), g.cx, g.y + g.h + 12, style);
+      } else if (g.spec.shape === 'note') {
+        const lh = LABEL_FONT_SIZE + 3;
+        const lines = labels.wrap(
+          LABEL_FONT,
+          g.rec.label,
+          g.w - 20,
+          Math.max(1, Math.floor((g.h - 16) / lh)),
+        );
+        const top = g.cy - ((lines.length - 1) * lh) / 2;
+        lines.forEach((line, i) => svg.text(line, g.cx, top + i * lh, style));
+      } else {
+        const chevron = g.spec.shape === 'chevron';
+        const t = labels.fit(LABEL_FONT, g.rec.label, g.w - (chevron ? 44 : 18));
+        svg.text(t, chevron ? g.cx + 2 : g.cx, g.cy + 1, style);
+      }
+    });
   }
 
   for (const c of conns) {

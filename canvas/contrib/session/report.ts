@@ -2,6 +2,7 @@ import { buildReport, reportHtml, reportMarkdown } from '../../../shared/report/
 import { mapSvg } from '../../../shared/report/svg';
 import { readSnapshot } from '../../../shared/schema/snapshot';
 import type { SessionSnapshot } from '../../../shared/session/index';
+import { readStories } from '../../../shared/story/story';
 import type { Workbench } from '../../workbench/workbench.svelte';
 
 export interface SessionReport {
@@ -21,7 +22,8 @@ export function makeSessionReport(
   session: SessionSnapshot,
   stem: string,
 ): SessionReport {
-  const model = buildReport({ map: readSnapshot(wb.session.doc), session });
+  const doc = wb.session.doc;
+  const model = buildReport({ map: readSnapshot(doc), session, stories: readStories(doc) });
   const svg = mapSvg(model.map, { title: `The map ${model.title}` });
   const imageName = `${stem}-map.svg`;
   return {
