@@ -89,7 +89,8 @@ function unpack(
       (!field || field.storage !== 'key')
     ) {
       if (!isFiniteNumber(v)) errors.push({ field: key, message: `${key} must be a number.` });
-    } else if (field) fields[key] = v;
+    } else if (field && !field.custom?.(v)) fields[key] = v;
+    // Unknown fields, and custom fields named like a later field that are not its values.
     else checkExtra(key, v, errors);
   });
   return fields;

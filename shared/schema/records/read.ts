@@ -69,3 +69,21 @@ export function validateAgainst(
   if (!opts.partial) spec.refine?.(value, errors);
   return errors;
 }
+
+/**
+ * A row (of a file, a clipboard) split into the declared fields and the custom ones. A value a
+ * field's `custom` says is not its value (a custom field of that name from before the field
+ * existed) goes with the custom fields, as older versions kept it.
+ */
+export function splitFields(
+  spec: RecordSpec,
+  row: Readonly<Record<string, unknown>>,
+): { fields: Record<string, unknown>; extra: Record<string, unknown> } {
+  const fields: Record<string, unknown> = {};
+  const extra: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) {
+    const f = spec.fields[k];
+    (f && !f.custom?.(v) ? fields : extra)[k] = v;
+  }
+  return { fields, extra };
+}
