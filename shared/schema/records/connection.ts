@@ -15,6 +15,7 @@ import { LIMITS } from '../limits';
 import { CONNECTION_KIND_VOCAB } from '../vocab/connection-kinds';
 import { DIRECTION_VOCAB, type Direction } from '../vocab/directions';
 import { POLARITY_VOCAB } from '../vocab/polarity';
+import { vocabulary } from '../vocab/vocabulary';
 import { defineRecord } from './define';
 
 const end = (label: string, index: number): Field<string, false> => ({
@@ -25,6 +26,14 @@ const end = (label: string, index: number): Field<string, false> => ({
   fallback: () => '',
   check: C.id,
   storage: packed('ends', index),
+});
+
+/** How sure the group is of a link, with the words people see. */
+export const CONFIDENCES = ['low', 'medium', 'high'] as const;
+export const CONFIDENCE_VOCAB = vocabulary(CONFIDENCES, {
+  low: 'Low: a hunch, to check',
+  medium: 'Medium: some evidence',
+  high: 'High: well established',
 });
 
 const defaultDirection = (r: Readonly<Record<string, unknown>>): Direction =>
@@ -74,6 +83,16 @@ export const CONNECTION = defineRecord({
       // A custom field `weight` from before weight was a field, that is not a weight: kept as is.
       custom: (v) => v !== undefined && !C.isWeight(v),
       edit: { control: 'number' },
+    }),
+    /**
+     * How sure the group is that this link holds (causal-loop workshops mark weak evidence so it
+     * is checked before anyone acts on a loop through it). Absent: not said.
+     */
+    confidence: choice('Confidence', CONFIDENCE_VOCAB, {
+      edit: { control: 'choice', unset: '(not said)' },
+      // A custom field `confidence` from before the field (an imported column) that is not one
+      // of these words stays a custom field.
+      custom: (v) => !(CONFIDENCE_VOCAB.values as readonly unknown[]).includes(v),
     }),
     label: text('Label', LIMITS.labelChars, { edit: { control: 'text' } }),
     description: text('Description', LIMITS.descriptionChars, { edit: { control: 'textarea' } }),
