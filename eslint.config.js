@@ -110,6 +110,24 @@ export default tseslint.config(
       ],
     },
   },
+  // One write path: components dispatch commands; only commands (and per-map stores) call
+  // `wb.write(...)` with a domain function.
+  {
+    files: ['canvas/**/*.svelte'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.type='MemberExpression'][callee.property.name='write']",
+          message:
+            'Components write only through commands: executeCommand(id, args), not wb.write(...).',
+        },
+      ],
+    },
+  },
+  // The shared UI layer (download, slug, escaping, focus, labelled fields) sits below the
+  // workbench: every contribution may use it, it uses only shared/ and the DOM.
+  layer(['canvas/ui/**'], [noExtension, noContribFromCore, noWorkbench, noEditor, noServer]),
   {
     files: ['extension/**'],
     languageOptions: { globals: { ...globals.webextensions } },

@@ -9,6 +9,7 @@ import { registerHistory } from './history/history.contribution';
 import { registerInterop } from './interop/interop.contribution';
 import { registerSimulation } from './simulation/simulation.contribution';
 import { registerPresent } from './present/present.contribution';
+import { registerStory } from './story/story.contribution';
 
 /**
  * Every feature's contribution, in one place (main.ts calls this once at start-up). A new
@@ -26,4 +27,5 @@ export function registerContributions(): void {
   registerInterop();
   registerSimulation();
   registerPresent();
+  registerStory();
 }

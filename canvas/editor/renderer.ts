@@ -6,7 +6,6 @@ import {
   type ZoomBehavior,
   type ZoomTransform,
 } from 'd3';
-import type { ElementRecord } from '../../shared/schema/types';
 import {
   drawFrame,
   handlePosition,
@@ -25,18 +24,19 @@ import { attachPointerInput } from './pointer-input';
 import { DEFAULT_LABEL_BUDGET, LabelCache } from './labels';
 import { LABEL_FONT, type PlacedLabel } from './label-layout';
 import { Scene } from './scene';
+import { EditorState } from './editor-state';
 import { LIGHT_PALETTE } from './theme';
 import type { MapRenderer, MapRendererOptions, Viewport } from './renderer-api';
 import { readableFit } from './readable-fit';
+import { boundsOf, fitTransform } from './fit';
+import { LoopMarkerCache } from './loop-marker-cache';
+import { MovePreview } from './move-preview';
+import type { MapLegend } from './draw-marks';
 
 /**
  * The map editor's renderer: a Canvas 2D view of a `MapSnapshot` with d3-zoom pan and zoom,
- * culling, batched drawing, grid-index hit-testing, overlays and pointer gestures that report
- * intents. Nothing here writes the document.
- *
- *   const r = createMapRenderer(canvas, { intents: { onMoveCommit, onConnect, ... } });
- *   r.setSnapshot(snapshot);          // cheap when few records changed
- *   r.setTheme(readPalette(document.documentElement));
+ * culling, batched drawing, hit-testing, overlays and pointer gestures that report intents.
+ * Nothing here writes the document. See README.md beside it.
  */
 
 export type { MapRenderer, MapRendererOptions, Viewport } from './renderer-api';
@@ -45,9 +45,8 @@ export function createMapRenderer(
   canvas: HTMLCanvasElement,
   opts: MapRendererOptions = {},
 ): MapRenderer {
-  const ctxOrNull = canvas.getContext('2d', { alpha: false });
-  if (!ctxOrNull) throw new Error('This browser cannot draw the map: Canvas 2D is unavailable.');
-  const ctx = ctxOrNull;
+  const ctx = canvas.getContext('2d', { alpha: false })!;
+  if (!ctx) throw new Error('This browser cannot draw the map: Canvas 2D is unavailable.');
   let palette = opts.palette ?? LIGHT_PALETTE;
   const labels = new LabelCache((font, text) => {
     ctx.font = font;
@@ -65,17 +64,30 @@ export function createMapRenderer(
   let viewportDirty = true;
   let destroyed = false;
 
-  let selection: ReadonlySet<string> = new Set();
+  // The selection lives in the editor state; `preview` is a box selection while it is dragged
+  // (the gesture's end selects through the intents, which clears it).
+  const state = opts.state ?? new EditorState();
+  let preview: ReadonlySet<string> | null = null;
+  const selection = (): ReadonlySet<string> => preview ?? state.selectionSet;
+  const offState = state.subscribe('selection', () => {
+    preview = null;
+    // A selection outside what was framed ends the framing's fade.
+    const sel = state.selectionSet;
+    if (focus && (!sel.size || [...sel].some((id) => !focus!.has(id)))) focus = null;
+    requestRender();
+  });
   let hover: string | null = null;
   let highlight: ReadonlySet<string> | null = null;
+  /** What a view framed (kept at full strength while hovers come and go); see `frame`. */
+  let focus: ReadonlySet<string> | null = null;
+  const markers = new LoopMarkerCache(scene);
   let remoteSelections: RemoteSelection[] = [];
   let cursors: readonly RemoteCursor[] = [];
   let rubberBand: Rect | null = null;
   let connectionPreview: ConnectionPreview | null = null;
   let handleFor: string | null = null;
   let badges: ReadonlyMap<string, number> | null = null;
-  /** Records of elements at the end of a committed move, to tell when the snapshot caught up. */
-  let pendingMove: Map<string, ElementRecord> | null = null;
+  let legend: MapLegend | null = null;
 
   const frameCallbacks: (() => void)[] = [];
 
@@ -96,12 +108,8 @@ export function createMapRenderer(
   }
 
   function getViewport(): Viewport {
-    const v = view();
-    return {
-      rect: visibleRect(v),
-      zoom: transform.k,
-      transform: { k: transform.k, x: transform.x, y: transform.y },
-    };
+    const { k, x, y } = transform;
+    return { rect: visibleRect(view()), zoom: k, transform: { k, x, y } };
   }
 
   function renderNow(): FrameStats {
@@ -112,15 +120,17 @@ export function createMapRenderer(
       scene,
       view(),
       {
-        selection,
+        selection: selection(),
         hover,
-        highlight,
+        highlight: highlight ?? focus,
         remoteSelections,
         cursors,
         rubberBand,
         connectionPreview,
         handleFor,
         badges,
+        legend,
+        loopMarkers: markers.anchors(),
       },
       palette,
       labels,
@@ -136,7 +146,9 @@ export function createMapRenderer(
     });
     if (viewportDirty) {
       viewportDirty = false;
-      opts.onViewportChange?.(getViewport());
+      const v = getViewport();
+      state.setViewport(v);
+      opts.onViewportChange?.(v);
     }
     return { elements: stats.elements, connections: stats.connections, labels: stats.labels };
   }
@@ -175,25 +187,14 @@ export function createMapRenderer(
     return Math.hypot(h.x - p.x, h.y - p.y) <= HANDLE_RADIUS + 3 ? g.id : null;
   }
 
+  const moves = new MovePreview(scene);
   function previewMove(ids: readonly string[], dx: number, dy: number): void {
-    const positions = new Map<string, readonly [number, number]>();
-    for (const id of ids) {
-      const g = scene.elements.get(id);
-      if (g) positions.set(id, [g.rec.position[0] + dx, g.rec.position[1] + dy]);
-    }
-    scene.setOverrides(positions);
+    moves.preview(ids, dx, dy);
     requestRender();
   }
 
   function endMovePreview(committed: boolean): void {
-    if (!committed) {
-      scene.clearOverrides();
-      pendingMove = null;
-    } else {
-      pendingMove = new Map();
-      for (const g of scene.elements.values())
-        if (scene.positionOf(g.id) !== g.rec.position) pendingMove.set(g.id, g.rec);
-    }
+    moves.end(committed);
     requestRender();
   }
 
@@ -203,6 +204,12 @@ export function createMapRenderer(
     unknown
   >()
     .scaleExtent([opts.minZoom ?? 0.02, opts.maxZoom ?? 8])
+    // The canvas's size as last measured by resize(): d3-zoom's default reads clientWidth and
+    // clientHeight on every gesture event, forcing a layout of the whole page mid-frame.
+    .extent(() => [
+      [0, 0],
+      [cssW, cssH],
+    ])
     .filter((event: Event) => {
       if (event.type === 'wheel') return !controller.busy;
       const me = event as MouseEvent;
@@ -229,8 +236,11 @@ export function createMapRenderer(
       hitHandle,
       screenToMap,
       elementsInRect: (r) => elementsInRectScene(scene, r),
-      getSelection: () => selection,
-      setSelection: (ids) => api.setSelection(ids),
+      getSelection: selection,
+      setSelection: (ids) => {
+        preview = new Set(ids);
+        requestRender();
+      },
       setHover: (id) => api.setHover(id),
       setHandle: (id) => {
         if (id !== handleFor) {
@@ -269,22 +279,15 @@ export function createMapRenderer(
     scene,
     setSnapshot(next) {
       const change = scene.update(next);
-      if (pendingMove) {
-        // The first snapshot after a committed move: moves the document took are in it; the
-        // rest (a refused write) snap back.
-        const stale: string[] = [];
-        for (const [id, rec] of pendingMove)
-          if (scene.elements.get(id)?.rec === rec) stale.push(id);
-        scene.clearOverrides(stale);
-        pendingMove = null;
-      }
-      let pruned = false;
+      moves.snapshotArrived();
       const keep = (id: string): boolean => scene.elements.has(id) || scene.connections.has(id);
-      if ([...selection].some((id) => !keep(id))) {
-        selection = new Set([...selection].filter(keep));
-        pruned = true;
+      const sel = selection();
+      if ([...sel].some((id) => !keep(id))) {
+        const kept = [...sel].filter(keep);
+        preview = null;
+        if (opts.intents?.onSelectionChange) opts.intents.onSelectionChange(kept);
+        else state.setSelection(kept);
       }
-      if (pruned) opts.intents?.onSelectionChange?.([...selection]);
       requestRender();
       return change;
     },
@@ -293,10 +296,9 @@ export function createMapRenderer(
       requestRender();
     },
     setSelection(ids) {
-      selection = new Set(ids);
-      requestRender();
+      state.setSelection([...ids]);
     },
-    getSelection: () => selection,
+    getSelection: selection,
     setHover(id) {
       if (hover !== id) {
         hover = id;
@@ -307,7 +309,21 @@ export function createMapRenderer(
       highlight = ids ? new Set(ids) : null;
       requestRender();
     },
-    getHighlight: () => highlight,
+    getHighlight: () => highlight ?? focus,
+    setFocus(ids) {
+      focus = ids ? new Set(ids) : null;
+      requestRender();
+    },
+    setLoopMarkers(specs) {
+      markers.set(specs);
+      requestRender();
+    },
+    loopMarkers: () => markers.anchors(),
+    setLegend(next) {
+      legend = next;
+      requestRender();
+    },
+    getLegend: () => legend,
     setEncodings(encodings) {
       scene.setEncodings(encodings);
       requestRender();
@@ -362,11 +378,17 @@ export function createMapRenderer(
       const [lo, hi] = zoomBehavior.scaleExtent();
       // A zoom at which the labels read (readable-fit.ts); without labels, the plain frame.
       const t = readableFit({
-        ...{ scene, labels, width: cssW, height: cssH, padding, selection },
+        ...{ scene, labels, width: cssW, height: cssH, padding, selection: selection() },
         ...{ minZoom: lo, maxZoom: hi, budget: showLabels ? labelBudget : 0 },
       });
       if (!t) applyTransform(zoomIdentity.translate(cssW / 2, cssH / 2), durationMs);
       else applyTransform(zoomIdentity.translate(t.x, t.y).scale(t.k), durationMs);
+    },
+    frame(ids, padding = 64, durationMs = 0) {
+      const b = boundsOf(scene, ids);
+      const [lo, hi] = zoomBehavior.scaleExtent();
+      const t = b && fitTransform(b, cssW, cssH, padding, lo, hi);
+      if (t) applyTransform(zoomIdentity.translate(t.x, t.y).scale(t.k), durationMs);
     },
     labelLayout: () => lastLayout,
     setLabelsShown(on) {
@@ -378,6 +400,7 @@ export function createMapRenderer(
     resize,
     destroy() {
       destroyed = true;
+      offState();
       if (frameId) cancelAnimationFrame(frameId);
       observer?.disconnect();
       detachPointer();

@@ -244,6 +244,12 @@ export class MapSession {
 
   /** Shares presence fields (throttled to 5 updates a second; `immediate` for discrete changes). */
   setPresence(fields: Partial<PresenceState>, immediate = false): void {
+    if (this.role === 'view') {
+      // View links send no cursor (and cannot drag): they watch.
+      const { cursor: _cursor, dragging: _dragging, ...rest } = fields;
+      if (Object.keys(rest).length === 0) return;
+      fields = rest;
+    }
     this.#presence?.set(fields, immediate);
   }
 

@@ -8,8 +8,19 @@ export interface PresenceState {
   /** Pointer position in map units, or null when the pointer is off the map. */
   readonly cursor: { readonly x: number; readonly y: number } | null;
   readonly selection: readonly string[];
-  /** The centre of the visible map (map units) and the zoom, so others can follow. */
-  readonly viewport: { readonly x: number; readonly y: number; readonly k: number } | null;
+  /**
+   * The centre of the visible map (map units) and the zoom, so others can follow; and the size of
+   * the view in CSS pixels, so the host sends this person only the cursors they can see.
+   */
+  readonly viewport: {
+    readonly x: number;
+    readonly y: number;
+    readonly k: number;
+    readonly w?: number;
+    readonly h?: number;
+  } | null;
+  /** The client id of the person this one follows (the host sends their moves first). */
+  readonly follows?: number | null;
   /** An element drag in progress: ids and the offset from their stored positions. */
   readonly dragging?: {
     readonly ids: readonly string[];

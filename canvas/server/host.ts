@@ -18,7 +18,8 @@ import { createConsoleLogger } from './log';
 import { DATABASE_FILE, DEFAULT_DATA_DIR, DEFAULT_STATIC_DIR } from './paths';
 import type { SignalingOptions } from './realtime/signaling';
 import { createSignalingServer } from './realtime/signaling';
-import { createSyncServer } from './realtime/sync';
+import type { PresenceRelayOptions } from './realtime/presence-relay';
+import { createSyncServer, type SyncServer } from './realtime/sync';
 import { RoomStore } from './rooms/store';
 import { ROUTE_MODULES } from './routes/index';
 import { versionRoutes } from './routes/versions';
@@ -62,6 +63,8 @@ export interface HostOptions {
   history?: { autoIntervalMs?: number; maxAutoVersions?: number };
   /** Log every /sync update to SQLite before acknowledging it (default true; the bench turns it off). */
   durableLog?: boolean;
+  /** Presence batching (default on); `false`: every update to everyone (the load baseline). */
+  presenceRelay?: Partial<PresenceRelayOptions> | false;
 }
 
 export interface Host {
@@ -75,6 +78,8 @@ export interface Host {
   withRoomDoc<T>(roomId: string, fn: (doc: Y.Doc) => T | Promise<T>): Promise<T>;
   /** Stops accepting, closes every socket, writes every pending change to SQLite, closes it. */
   close(): Promise<void>;
+  /** Rooms held in memory by each part of the host (SyncServer.roomsInMemory, and history). */
+  roomsInMemory(): ReturnType<SyncServer['roomsInMemory']> & { history: number };
 }
 
 export const DEFAULT_PORT = 5178;
@@ -113,6 +118,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     keepAliveMs,
     extensions: [history.extension],
     ...(options.durableLog === false ? { durableLog: false } : {}),
+    ...(options.presenceRelay !== undefined ? { presenceRelay: options.presenceRelay } : {}),
   });
 
   let boundUrl = '';
@@ -195,7 +201,16 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
       await stopped;
     })());
 
-  return { url: boundUrl, port, lanUrls: lan, dataDir, withRoomDoc: sync.withRoomDoc, close };
+  const roomsInMemory = () => ({ ...sync.roomsInMemory(), history: history.roomCount() });
+  return {
+    url: boundUrl,
+    port,
+    lanUrls: lan,
+    dataDir,
+    withRoomDoc: sync.withRoomDoc,
+    close,
+    roomsInMemory,
+  };
 }
 
 /** `http://<Host header>` when the header is a plain host[:port], else undefined. */

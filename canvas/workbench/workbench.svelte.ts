@@ -1,71 +1,19 @@
 import { NewElementSettler } from './settle-new';
 import type { ElementKind, Polarity, Position } from '../../shared/schema/types';
-import { CELL_W, freeSpot } from '../../shared/session/placement';
-import {
-  addElement,
-  connect,
-  DomainError,
-  moveElements,
-  removeConnections,
-  removeElements,
-  transact,
-  updateConnection,
-  updateElement,
-  writeNewConnection,
-  writeNewElement,
-} from '../../shared/domain/index';
+import { DomainError } from '../../shared/domain/index';
 import type { MapSession } from '../platform/map-session.svelte';
 import type { ContextKeys } from '../platform/context-keys';
-import { nearestInDirection, nearestTo, type Direction } from '../platform/navigation';
-import {
-  copySelection,
-  parseClipboard,
-  pasteRecords,
-  payloadCenter,
-  type ClipboardPayload,
-} from '../platform/clipboard';
-import type { MapRenderer } from '../editor/index';
+import { EditorState, type MapRenderer } from '../editor/index';
+import { createSubscriber } from 'svelte/reactivity';
+import { KIND_WORD } from '../ui/kind-names';
 import { contributedContextKeys, views } from './registry';
+import type { QuickInputRequest } from './quick-input';
+import { addElement } from './commands/add';
+import { commitRename } from './commands/rename';
+import { connectElements } from './commands/connect';
+import { deleteSelection } from './commands/delete';
 
-/** An item in the quick input (palette, quick open, pickers). */
-export interface QuickItem {
-  readonly id: string;
-  readonly label: string;
-  readonly description?: string;
-  readonly keyLabel?: string;
-  readonly disabled?: boolean;
-}
-
-export interface QuickInputRequest {
-  /** Accessible name of the dialog. */
-  readonly title: string;
-  readonly placeholder: string;
-  readonly items: readonly QuickItem[];
-  readonly emptyText: string;
-  /** Searches `description` too (quick open searches kinds and tags). */
-  readonly searchDescription?: boolean;
-  readonly initialQuery?: string;
-  accept(item: QuickItem): void;
-}
-
-const KIND_WORD: Record<ElementKind, string> = {
-  factor: 'factor',
-  actor: 'actor',
-  intervention: 'intervention',
-  note: 'note',
-  group: 'frame',
-};
-
-export const NEW_LABEL: Record<ElementKind, string> = {
-  factor: 'New factor',
-  actor: 'New actor',
-  intervention: 'New intervention',
-  note: 'New note',
-  group: 'New frame',
-};
-
-const CLIPBOARD_KEY = 'weavemap.clipboard';
-const NUDGE = 10;
+export type { QuickInputRequest, QuickItem } from './quick-input';
 
 /**
  * The open map's workbench: view state (selection, focus, open parts, dialogs) and the
@@ -75,8 +23,26 @@ const NUDGE = 10;
 export class Workbench {
   readonly session: MapSession;
 
-  selection = $state.raw<readonly string[]>([]);
-  zoom = $state(1);
+  /** The selection and viewport, held once; the renderer draws from it (editor-state.ts). */
+  readonly editor = new EditorState();
+  readonly #selectionChanged = createSubscriber((update) =>
+    this.editor.subscribe('selection', update),
+  );
+  readonly #viewportChanged = createSubscriber((update) =>
+    this.editor.subscribe('viewport', update),
+  );
+
+  /** Selected ids (reactive: read in a component or effect, it follows the editor state). */
+  get selection(): readonly string[] {
+    this.#selectionChanged();
+    return this.editor.selection;
+  }
+
+  /** The renderer's zoom (reactive). */
+  get zoom(): number {
+    this.#viewportChanged();
+    return this.editor.viewport?.zoom ?? 1;
+  }
   mapFocused = $state(false);
   sidebarView = $state<string | null>('outline');
   panelView = $state<string | null>('activity');
@@ -102,8 +68,12 @@ export class Workbench {
   notice = $state.raw<{ text: string; tone: 'error' | 'info' } | null>(null);
   /** Read by screen readers (a polite live region). */
   announcement = $state('');
-  /** Asks the People view to focus the name field. */
-  editNameRequest = $state(0);
+  /**
+   * A part asked to take keyboard focus (`inspector`, `view:<id>`, a feature's field such as
+   * `people.name`): commands ask, and the component of that name honours it with
+   * `takeFocusRequest`, so no command reaches into the page by element id.
+   */
+  focusRequest = $state.raw<{ readonly target: string; readonly n: number } | null>(null);
 
   renderer: MapRenderer | null = null;
   mapElement: HTMLElement | null = null;
@@ -111,11 +81,12 @@ export class Workbench {
   sessionSlot = $state<HTMLElement | null>(null);
   #noticeTimer: ReturnType<typeof setTimeout> | null = null;
 
-  readonly #settler: NewElementSettler;
+  /** Keeps elements two people add at the same moment apart. */
+  readonly newElements: NewElementSettler;
 
   constructor(session: MapSession) {
     this.session = session;
-    this.#settler = new NewElementSettler(session);
+    this.newElements = new NewElementSettler(session);
   }
 
   get snapshot() {
@@ -194,11 +165,10 @@ export class Workbench {
 
   // ---- selection and focus ----
 
-  select(ids: readonly string[], opts: { reveal?: boolean; fromRenderer?: boolean } = {}): void {
+  select(ids: readonly string[], opts: { reveal?: boolean } = {}): void {
     const snap = this.snapshot;
     const kept = ids.filter((id) => snap.elements.has(id) || snap.connections.has(id));
-    this.selection = kept;
-    if (!opts.fromRenderer) this.renderer?.setSelection(kept);
+    this.editor.setSelection(kept);
     this.session.setPresence({ selection: kept }, true);
     if (opts.reveal && kept[0]) this.reveal(kept[0]);
     this.announceSelection();
@@ -252,54 +222,22 @@ export class Workbench {
     if (!v) return;
     if (v.location === 'sidebar') this.sidebarView = id;
     else this.panelView = id;
-    // Focus the view once it is drawn, so keyboard users land in it.
-    queueMicrotask(() =>
-      requestAnimationFrame(() => {
-        const el = document.getElementById(`view-${id}`);
-        const target = el?.querySelector<HTMLElement>('input, button, [tabindex="0"]') ?? el;
-        target?.focus();
-      }),
-    );
+    // The view takes focus once it is drawn, so keyboard users land in it.
+    this.requestFocus(`view:${id}`);
   }
 
-  // ---- editing ----
-
-  /**
-   * Where a new element goes: the first free spot right of the selection, else near the middle
-   * of the view (started from a cell of this person's own, so two people adding at once after
-   * "Bring everyone to me" land apart). The rule is `freeSpot` in shared/session/placement.ts.
-   */
-  placeForNew(): Position {
-    const first = this.selection.map((id) => this.snapshot.elements.get(id)).find(Boolean);
-    const taken = [...this.snapshot.elements.values()]
-      .filter((e) => e.kind !== 'group')
-      .map((e) => e.position);
-    if (first) return freeSpot(taken, [first.position[0] + CELL_W, first.position[1]]);
-    const v = this.renderer?.getViewport();
-    const centre: Position = v
-      ? [Math.round(v.rect.x + v.rect.width / 2), Math.round(v.rect.y + v.rect.height / 2)]
-      : [0, 0];
-    return freeSpot(taken, centre, this.session.user.id);
+  requestFocus(target: string): void {
+    this.focusRequest = { target, n: (this.focusRequest?.n ?? 0) + 1 };
   }
 
-  addElement(kind: ElementKind = this.newKind, at?: Position): string | undefined {
-    const position = at ?? this.placeForNew();
-    const id = this.write(() =>
-      addElement(this.session.ctx, {
-        kind,
-        label: NEW_LABEL[kind],
-        position: [Math.round(position[0]), Math.round(position[1])],
-        ...(kind === 'actor' ? { actorType: 'person' as const } : {}),
-      }),
-    );
-    this.session.stopCapturing();
-    if (id) {
-      this.#settler.added(id);
-      this.select([id], { reveal: true });
-      this.say(`Added a ${KIND_WORD[kind]}. Press Enter to name it.`);
-    }
-    return id;
+  /** True once for each request that `target` take focus (read in the component's effect). */
+  takeFocusRequest(target: string): boolean {
+    if (this.focusRequest?.target !== target) return false;
+    this.focusRequest = null;
+    return true;
   }
+
+  // ---- the inline label editor ----
 
   rename(id = this.selection[0]): void {
     if (!id || this.readOnly) return;
@@ -313,249 +251,34 @@ export class Workbench {
     this.renaming = { id, type };
   }
 
-  commitRename(id: string, type: 'element' | 'connection', label: string): boolean {
-    const ok = this.write(() => {
-      if (type === 'element') updateElement(this.session.ctx, id, { label });
-      else updateConnection(this.session.ctx, id, { label });
-      return true;
-    });
-    this.session.stopCapturing();
-    return ok === true;
-  }
-
   endRename(): void {
     this.renaming = null;
     this.focusMap();
   }
 
-  deleteSelection(): void {
-    const snap = this.snapshot;
-    const els = this.selection.filter((id) => snap.elements.has(id));
-    const conns = this.selection.filter((id) => snap.connections.has(id));
-    if (!els.length && !conns.length) return;
-    this.write(() =>
-      transact(this.session.ctx, () => {
-        if (conns.length) removeConnections(this.session.ctx, conns);
-        if (els.length) removeElements(this.session.ctx, els);
-      }),
-    );
-    this.session.stopCapturing();
-    this.select([]);
-    this.say(
-      `Deleted ${els.length + conns.length} item${els.length + conns.length === 1 ? '' : 's'}.`,
-    );
+  // ---- edits, for the test hook (documented in test/support/app.ts); the UI runs commands ----
+
+  addElement(kind: ElementKind = this.newKind, at?: Position): string | undefined {
+    return addElement(this, kind, at);
   }
 
-  /** Starts a keyboard connection from the selected element, or finishes one to it. */
-  connectStep(polarity?: Polarity): void {
-    const snap = this.snapshot;
-    const selected = this.selection.filter((id) => snap.elements.has(id));
-    if (this.connectFrom) {
-      const to = selected[0];
-      if (!to || to === this.connectFrom) {
-        this.say('Pick another element with the arrow keys, then press C or Enter.');
-        return;
-      }
-      this.connectElements(this.connectFrom, to, polarity);
-      return;
-    }
-    if (selected.length === 2) {
-      this.connectElements(selected[0]!, selected[1]!, polarity);
-      return;
-    }
-    if (selected.length !== 1) {
-      this.say('Select the element to connect from first.', 'error');
-      return;
-    }
-    this.connectFrom = selected[0]!;
-    this.say(
-      `Connecting from “${this.labelOf(selected[0]!)}”: move to the target with the arrow keys and press C or Enter (Escape cancels).`,
-    );
-  }
-
-  cancelConnect(): void {
-    if (this.connectFrom) {
-      this.connectFrom = null;
-      this.say('Connection cancelled.');
-    }
+  commitRename(id: string, type: 'element' | 'connection', label: string): boolean {
+    return commitRename(this, id, type, label);
   }
 
   connectElements(from: string, to: string, polarity?: Polarity): string | undefined {
-    const snap = this.snapshot;
-    const a = snap.elements.get(from);
-    const b = snap.elements.get(to);
-    this.connectFrom = null;
-    if (!a || !b) return undefined;
-    const relationship = a.kind === 'actor' && b.kind === 'actor';
-    const id = this.write(() =>
-      connect(this.session.ctx, {
-        from,
-        to,
-        kind: relationship ? 'relationship' : 'causal',
-        ...(relationship ? {} : { polarity: polarity ?? '+' }),
-      }),
-    );
-    this.session.stopCapturing();
-    if (id) {
-      this.select([id]);
-      this.say(
-        `Connected “${this.labelOf(from)}” to “${this.labelOf(to)}”${relationship ? ' (relationship)' : ` (${polarity ?? '+'})`}. Press + or - to set its polarity.`,
-      );
-    }
-    return id;
+    return connectElements(this, from, to, polarity);
   }
 
-  /** Sets the polarity of the selected causal connections (or of the one being made). */
-  setPolarity(p: Polarity): void {
-    if (this.connectFrom) {
-      this.connectStep(p);
-      return;
-    }
-    const conns = this.selection.filter(
-      (id) => this.snapshot.connections.get(id)?.kind === 'causal',
-    );
-    if (!conns.length) {
-      this.say('Select a causal connection to set its polarity.', 'error');
-      return;
-    }
-    this.write(() =>
-      transact(this.session.ctx, () => {
-        for (const id of conns) updateConnection(this.session.ctx, id, { polarity: p });
-      }),
-    );
-    this.session.stopCapturing();
-    this.say(`Polarity set to ${p === '+' ? '+ (same direction)' : '− (opposite direction)'}.`);
-  }
-
-  toggleDelay(): void {
-    const conns = this.selection.filter(
-      (id) => this.snapshot.connections.get(id)?.kind === 'causal',
-    );
-    if (!conns.length) return;
-    const on = !this.snapshot.connections.get(conns[0]!)?.delay;
-    this.write(() =>
-      transact(this.session.ctx, () => {
-        for (const id of conns) updateConnection(this.session.ctx, id, { delay: on });
-      }),
-    );
-    this.session.stopCapturing();
-  }
-
-  togglePin(): void {
-    const els = this.selection.filter((id) => this.snapshot.elements.has(id));
-    if (!els.length) return;
-    const on = !this.snapshot.elements.get(els[0]!)?.pinned;
-    this.write(() =>
-      transact(this.session.ctx, () => {
-        for (const id of els) updateElement(this.session.ctx, id, { pinned: on });
-      }),
-    );
-    this.session.stopCapturing();
-    this.say(on ? 'Pinned: the tidy layout leaves it in place.' : 'Unpinned.');
-  }
-
-  /** Moves the selection to the nearest element in a direction (or starts at the middle). */
-  moveSelection(dir: Direction): void {
-    const snap = this.snapshot;
-    const placed = [...snap.elements.values()].map((e) => {
-      const g = this.renderer?.scene.elements.get(e.id);
-      return { id: e.id, x: g?.cx ?? e.position[0], y: g?.cy ?? e.position[1] };
-    });
-    const currentId = this.selection.find((id) => snap.elements.has(id));
-    const current = currentId ? placed.find((p) => p.id === currentId) : undefined;
-    let next: string | null;
-    if (!current) {
-      const v = this.renderer?.getViewport();
-      next = nearestTo(
-        placed,
-        v ? v.rect.x + v.rect.width / 2 : 0,
-        v ? v.rect.y + v.rect.height / 2 : 0,
-      );
-    } else next = nearestInDirection(placed, current, dir);
-    if (next) this.select([next], { reveal: true });
-    else if (current) this.announcement = `Nothing further ${dir}.`;
-  }
-
-  nudge(dx: number, dy: number): void {
-    const snap = this.snapshot;
-    const moves: [string, Position][] = [];
-    for (const id of this.selection) {
-      const e = snap.elements.get(id);
-      if (e && !e.pinned)
-        moves.push([id, [e.position[0] + dx * NUDGE, e.position[1] + dy * NUDGE]]);
-    }
-    if (moves.length) this.write(() => moveElements(this.session.ctx, moves));
-  }
-
-  selectAll(): void {
-    this.select([...this.snapshot.elements.keys()]);
-  }
-
-  // ---- clipboard ----
-
-  copy(cut = false): void {
-    const payload = copySelection(this.snapshot, this.selection, this.session.roomId);
-    if (!payload) {
-      this.say('Select elements to copy.', 'error');
-      return;
-    }
-    const text = JSON.stringify(payload);
-    try {
-      localStorage.setItem(CLIPBOARD_KEY, text);
-    } catch {
-      // Too big for local storage: the system clipboard below still has it.
-    }
-    void navigator.clipboard?.writeText(text).catch(() => undefined);
-    if (cut) this.deleteSelection();
-    this.say(
-      `${cut ? 'Cut' : 'Copied'} ${payload.elements.length} element${payload.elements.length === 1 ? '' : 's'} and ${payload.connections.length} connection${payload.connections.length === 1 ? '' : 's'}.`,
-    );
-  }
-
-  async paste(text?: string): Promise<void> {
-    let payload: ClipboardPayload | null = text ? parseClipboard(text) : null;
-    if (!payload && !text) {
-      const fromSystem = await navigator.clipboard?.readText().catch(() => '');
-      payload = fromSystem ? parseClipboard(fromSystem) : null;
-      if (!payload) payload = parseClipboard(localStorage.getItem(CLIPBOARD_KEY) ?? '');
-    }
-    if (!payload) {
-      this.say('Nothing to paste: copy elements from a Weavemap map first.', 'error');
-      return;
-    }
-    let offset: [number, number];
-    if (payload.roomId === this.session.roomId) offset = [40, 40];
-    else {
-      const v = this.renderer?.getViewport();
-      const [cx, cy] = payloadCenter(payload);
-      offset = v
-        ? [
-            Math.round(v.rect.x + v.rect.width / 2 - cx),
-            Math.round(v.rect.y + v.rect.height / 2 - cy),
-          ]
-        : [0, 0];
-    }
-    const records = pasteRecords(payload, offset);
-    const ok = this.write(() =>
-      transact(this.session.ctx, () => {
-        for (const e of records.elements) writeNewElement(this.session.ctx, e);
-        for (const c of records.connections) writeNewConnection(this.session.ctx, c);
-        return true;
-      }),
-    );
-    this.session.stopCapturing();
-    if (ok) {
-      this.select([...records.ids.values()]);
-      this.say(
-        `Pasted ${records.elements.length} element${records.elements.length === 1 ? '' : 's'}.`,
-      );
-    }
+  deleteSelection(): void {
+    deleteSelection(this);
   }
 
   // ---- view ----
 
   follow(clientId: number): void {
     this.following = clientId;
+    this.session.setPresence({ follows: clientId }, true);
     const p = this.session.peers.find((x) => x.clientId === clientId);
     this.say(`Following ${p?.user.name ?? 'them'}: your view moves with theirs until you move.`);
   }
@@ -564,19 +287,8 @@ export class Workbench {
     if (this.following === null) return;
     const p = this.session.peers.find((x) => x.clientId === this.following);
     this.following = null;
+    this.session.setPresence({ follows: null }, true);
     this.say(`Stopped following ${p?.user.name ?? ''}.`.replace(' .', '.'));
-  }
-
-  zoomBy(factor: number): void {
-    const r = this.renderer;
-    if (!r) return;
-    this.stopFollowing();
-    r.zoomTo(r.getViewport().zoom * factor);
-  }
-
-  zoomToFit(): void {
-    this.stopFollowing();
-    this.renderer?.fitToContent(48, 250);
   }
 
   openQuickInput(req: QuickInputRequest): void {

@@ -1,6 +1,7 @@
 import { escapeHtml as e, httpUrl } from './escape';
 import type { ReportIntroduction, ReportModel } from './model';
 import { mapSvg } from './svg';
+import { storiesHtml } from './stories';
 import { summaryHtml } from './summary';
 
 export interface HtmlReportOptions {
@@ -175,6 +176,9 @@ export function reportHtml(model: ReportModel, options: HtmlReportOptions = {}):
     }
   }
   s.push('</section>');
+
+  const stories = storiesHtml(model.stories);
+  if (stories) s.push(stories);
 
   // Sources.
   s.push('<section id="sources"><h2>Sources cited</h2>');

@@ -10,6 +10,8 @@ import { leverageVotes, voteResults } from '../session/votes';
 import { filterActions } from '../session/actions';
 import { readSessionSnapshot } from '../session/layout';
 import * as Y from 'yjs';
+import type { StoryRecord } from '../schema/story-record';
+import { reportStories, type ReportStory } from './stories';
 
 /**
  * The session report as plain data: what the HTML and Markdown writers print. Everything here is
@@ -24,6 +26,8 @@ export interface ReportInput {
   readonly analysis?: MapAnalysis;
   /** When the report was made (default: now). */
   readonly generatedAt?: Date;
+  /** The stories the facilitator recorded (a "Stories" section lists their steps). */
+  readonly stories?: readonly StoryRecord[];
   /** Longest lists (default 50 loops, 20 leverage points, 10 weaving suggestions). */
   readonly limits?: { loops?: number; leverage?: number; weaving?: number };
 }
@@ -139,6 +143,7 @@ export interface ReportModel {
   readonly participants: readonly string[];
   /** The map drawn (hidden private notes already left out). */
   readonly map: MapSnapshot;
+  readonly stories: readonly ReportStory[];
 }
 
 const EMPTY_SESSION: SessionSnapshot = readSessionSnapshot(new Y.Doc());
@@ -331,5 +336,6 @@ export function buildReport(input: ReportInput): ReportModel {
     sources,
     participants: [...participants].sort((a, b) => a.localeCompare(b)),
     map,
+    stories: reportStories(map, input.stories ?? []),
   };
 }

@@ -6,6 +6,7 @@ import { wsUrl, type RoomRole } from './links';
 import { deriveMeshPassword, editSecretFromFacilitator, meshRoomName } from './password';
 import { preserveCryptoOrder } from './ordered-crypto';
 import { meshCapGate } from './mesh-cap';
+import { keepHostPresence } from './presence-relay';
 import { watchMesh } from './mesh-health';
 import { parseRefusal } from './refusal';
 
@@ -192,6 +193,13 @@ export function connectRoom(opts: RoomConnectionOptions): RoomConnection {
     },
   });
   if (meshWanted) void startMesh();
+  // A crowd (above the mesh cap) syncs through the host alone, whose presence relay says who is
+  // here: no heartbeats from idle people, no timeouts for them (shared/sync/presence-relay.ts).
+  // A small room keeps Yjs's own heartbeats, which the peer mesh relies on.
+  const stopKeeping = keepHostPresence(
+    awareness,
+    () => server === 'connected' && webrtc === null && !(capGate?.allowed() ?? true),
+  );
 
   return {
     awareness,
@@ -225,6 +233,7 @@ export function connectRoom(opts: RoomConnectionOptions): RoomConnection {
     },
     destroy() {
       destroyed = true;
+      stopKeeping();
       capGate?.dispose();
       stopMesh();
       hocuspocus.destroy();

@@ -14,6 +14,7 @@ import { benchSession } from './session';
 import { benchStorage } from './storage';
 import { benchSimulation } from './simulation';
 import { benchSync } from './sync';
+import { benchWeakLaptop } from './weak-laptop';
 import { printTable, type BenchRow } from './table';
 
 const groups: Record<string, () => Promise<BenchRow[]> | BenchRow[]> = {
@@ -26,6 +27,7 @@ const groups: Record<string, () => Promise<BenchRow[]> | BenchRow[]> = {
   simulation: benchSimulation,
   contract: benchContract,
   memory: benchMemoryAttack,
+  'weak-laptop': benchWeakLaptop,
   interop: async () =>
     (await runInteropBench()).map((r) => ({
       group: 'interop',

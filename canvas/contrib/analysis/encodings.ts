@@ -111,8 +111,12 @@ export function computeEncodings(
   const legend: LegendEntry[] = [];
   let fill: Map<string, string> | undefined;
   let scale: Map<string, number> | undefined;
+  let brokers: Set<string> | undefined;
   if (analysis && settings.colorBy === 'cluster') {
     fill = new Map();
+    brokers = new Set(
+      analysis.network.brokers.map((b) => b.id).filter((id) => snapshot.elements.has(id)),
+    );
     for (const cl of analysis.network.clusters) {
       const color = categoryColor(cl.id);
       let count = 0;
@@ -146,6 +150,7 @@ export function computeEncodings(
       ...(fill ? { fill } : {}),
       ...(scale ? { scale } : {}),
       ...(hidden.size ? { hidden } : {}),
+      ...(brokers?.size ? { brokers } : {}),
     },
     legend,
     sized: scale?.size ?? 0,

@@ -1,12 +1,13 @@
 import { mount, unmount } from 'svelte';
+import type { MapSnapshot } from '../../../shared/schema/types';
+import type { Rect } from '../../editor/geometry';
+import { LIGHT_PALETTE } from '../../editor/theme';
 import { onMapOpened, registerCommand, registerToolbarItem } from '../../workbench/registry';
 import type { Workbench } from '../../workbench/workbench.svelte';
 import { fillNewMap } from './apply-import';
 import type { ExportChoice } from './files';
 import ExportDialog from './ExportDialog.svelte';
 import ImportDialog from './ImportDialog.svelte';
-import type { MapSnapshot } from '../../../shared/schema/types';
-import { LIGHT_PALETTE } from '../../editor/theme';
 import { canvasTextMeasure } from './painter';
 import { mapToSvg } from './svg-image';
 
@@ -118,6 +119,18 @@ function acceptDrops(wb: Workbench): () => void {
   };
 }
 
+/** What `interop.mapSvg` takes (see `SvgImageOptions`); it returns an `SvgImage`. */
+export interface MapSvgRequest {
+  readonly snapshot: MapSnapshot;
+  readonly rect?: Rect;
+  readonly zoom?: number;
+  readonly title?: string;
+  readonly fill?: ReadonlyMap<string, string>;
+  readonly highlight?: ReadonlySet<string> | null;
+  readonly legend?: boolean;
+  readonly idPrefix?: string;
+}
+
 export function registerInterop(): void {
   onMapOpened(fillNewMap);
   onMapOpened(acceptDrops);
@@ -150,22 +163,30 @@ export function registerInterop(): void {
     when: (c) => c.hasMap,
     run: (wb) => openExport(wb, 'png'),
   });
-  // The session report's map image (the session contribution asks for it by command): the export
-  // SVG, light palette, so the report draws the map by the screen's rules and colours.
   registerCommand({
-    id: 'interop.reportMapSvg',
-    title: 'Map Image for the Report',
+    id: 'interop.mapSvg',
+    title: 'Draw the Map as SVG',
     category: 'File',
     hidden: true,
     when: (c) => c.hasMap,
+    // For other features (a story's steps, the session report's map): the map export's SVG
+    // drawing, light colours.
     run: (_wb, args) => {
-      const a = args as { map?: MapSnapshot; title?: string } | undefined;
-      if (!a?.map) return undefined;
-      return mapToSvg(a.map, {
+      const a = (args ?? {}) as Partial<MapSvgRequest>;
+      if (!a.snapshot) throw new Error('interop.mapSvg needs a snapshot.');
+      // Text widths by font (canvasMeasure measures labels at one font only).
+      const measure = canvasTextMeasure();
+      return mapToSvg(a.snapshot, {
         palette: LIGHT_PALETTE,
-        measure: canvasTextMeasure(),
+        ...(a.rect ? { rect: a.rect } : {}),
+        ...(a.zoom ? { zoom: a.zoom } : {}),
         ...(a.title ? { title: a.title } : {}),
-      }).svg;
+        ...(a.idPrefix ? { idPrefix: a.idPrefix } : {}),
+        ...(a.fill ? { fill: a.fill } : {}),
+        ...(a.highlight ? { highlight: a.highlight } : {}),
+        measure,
+        legend: a.legend ?? false,
+      });
     },
   });
   registerToolbarItem({ command: 'interop.import', label: 'Import', order: 30 });

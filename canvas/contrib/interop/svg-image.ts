@@ -32,6 +32,12 @@ export interface SvgImageOptions {
   readonly title?: string;
   /** Text widths for fitting labels; the default estimates them from the font size. */
   readonly measure?: Measure;
+  /** Prefix for the document's ids (several SVGs inline in one page need distinct ones). */
+  readonly idPrefix?: string;
+  /** Fill per element id over its own colour (a what-if moment), as the live map draws it. */
+  readonly fill?: ReadonlyMap<string, string>;
+  /** Keeps these elements and connections at full strength and dims the rest (a loop). */
+  readonly highlight?: ReadonlySet<string> | null;
 }
 
 export interface SvgImage {
@@ -79,21 +85,23 @@ export function mapToSvg(snapshot: MapSnapshot, options: SvgImageOptions): SvgIm
 
   const title = options.title ?? (snapshot.meta.title || 'Weavemap map');
   const svg = new SvgPainter();
+  const ids = (options.idPrefix ?? '').replace(/[^a-z0-9-]/gi, '') + 'wm-';
   svg.raw(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${round(width * scale)}" height="${round(height * scale)}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="wm-title">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${round(width * scale)}" height="${round(height * scale)}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${ids}title">`,
   );
-  svg.raw(`<title id="wm-title">${escapeXml(title)}</title>`);
+  svg.raw(`<title id="${ids}title">${escapeXml(title)}</title>`);
   svg.raw(
     `<desc>${escapeXml(`${els.length} elements and ${conns.length} connections, drawn by Weavemap.`)}</desc>`,
   );
   svg.raw(`<rect width="${width}" height="${height}" fill="${escapeXml(p.bg)}"/>`);
   svg.raw(
-    `<clipPath id="wm-clip"><rect x="${round(rect.x)}" y="${round(rect.y)}" width="${round(rect.width)}" height="${round(rect.height)}"/></clipPath>`,
+    `<clipPath id="${ids}clip"><rect x="${round(rect.x)}" y="${round(rect.y)}" width="${round(rect.width)}" height="${round(rect.height)}"/></clipPath>`,
   );
   svg.raw(
-    `<g transform="scale(${round(zoom)}) translate(${round(-rect.x)} ${round(-rect.y)})" clip-path="url(#wm-clip)">`,
+    `<g transform="scale(${round(zoom)}) translate(${round(-rect.x)} ${round(-rect.y)})" clip-path="url(#${ids}clip)">`,
   );
-  drawMap(svg, els, conns, p, zoom);
+  const highlight = options.highlight ?? null;
+  drawMap(svg, els, conns, p, zoom, options.fill, highlight);
   svg.raw('</g>');
   const layout = layoutLabels({
     scene,
@@ -102,11 +110,11 @@ export function mapToSvg(snapshot: MapSnapshot, options: SvgImageOptions): SvgIm
     connections: conns,
     selection: new Set(),
     hover: null,
-    highlight: null,
+    highlight,
     labels,
     budget: Number.MAX_SAFE_INTEGER,
   });
-  drawLabelLayout(svg, layout, els, p);
+  drawLabelLayout(svg, layout, els, p, options.fill, highlight);
   if (legend.entries.length) {
     svg.raw(`<g transform="translate(0 ${mapH})">`);
     paintLegend(svg, legend, width, p);
@@ -128,12 +136,22 @@ function drawMap(
   conns: readonly ConnectionGeom[],
   p: Palette,
   zoom: number,
+  fills: ReadonlyMap<string, string> | undefined,
+  highlight: ReadonlySet<string> | null,
 ): void {
   const shapeWidth = Math.max(1.25, 0.75 / zoom);
-  const paintShape = (g: ElementGeom) => {
+  /** Draws `paint` dimmed when a highlight leaves `id` out, as the live map dims it. */
+  const dimmed = (id: string, paint: () => void) => {
+    const dim = highlight !== null && !highlight.has(id);
+    if (dim) svg.raw('<g opacity="0.25">');
+    paint();
+    if (dim) svg.raw('</g>');
+  };
+  const paintShape = (g: ElementGeom) => dimmed(g.id, () => paintShapeNow(g));
+  const paintShapeNow = (g: ElementGeom) => {
     const stroke = strokeFor(g.spec.shape, p);
     svg.path((path) => appendShape(path, g.spec.shape, g.x, g.y, g.w, g.h), {
-      fill: fillFor(g, p, undefined),
+      fill: fillFor(g, p, fills),
       stroke,
       lineWidth: shapeWidth,
     });
@@ -144,39 +162,44 @@ function drawMap(
       });
   };
 
-  // Frames behind everything (their titles are labels, below).
+  // Frames behind everything (their titles are labels, drawn with the others).
   for (const g of els) if (g.spec.shape === 'frame') paintShape(g);
 
-  for (const c of conns) drawConnection(svg, c, p, zoom);
+  for (const c of conns) dimmed(c.id, () => drawConnection(svg, c, p, zoom));
   for (const g of els) if (g.spec.shape !== 'frame') paintShape(g);
 }
 
 /**
  * The labels, placed by the editor's own label layout at the export's zoom (wrapped on up to three
  * lines inside their boxes, under actors, frame titles, connection labels where they cover no
- * other), in the export's CSS pixels. Labels outside a box sit on a plate of the background.
+ * other), in the export's CSS pixels. Labels outside a box sit on a plate of the background;
+ * those a highlight leaves out are dimmed, as on screen.
  */
 function drawLabelLayout(
   svg: SvgPainter,
   layout: readonly PlacedLabel[],
   els: readonly ElementGeom[],
   p: Palette,
+  fills: ReadonlyMap<string, string> | undefined,
+  highlight: ReadonlySet<string> | null,
 ): void {
   const byId = new Map(els.map((g) => [g.id, g]));
+  const dim = (id: string): boolean => highlight !== null && !highlight.has(id);
   for (const l of layout)
     if (!l.inside)
       svg.path((path) => path.roundRect(l.x - 2, l.y - 1, l.width + 4, l.height + 2, 3), {
         fill: p.bg,
-        opacity: 0.86,
+        opacity: dim(l.id) ? 0.35 : 0.86,
       });
   for (const l of layout) {
     let color = l.kind === 'element' ? p.text : p.textMuted;
     if (l.inside) {
-      const custom = safeColor(byId.get(l.id)?.rec.color);
+      const custom = safeColor(fills?.get(l.id) ?? byId.get(l.id)?.rec.color);
       if (custom) color = textOn(custom);
     }
     const font = `${Math.round(l.fontPx * 10) / 10}px ${FONT_FAMILY}`;
     const x = l.align === 'center' ? l.x + l.width / 2 : l.x;
+    if (dim(l.id)) svg.raw('<g opacity="0.25">');
     l.lines.forEach((line, i) =>
       svg.text(line, x, l.y + (i + 0.5) * l.lineHeightPx, {
         color,
@@ -185,6 +208,7 @@ function drawLabelLayout(
         ...(l.kind === 'title' ? { weight: 'bold' as const } : {}),
       }),
     );
+    if (dim(l.id)) svg.raw('</g>');
   }
 }
 

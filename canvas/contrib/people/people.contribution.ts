@@ -48,7 +48,7 @@ export function registerPeople(): void {
     when: (c) => c.hasMap,
     run: (wb) => {
       wb.sidebarView = 'people';
-      wb.editNameRequest++;
+      wb.requestFocus('people.name');
     },
   });
 }

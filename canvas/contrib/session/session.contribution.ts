@@ -264,7 +264,7 @@ export function registerSession(): void {
     when: participant,
     run: (wb) => {
       wb.showView('session');
-      requestAnimationFrame(() => document.getElementById('who-name')?.focus());
+      wb.requestFocus('session.whoName');
     },
   });
   registerCommand({
@@ -275,7 +275,7 @@ export function registerSession(): void {
     when: participant,
     run: (wb) => {
       wb.showView('reflection');
-      requestAnimationFrame(() => document.getElementById('card-text')?.focus());
+      wb.requestFocus('session.cardText');
     },
   });
   registerCommand({
@@ -286,7 +286,7 @@ export function registerSession(): void {
     when: participant,
     run: (wb) => {
       wb.showView('actions');
-      requestAnimationFrame(() => document.getElementById('action-title')?.focus());
+      wb.requestFocus('session.actionTitle');
     },
   });
   registerCommand({

@@ -2,6 +2,7 @@ import { registerCommand, registerView } from '../../workbench/registry';
 import { connectClipper } from './connect-clipper';
 import { cslFileName, cslJsonText, downloadText } from './csl-export';
 import SourcesView from './SourcesView.svelte';
+import { registerSourceEditCommands } from './source-commands';
 
 /** A book with a bookmark (24x24). */
 const SOURCES_ICON = 'M6 3h12a1 1 0 0 1 1 1v17l-7-4-7 4V4a1 1 0 0 1 1-1zm1 2v12.6l5-2.9 5 2.9V5z';
@@ -19,6 +20,7 @@ export function registerSources(): void {
     icon: SOURCES_ICON,
     component: SourcesView,
   });
+  registerSourceEditCommands();
   registerCommand({
     id: 'sources.exportCsl',
     title: 'Export Sources as CSL-JSON',

@@ -20,6 +20,9 @@ interface Claimed {
   readonly overLimit: boolean;
 }
 
+const isView = (connection: Connection): boolean =>
+  (connection.context as { role?: string } | undefined)?.role === 'view';
+
 /** Reads the client ids and states of an awareness message, or null if it is not one. */
 function readAwareness(message: Uint8Array): Map<number, unknown> | null {
   try {
@@ -53,6 +56,7 @@ function readAwareness(message: Uint8Array): Map<number, unknown> | null {
  *    mode follows the facilitator: a participant cannot pass for one over /sync);
  *  - it may send `perSecond` updates a second on average (bursts of `burst`); the rest are
  *    dropped. (Clients send at most 5 a second, and one every 15 s to stay alive.)
+ *  - a view link's cursor and drag are cleared: view links send no cursor.
  * Hocuspocus re-encodes the update from the filtered states, which loses the "cleared" entries;
  * a connection's own clear is applied here.
  */
@@ -131,6 +135,12 @@ export function presenceGuard(log: Logger, options: Partial<PresenceGuardOptions
           const role = (connection.context as { role?: unknown } | undefined)?.role;
           if (typeof role === 'string' && state && typeof state === 'object')
             (state as Record<string, unknown>)['role'] = role;
+          // View links show no cursor: they only watch (and cannot drag).
+          if (isView(connection) && state !== null && typeof state === 'object') {
+            const s = state as Record<string, unknown>;
+            if (s['cursor'] != null) s['cursor'] = null;
+            if (s['dragging'] != null) s['dragging'] = null;
+          }
           continue;
         }
         states.delete(clientId);

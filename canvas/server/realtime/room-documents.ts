@@ -114,6 +114,11 @@ export class RoomDocuments implements Extension {
   readonly #onError: (message: string, error: unknown) => void;
   readonly #watches = new Map<string, Watch>();
 
+  /** Rooms whose live document this store watches (released when the document is destroyed). */
+  get watchedRooms(): number {
+    return this.#watches.size;
+  }
+
   constructor(
     readonly file: string,
     options: RoomDocumentsOptions = {},

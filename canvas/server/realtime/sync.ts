@@ -19,6 +19,7 @@ import type { Role, RoomStore } from '../rooms/store';
 import { contractExtension } from './contract';
 import { keepAlive } from './keepalive';
 import { presenceGuard } from './presence-guard';
+import { presenceRelay, type PresenceRelayOptions } from './presence-relay';
 import { closeServer } from './signaling';
 
 export interface SyncOptions {
@@ -40,6 +41,11 @@ export interface SyncOptions {
   extensions?: Extension[];
   /** Log every update before acknowledging it (default true; off only for the benchmark). */
   durableLog?: boolean;
+  /**
+   * Presence batched per room and interval (default on; see presence-relay.ts). `false` relays
+   * every awareness update to everyone at once, as Hocuspocus does: the load harness's baseline.
+   */
+  presenceRelay?: Partial<PresenceRelayOptions> | false;
 }
 
 /** What `onAuthenticate` adds to a connection's context. */
@@ -61,6 +67,12 @@ export interface SyncServer {
   withRoomDoc<T>(roomId: string, fn: (doc: Y.Doc) => T | Promise<T>): Promise<T>;
   /** Stops accepting, closes every connection, writes every loaded document, closes the store. */
   close(): Promise<void>;
+  /**
+   * How many rooms each part of the host holds in memory: Hocuspocus's documents, the stored
+   * documents' watches, the contract's shadow copies, the presence relay's rooms. A room nobody
+   * is connected to is unloaded and released by all of them.
+   */
+  roomsInMemory(): { documents: number; storage: number; contract: number; presence: number };
 }
 
 /** Thrown by `withRoomDoc` for a room that does not exist. */
@@ -91,6 +103,13 @@ export function createSyncServer(options: SyncOptions): SyncServer {
   const mapLock = mapLockExtension();
   const contract = contractExtension(log);
   const presence = presenceGuard(log);
+  const relay = options.presenceRelay === false ? [] : [presenceRelay(options.presenceRelay ?? {})];
+  const roomsInMemory = () => ({
+    documents: hocuspocus.documents.size,
+    storage: sqlite.watchedRooms,
+    contract: contract.roomCount(),
+    presence: relay[0]?.roomCount() ?? 0,
+  });
   const limits = frameLimits(
     options.maxPreAuthMessageBytes ?? DEFAULT_PRE_AUTH_BYTES,
     options.maxMessageBytes,
@@ -103,7 +122,7 @@ export function createSyncServer(options: SyncOptions): SyncServer {
     quiet: true,
     // What an unauthenticated socket may have queued: a few of its small frames.
     maxUnauthenticatedQueueSize: 4 * limits.preAuth,
-    extensions: [sqlite, mapLock, contract, presence, ...(options.extensions ?? [])],
+    extensions: [sqlite, mapLock, contract, presence, ...relay, ...(options.extensions ?? [])],
     async onAuthenticate({
       token,
       documentName,
@@ -190,7 +209,7 @@ export function createSyncServer(options: SyncOptions): SyncServer {
       sqlite.close();
     })());
 
-  return { hocuspocus, wss, withRoomDoc, close };
+  return { hocuspocus, wss, withRoomDoc, close, roomsInMemory };
 }
 
 const refusal = (reason: SyncRefusal) => ({ reason });

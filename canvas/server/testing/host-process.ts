@@ -3,7 +3,7 @@
  * memory apart from its clients'.
  *
  *   node --import tsx [--expose-gc] canvas/server/testing/host-process.ts [dataDir] [--no-durable-log]
- *     [--rooms-per-minute=N]
+ *     [--rooms-per-minute=N] [--no-presence-relay]
  *
  * Listens on a free loopback port (in `dataDir`, or a new temp dir) and tells its parent over IPC
  * `{type: 'ready', url, port}`. Parent -> child: `{type: 'memory'}` (answered
@@ -36,6 +36,7 @@ const host = await startHost({
   staticDir: join(dataDir, 'no-canvas-here'),
   quiet: true,
   durableLog: !args.includes('--no-durable-log'),
+  ...(args.includes('--no-presence-relay') ? { presenceRelay: false as const } : {}),
   roomsPerMinute,
 });
 
