@@ -3,6 +3,7 @@ import { DIM_ALPHA, drawLabels } from './draw-labels';
 import { drawCursors, drawOverlays } from './draw-overlays';
 import { visibleRect, type FrameStats, type Overlays, type View } from './draw-types';
 import { drawEvidenceBadges } from './evidence-badges';
+import { drawVoteDots } from './draw-votes';
 import { drawSketches } from './draw-sketch';
 import { layoutLabels, type PlacedLabel } from './label-layout';
 import { paintLoopMarkers, type PlacedMarker } from './draw-loop-markers';
@@ -190,6 +191,7 @@ export function drawFrame(
   if (markers.length) paintLoopMarkers(ctx, markers, p);
   // On top of selection outlines (they share the selection colour); in screen pixels.
   drawEvidenceBadges(ctx, scene, view, ov.badges ?? null, p);
+  drawVoteDots(ctx, scene, view, ov.voteDots ?? null, p);
   drawLegend(ctx, ov.legend ?? null, legend, view, p, labels);
   drawCursors(ctx, view, ov, p, labels);
   return { elements: els.length, connections: conns.length, labels: layout.length, layout };
