@@ -18,6 +18,7 @@ export interface Usage {
   cpu: NodeJS.CpuUsage;
   memory: NodeJS.MemoryUsage;
   loopDelayP95Ms: number;
+  loopDelayMaxMs: number;
 }
 
 interface RunningHost {
@@ -109,6 +110,7 @@ export async function startLoadHosts(
           rss: hosts.reduce((a, h, i) => a + (h.alive ? all[i]!.memory.rss : 0), 0),
         },
         loopDelayP95Ms: Math.max(...all.map((u) => u.loopDelayP95Ms)),
+        loopDelayMaxMs: Math.max(...all.map((u) => u.loopDelayMaxMs)),
       };
     },
     async kill(index) {

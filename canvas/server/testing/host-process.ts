@@ -9,8 +9,8 @@
  * `{type: 'ready', url, port}`. Parent -> child: `{type: 'memory'}` (answered
  * `{type: 'memory', usage}`, after collecting garbage when --expose-gc is on), `{type: 'close'}`
  * (a clean shutdown, answered `{type: 'closed'}`), `{type: 'usage'}` (answered at once, without
- * collecting garbage, `{type: 'usage', cpu, memory, loopDelayP95Ms}`: `process.cpuUsage()`, `memoryUsage()` and the
- * p95 event-loop delay since the previous `usage`). It stops when the parent goes.
+ * collecting garbage, `{type: 'usage', cpu, memory, loopDelayP95Ms, loopDelayMaxMs}`: `process.cpuUsage()`, `memoryUsage()` and the
+ * p95 and longest event-loop delay since the previous `usage`). It stops when the parent goes.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,8 +57,15 @@ process.on('message', (message: { type?: string }) => {
   } else if (message.type === 'usage') {
     // Event-loop delay (p95, ms) since the last `usage` request.
     const loopDelayP95Ms = loopDelay.percentile(95) / 1e6;
+    const loopDelayMaxMs = loopDelay.max / 1e6;
     loopDelay.reset();
-    send({ type: 'usage', cpu: process.cpuUsage(), memory: process.memoryUsage(), loopDelayP95Ms });
+    send({
+      type: 'usage',
+      cpu: process.cpuUsage(),
+      memory: process.memoryUsage(),
+      loopDelayP95Ms,
+      loopDelayMaxMs,
+    });
   } else if (message.type === 'close') {
     void host.close().then(() => {
       send({ type: 'closed' });
