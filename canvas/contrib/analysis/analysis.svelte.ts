@@ -367,8 +367,11 @@ export function startAnalysis(wb: Workbench): () => void {
   stores.set(wb, store);
   // Test hook (documented in test/e2e/analysis.spec.ts): the open map's analysis store, beside
   // the session and workbench that RoomView puts on `window.__weavemap`.
-  const hook = (globalThis as { __weavemap?: Record<string, unknown> }).__weavemap;
-  if (hook) hook.analysis = store;
+  // Built in only when VITE_TEST_HOOKS=1 (npm run test:e2e).
+  if (import.meta.env.VITE_TEST_HOOKS === '1') {
+    const hook = (globalThis as { __weavemap?: Record<string, unknown> }).__weavemap;
+    if (hook) hook.analysis = store;
+  }
   return () => {
     store.destroy();
     stores.delete(wb);

@@ -1,3 +1,4 @@
+import { escapeXml } from '../../../shared/report/escape';
 import { SvgPath } from './svg-path';
 
 /**
@@ -35,19 +36,7 @@ export const estimateWidth: Measure = (font, text) => {
   return [...text].length * size * 0.56;
 };
 
-/** Characters XML 1.0 cannot hold at all (controls other than tab and newlines, lone surrogates). */
-const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]|[\uD800-\uDFFF]/gu;
-
-/** Text safe in XML content and in double- or single-quoted attribute values. */
-export function escapeXml(text: string): string {
-  return text
-    .replace(NOT_XML, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+export { escapeXml };
 
 function fontSize(font: string): number {
   return Number(/(\d+(?:\.\d+)?)px/.exec(font)?.[1] ?? 13);
