@@ -1,3 +1,4 @@
+import { serviceId, type ServiceId } from '../../platform/services';
 import { flushSync } from 'svelte';
 import type { AnalysisProgress, AnalyzeOptions, MapAnalysis } from '../../../shared/analysis/index';
 import {
@@ -96,7 +97,7 @@ export class AnalysisStore {
   #runStarted = 0;
   /**
    * The group's votes per element id, for the leverage ranking: the totals facilitation
-   * publishes on the map's `leverageVotesOf(session)` channel (canvas/platform), or what
+   * publishes on the map's `leverageVotesOf(wb.services)` channel (canvas/platform), or what
    * `setVotes` sets. Empty until a vote is revealed: the ranking is then structural only.
    */
   #votes: Readonly<Record<string, number>> = {};
@@ -118,7 +119,7 @@ export class AnalysisStore {
     // The group's revealed dot votes (facilitation publishes them on this map's channel).
     let first = true;
     this.#cleanups.push(
-      leverageVotesOf(wb.session).subscribe((totals) => {
+      leverageVotesOf(wb.services).subscribe((totals) => {
         if (first) this.#votes = Object.fromEntries(totals);
         else this.setVotes(totals);
         first = false;
@@ -355,16 +356,17 @@ export class AnalysisStore {
   }
 }
 
-const stores = new WeakMap<Workbench, AnalysisStore>();
+/** This map's AnalysisStore, in the workbench's service container. */
+export const ANALYSIS: ServiceId<AnalysisStore> = serviceId('analysis');
 
 /** The open map's analysis (kept while the map is open, whichever view shows). */
 export function analysisStore(wb: Workbench): AnalysisStore | undefined {
-  return stores.get(wb);
+  return wb.services.get(ANALYSIS);
 }
 
 export function startAnalysis(wb: Workbench): () => void {
   const store = new AnalysisStore(wb);
-  stores.set(wb, store);
+  const remove = wb.services.provide(ANALYSIS, store);
   // Test hook (documented in test/e2e/analysis.spec.ts): the open map's analysis store, beside
   // the session and workbench that RoomView puts on `window.__weavemap`.
   // Built in only when VITE_TEST_HOOKS=1 (npm run test:e2e).
@@ -372,8 +374,5 @@ export function startAnalysis(wb: Workbench): () => void {
     const hook = (globalThis as { __weavemap?: Record<string, unknown> }).__weavemap;
     if (hook) hook.analysis = store;
   }
-  return () => {
-    store.destroy();
-    stores.delete(wb);
-  };
+  return remove;
 }

@@ -1,4 +1,4 @@
-import type { ConnectionRecord, ElementRecord, MapSnapshot } from '../../shared/schema/types';
+import type { ConnectionRecord, ElementRecord, MapSnapshot } from '../../../shared/schema/types';
 
 /**
  * Words for what one transaction changed in a map ("added factor “Trust”", "renamed “A” to
