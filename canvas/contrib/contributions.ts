@@ -8,6 +8,9 @@ import { registerSession } from './session/session.contribution';
 import { registerHistory } from './history/history.contribution';
 import { registerInterop } from './interop/interop.contribution';
 import { registerSimulation } from './simulation/simulation.contribution';
+import { registerPresent } from './present/present.contribution';
+import { registerStory } from './story/story.contribution';
+import { registerGmb } from './gmb/gmb.contribution';
 
 /**
  * Every feature's contribution, in one place (main.ts calls this once at start-up). A new
@@ -24,4 +27,7 @@ export function registerContributions(): void {
   registerHistory();
   registerInterop();
   registerSimulation();
+  registerPresent();
+  registerStory();
+  registerGmb();
 }

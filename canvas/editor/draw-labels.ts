@@ -44,7 +44,7 @@ export function drawLabels(
   // Plates first (one path), then text: a plate never covers another label's text.
   ctx.beginPath();
   for (const l of layout) {
-    if (l.inside || (hl && !hl.has(l.id))) continue;
+    if (l.inside || l.marker || (hl && !hl.has(l.id))) continue;
     ctx.roundRect(l.x - 2, l.y - 1, l.width + 4, l.height + 2, 3);
   }
   ctx.globalAlpha = 0.86;
@@ -53,7 +53,7 @@ export function drawLabels(
   if (hl) {
     ctx.beginPath();
     for (const l of layout) {
-      if (l.inside || hl.has(l.id)) continue;
+      if (l.inside || l.marker || hl.has(l.id)) continue;
       ctx.roundRect(l.x - 2, l.y - 1, l.width + 4, l.height + 2, 3);
     }
     ctx.globalAlpha = 0.86 * DIM_ALPHA * 2;
@@ -61,6 +61,7 @@ export function drawLabels(
   }
   let font = '';
   for (const l of layout) {
+    if (l.marker) continue; // painted by paintLoopMarkers
     const f = `${l.kind === 'title' ? '600 ' : ''}${Math.round(l.fontPx * 10) / 10}px ${FONT_FAMILY}`;
     if (f !== font) {
       ctx.font = f;

@@ -33,6 +33,8 @@ function outlineIds(
 ): void {
   ctx.beginPath();
   for (const id of ids) {
+    // Nothing is outlined where nothing is drawn (a lens or a story step hides it).
+    if (scene.isHidden(id)) continue;
     const g = scene.elements.get(id);
     if (g) {
       if (intersects(g.bounds, vis)) appendOutline(ctx, g, pad);

@@ -1,4 +1,5 @@
-import type { Rect } from './geometry';
+import { unionRects, type Rect } from './geometry';
+import type { Scene } from './scene';
 import { LABEL_FONT_SIZE } from './label-fit';
 import { MIN_LABEL_PX, ZOOMED_OUT_WRAP_PX } from './label-layout';
 
@@ -33,4 +34,15 @@ export function fitTransform(
   const cx = b.x + b.width / 2;
   const cy = b.y + b.height / 2;
   return { k, x: width / 2 - cx * k, y: height / 2 - cy * k };
+}
+
+/** The union of the bounds of the given elements and (drawn) connections, or null. */
+export function boundsOf(scene: Scene, ids: Iterable<string>): Rect | null {
+  const rects: Rect[] = [];
+  for (const id of ids) {
+    const c = scene.connections.get(id);
+    const b = scene.elements.get(id)?.bounds ?? (c?.drawable ? c.bounds : undefined);
+    if (b) rects.push(b);
+  }
+  return unionRects(rects);
 }

@@ -6,6 +6,9 @@ import type { EditorIntents } from './interaction';
 import type { PlacedLabel } from './label-layout';
 import type { ElementEncodings, Scene, SceneChange } from './scene';
 import type { Palette } from './theme';
+import type { VoteDots } from './draw-votes';
+import type { LoopMarkerAnchor, LoopMarkerSpec } from './loop-markers';
+import type { MapLegend } from './draw-marks';
 import type { EditorState } from './editor-state';
 
 /** The renderer's public surface (renderer.ts builds it). */
@@ -49,14 +52,29 @@ export interface MapRenderer {
   setHover(id: string | null): void;
   /** Keeps `ids` (elements and connections) at full strength and dims the rest; null clears. */
   setHighlight(ids: Iterable<string> | null): void;
-  /** What `setHighlight` keeps at full strength now (null: nothing dimmed). */
+  /** What is kept at full strength now (the highlight, else the focus; null: nothing dimmed). */
   getHighlight(): ReadonlySet<string> | null;
+  /**
+   * Keeps `ids` at full strength, under any `setHighlight` (hovers come and go over it), until
+   * a selection that leaves them (or an empty one) or `setFocus(null)`. `frame` + this: a view
+   * shows its item on the map.
+   */
+  setFocus(ids: Iterable<string> | null): void;
+  /** Loop markers to draw (circle, R1/B2, name) inside their loops; null: none. */
+  setLoopMarkers(specs: readonly LoopMarkerSpec[] | null): void;
+  /** Where the markers are anchored now (map units), for tests and the export. */
+  loopMarkers(): readonly LoopMarkerAnchor[];
+  /** A legend drawn bottom left (the network lens's cluster colours, the broker badge). */
+  setLegend(legend: MapLegend | null): void;
+  getLegend(): MapLegend | null;
   /** Per-element fill, size and lens (hidden elements); null clears. See `ElementEncodings`. */
   setEncodings(encodings: ElementEncodings | null): void;
   setRemoteSelections(list: readonly { id: string; color: string; ids: Iterable<string> }[]): void;
   setCursors(cursors: readonly RemoteCursor[]): void;
   /** Evidence counts per element or connection id (a badge each); null clears. */
   setEvidenceBadges(badges: ReadonlyMap<string, number> | null): void;
+  /** Dot votes to draw on elements (see draw-votes.ts); null clears. */
+  setVoteDots(dots: ReadonlyMap<string, VoteDots> | null): void;
   setRubberBand(rect: Rect | null): void;
   setConnectionPreview(p: ConnectionPreview | null): void;
   setReadOnly(readOnly: boolean): void;
@@ -74,6 +92,8 @@ export interface MapRenderer {
   setTransform(t: { k: number; x: number; y: number }, durationMs?: number): void;
   /** Frames everything on the map, leaving `padding` CSS px around it. */
   fitToContent(padding?: number, durationMs?: number): void;
+  /** Frames the given elements and connections (never zooming in past 100%). */
+  frame(ids: Iterable<string>, padding?: number, durationMs?: number): void;
   /**
    * The labels the last frame drew: which, where (screen rectangles, CSS px) and at what font
    * size. Tests assert legibility and overlaps on it; see label-layout.ts.

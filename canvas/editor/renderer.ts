@@ -6,7 +6,6 @@ import {
   type ZoomBehavior,
   type ZoomTransform,
 } from 'd3';
-import type { ElementRecord } from '../../shared/schema/types';
 import {
   drawFrame,
   handlePosition,
@@ -19,6 +18,7 @@ import {
   type View,
 } from './draw';
 import type { Point, Rect } from './geometry';
+import type { VoteDots } from './draw-votes';
 import { elementsInRectScene, hitTestScene, type Hit } from './hit-test';
 import { InteractionController } from './interaction';
 import { attachPointerInput } from './pointer-input';
@@ -28,16 +28,16 @@ import { Scene } from './scene';
 import { EditorState } from './editor-state';
 import { LIGHT_PALETTE } from './theme';
 import type { MapRenderer, MapRendererOptions, Viewport } from './renderer-api';
-import { fitTransform } from './fit';
+import { readableFit } from './readable-fit';
+import { boundsOf, fitTransform } from './fit';
+import { LoopMarkerCache } from './loop-marker-cache';
+import { MovePreview } from './move-preview';
+import type { MapLegend } from './draw-marks';
 
 /**
  * The map editor's renderer: a Canvas 2D view of a `MapSnapshot` with d3-zoom pan and zoom,
- * culling, batched drawing, grid-index hit-testing, overlays and pointer gestures that report
- * intents. Nothing here writes the document.
- *
- *   const r = createMapRenderer(canvas, { intents: { onMoveCommit, onConnect, ... } });
- *   r.setSnapshot(snapshot);          // cheap when few records changed
- *   r.setTheme(readPalette(document.documentElement));
+ * culling, batched drawing, hit-testing, overlays and pointer gestures that report intents.
+ * Nothing here writes the document. See README.md beside it.
  */
 
 export type { MapRenderer, MapRendererOptions, Viewport } from './renderer-api';
@@ -46,9 +46,8 @@ export function createMapRenderer(
   canvas: HTMLCanvasElement,
   opts: MapRendererOptions = {},
 ): MapRenderer {
-  const ctxOrNull = canvas.getContext('2d', { alpha: false });
-  if (!ctxOrNull) throw new Error('This browser cannot draw the map: Canvas 2D is unavailable.');
-  const ctx = ctxOrNull;
+  const ctx = canvas.getContext('2d', { alpha: false })!;
+  if (!ctx) throw new Error('This browser cannot draw the map: Canvas 2D is unavailable.');
   let palette = opts.palette ?? LIGHT_PALETTE;
   const labels = new LabelCache((font, text) => {
     ctx.font = font;
@@ -73,18 +72,24 @@ export function createMapRenderer(
   const selection = (): ReadonlySet<string> => preview ?? state.selectionSet;
   const offState = state.subscribe('selection', () => {
     preview = null;
+    // A selection outside what was framed ends the framing's fade.
+    const sel = state.selectionSet;
+    if (focus && (!sel.size || [...sel].some((id) => !focus!.has(id)))) focus = null;
     requestRender();
   });
   let hover: string | null = null;
   let highlight: ReadonlySet<string> | null = null;
+  /** What a view framed (kept at full strength while hovers come and go); see `frame`. */
+  let focus: ReadonlySet<string> | null = null;
+  const markers = new LoopMarkerCache(scene);
   let remoteSelections: RemoteSelection[] = [];
   let cursors: readonly RemoteCursor[] = [];
   let rubberBand: Rect | null = null;
   let connectionPreview: ConnectionPreview | null = null;
   let handleFor: string | null = null;
   let badges: ReadonlyMap<string, number> | null = null;
-  /** Records of elements at the end of a committed move, to tell when the snapshot caught up. */
-  let pendingMove: Map<string, ElementRecord> | null = null;
+  let voteDots: ReadonlyMap<string, VoteDots> | null = null;
+  let legend: MapLegend | null = null;
 
   const frameCallbacks: (() => void)[] = [];
 
@@ -105,12 +110,8 @@ export function createMapRenderer(
   }
 
   function getViewport(): Viewport {
-    const v = view();
-    return {
-      rect: visibleRect(v),
-      zoom: transform.k,
-      transform: { k: transform.k, x: transform.x, y: transform.y },
-    };
+    const { k, x, y } = transform;
+    return { rect: visibleRect(view()), zoom: k, transform: { k, x, y } };
   }
 
   function renderNow(): FrameStats {
@@ -123,13 +124,16 @@ export function createMapRenderer(
       {
         selection: selection(),
         hover,
-        highlight,
+        highlight: highlight ?? focus,
         remoteSelections,
         cursors,
         rubberBand,
         connectionPreview,
         handleFor,
         badges,
+        voteDots,
+        legend,
+        loopMarkers: markers.anchors(),
       },
       palette,
       labels,
@@ -186,25 +190,14 @@ export function createMapRenderer(
     return Math.hypot(h.x - p.x, h.y - p.y) <= HANDLE_RADIUS + 3 ? g.id : null;
   }
 
+  const moves = new MovePreview(scene);
   function previewMove(ids: readonly string[], dx: number, dy: number): void {
-    const positions = new Map<string, readonly [number, number]>();
-    for (const id of ids) {
-      const g = scene.elements.get(id);
-      if (g) positions.set(id, [g.rec.position[0] + dx, g.rec.position[1] + dy]);
-    }
-    scene.setOverrides(positions);
+    moves.preview(ids, dx, dy);
     requestRender();
   }
 
   function endMovePreview(committed: boolean): void {
-    if (!committed) {
-      scene.clearOverrides();
-      pendingMove = null;
-    } else {
-      pendingMove = new Map();
-      for (const g of scene.elements.values())
-        if (scene.positionOf(g.id) !== g.rec.position) pendingMove.set(g.id, g.rec);
-    }
+    moves.end(committed);
     requestRender();
   }
 
@@ -289,15 +282,7 @@ export function createMapRenderer(
     scene,
     setSnapshot(next) {
       const change = scene.update(next);
-      if (pendingMove) {
-        // The first snapshot after a committed move: moves the document took are in it; the
-        // rest (a refused write) snap back.
-        const stale: string[] = [];
-        for (const [id, rec] of pendingMove)
-          if (scene.elements.get(id)?.rec === rec) stale.push(id);
-        scene.clearOverrides(stale);
-        pendingMove = null;
-      }
+      moves.snapshotArrived();
       const keep = (id: string): boolean => scene.elements.has(id) || scene.connections.has(id);
       const sel = selection();
       if ([...sel].some((id) => !keep(id))) {
@@ -327,7 +312,21 @@ export function createMapRenderer(
       highlight = ids ? new Set(ids) : null;
       requestRender();
     },
-    getHighlight: () => highlight,
+    getHighlight: () => highlight ?? focus,
+    setFocus(ids) {
+      focus = ids ? new Set(ids) : null;
+      requestRender();
+    },
+    setLoopMarkers(specs) {
+      markers.set(specs);
+      requestRender();
+    },
+    loopMarkers: () => markers.anchors(),
+    setLegend(next) {
+      legend = next;
+      requestRender();
+    },
+    getLegend: () => legend,
     setEncodings(encodings) {
       scene.setEncodings(encodings);
       requestRender();
@@ -342,6 +341,10 @@ export function createMapRenderer(
     },
     setEvidenceBadges(next) {
       badges = next;
+      requestRender();
+    },
+    setVoteDots(next) {
+      voteDots = next;
       requestRender();
     },
     setRubberBand(r) {
@@ -379,14 +382,20 @@ export function createMapRenderer(
       applyTransform(zoomIdentity.translate(t.x, t.y).scale(t.k), durationMs);
     },
     fitToContent(padding = 40, durationMs = 0) {
-      const b = scene.contentBounds();
-      if (!b) {
-        applyTransform(zoomIdentity.translate(cssW / 2, cssH / 2), durationMs);
-        return;
-      }
       const [lo, hi] = zoomBehavior.scaleExtent();
-      const t = fitTransform(b, cssW, cssH, padding, lo, hi);
-      applyTransform(zoomIdentity.translate(t.x, t.y).scale(t.k), durationMs);
+      // A zoom at which the labels read (readable-fit.ts); without labels, the plain frame.
+      const t = readableFit({
+        ...{ scene, labels, width: cssW, height: cssH, padding, selection: selection() },
+        ...{ minZoom: lo, maxZoom: hi, budget: showLabels ? labelBudget : 0 },
+      });
+      if (!t) applyTransform(zoomIdentity.translate(cssW / 2, cssH / 2), durationMs);
+      else applyTransform(zoomIdentity.translate(t.x, t.y).scale(t.k), durationMs);
+    },
+    frame(ids, padding = 64, durationMs = 0) {
+      const b = boundsOf(scene, ids);
+      const [lo, hi] = zoomBehavior.scaleExtent();
+      const t = b && fitTransform(b, cssW, cssH, padding, lo, hi);
+      if (t) applyTransform(zoomIdentity.translate(t.x, t.y).scale(t.k), durationMs);
     },
     labelLayout: () => lastLayout,
     setLabelsShown(on) {

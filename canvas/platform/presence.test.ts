@@ -51,6 +51,13 @@ describe('validPresence', () => {
     expect(s).toMatchObject({ cursor: null, viewport: null, selection: ['a'], dragging: null });
   });
 
+  it('keeps a known role and drops anything else', () => {
+    expect(validPresence({ ...ok, role: 'facilitator' })?.role).toBe('facilitator');
+    expect(validPresence({ ...ok, role: 'view' })?.role).toBe('view');
+    expect(validPresence({ ...ok, role: 'admin' })).not.toHaveProperty('role');
+    expect(validPresence({ ...ok, role: { x: 1 } })).not.toHaveProperty('role');
+  });
+
   it('caps a very long name', () => {
     const s = validPresence({ ...ok, user: { ...ok.user, name: 'x'.repeat(10_000) } });
     expect(s?.user.name.length).toBe(80);

@@ -1,5 +1,6 @@
 import type { Awareness } from 'y-protocols/awareness';
 import type { LocalUser } from './identity';
+import type { RoomRole } from '../../shared/sync/links';
 
 /** What each person shares about themselves, live, through Yjs awareness. */
 export interface PresenceState {
@@ -7,22 +8,40 @@ export interface PresenceState {
   /** Pointer position in map units, or null when the pointer is off the map. */
   readonly cursor: { readonly x: number; readonly y: number } | null;
   readonly selection: readonly string[];
-  /** The centre of the visible map (map units) and the zoom, so others can follow. */
-  readonly viewport: { readonly x: number; readonly y: number; readonly k: number } | null;
+  /**
+   * The centre of the visible map (map units) and the zoom, so others can follow; and the size of
+   * the view in CSS pixels, so the host sends this person only the cursors they can see.
+   */
+  readonly viewport: {
+    readonly x: number;
+    readonly y: number;
+    readonly k: number;
+    readonly w?: number;
+    readonly h?: number;
+  } | null;
+  /** The client id of the person this one follows (the host sends their moves first). */
+  readonly follows?: number | null;
   /** An element drag in progress: ids and the offset from their stored positions. */
   readonly dragging?: {
     readonly ids: readonly string[];
     readonly dx: number;
     readonly dy: number;
   } | null;
+  /**
+   * What the person's link lets them do, as they say (a projector in present mode follows the
+   * facilitator). Over /sync the host overwrites it with the role of the link the connection
+   * authenticated with.
+   */
+  readonly role?: RoomRole;
 }
 
 export interface Peer extends PresenceState {
   readonly clientId: number;
 }
 
-export function initPresence(awareness: Awareness, user: LocalUser): void {
+export function initPresence(awareness: Awareness, user: LocalUser, role?: RoomRole): void {
   const state: PresenceState = {
+    ...(role ? { role } : {}),
     user,
     cursor: null,
     selection: [],
@@ -72,7 +91,9 @@ export function validPresence(state: unknown): PresenceState | null {
           dy: d['dy'],
         }
       : null;
+  const role = state['role'];
   return {
+    ...(role === 'view' || role === 'edit' || role === 'facilitator' ? { role } : {}),
     user: { id, name: cleanName, color },
     cursor: point(state['cursor']),
     selection,

@@ -54,6 +54,11 @@ export class Workbench {
   connectFrom = $state<string | null>(null);
   /** Kind the toolbar adds. */
   newKind = $state<ElementKind>('factor');
+  /**
+   * Present mode: the map fills the window, every other part of the workbench is hidden (the
+   * present contribution turns it on and off; RoomView hides the chrome).
+   */
+  presenting = $state(false);
   /** Awareness client id of the person whose viewport this one follows. */
   following = $state<number | null>(null);
   notice = $state.raw<{ text: string; tone: 'error' | 'info' } | null>(null);
@@ -118,6 +123,7 @@ export class Workbench {
       canUndo: this.session.canUndo,
       canRedo: this.session.canRedo,
       following: this.following !== null,
+      presenting: this.presenting,
     };
   }
 
@@ -270,6 +276,7 @@ export class Workbench {
 
   follow(clientId: number): void {
     this.following = clientId;
+    this.session.setPresence({ follows: clientId }, true);
     const p = this.session.peers.find((x) => x.clientId === clientId);
     this.say(`Following ${p?.user.name ?? 'them'}: your view moves with theirs until you move.`);
   }
@@ -278,6 +285,7 @@ export class Workbench {
     if (this.following === null) return;
     const p = this.session.peers.find((x) => x.clientId === this.following);
     this.following = null;
+    this.session.setPresence({ follows: null }, true);
     this.say(`Stopped following ${p?.user.name ?? ''}.`.replace(' .', '.'));
   }
 

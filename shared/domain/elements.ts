@@ -122,18 +122,35 @@ export function updateElement(ctx: EditContext, id: string, patch: ElementPatch)
   });
 }
 
-/** Moves elements in one transaction: one key per element, written only if it changed. */
-export function moveElements(ctx: EditContext, moves: Iterable<readonly [string, Position]>): void {
+/**
+ * Moves elements in one transaction: one key per element, written only if it changed. `parents`
+ * (element id → the id of the group frame it now sits in, or null for none) changes frame
+ * membership in the same transaction, so a drag into or out of a frame is one undoable change.
+ */
+export function moveElements(
+  ctx: EditContext,
+  moves: Iterable<readonly [string, Position]>,
+  parents?: ReadonlyMap<string, string | null>,
+): void {
   const list = [...moves];
   for (const [, p] of list) {
     const errors = validateElement({ position: [...p] }, { partial: true });
     assertValid(errors);
   }
   transact(ctx, () => {
+    const elements = elementsMap(ctx.doc);
     for (const [id, [x, y]] of list) {
-      const el = elementsMap(ctx.doc).get(id);
+      const el = elements.get(id);
       if (!(el instanceof Y.Map)) continue; // deleted meanwhile by someone else: nothing to move
       writeField(el, 'position', [x, y]);
+    }
+    for (const [id, parent] of parents ?? []) {
+      const el = elements.get(id);
+      if (!(el instanceof Y.Map) || parent === id) continue;
+      const frame = parent === null ? null : elements.get(parent);
+      // A frame removed meanwhile: the element stays out of frames rather than point at nothing.
+      const ok = frame instanceof Y.Map && frame.get('kind') === 'group';
+      if (writeField(el, 'parent', ok ? parent : undefined)) markUpdated(el, nowOf(ctx));
     }
   });
 }

@@ -1,6 +1,7 @@
 import { escapeHtml as e, httpUrl } from './escape';
 import type { ReportIntroduction, ReportModel } from './model';
 import { mapSvg } from './svg';
+import { storiesHtml } from './stories';
 import { summaryHtml } from './summary';
 
 export interface HtmlReportOptions {
@@ -31,6 +32,7 @@ h1{font-size:1.8rem;margin:0 0 .25rem}h2{font-size:1.25rem;margin:2rem 0 .5rem;b
 h3{font-size:1rem;margin:1rem 0 .25rem}.meta{color:#5f6368;margin:0 0 1rem}
 table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{text-align:left;vertical-align:top;padding:.35rem .5rem;border-bottom:1px solid #e8eaed}
 th{background:#f8f9fa;font-weight:600}td.num,th.num{text-align:right;white-space:nowrap}
+.swatch{display:inline-block;width:.8em;height:.8em;border-radius:2px;margin-right:.4em;vertical-align:-.05em;border:1px solid #0003}
 .tag{display:inline-block;border-radius:4px;padding:0 .4rem;font-weight:700;font-size:.85rem}
 .R{background:#e8f0fe;color:#174ea6}.B{background:#fce8e6;color:#a50e0e}
 .empty{color:#5f6368;font-style:italic}.muted{color:#5f6368;font-size:.9rem}
@@ -92,7 +94,7 @@ export function reportHtml(model: ReportModel, options: HtmlReportOptions = {}):
     );
   else s.push(mapSvg(model.map, { title: `The map ${model.title}` }));
   s.push(
-    '</div><p class="muted">Blue arrows: + (same direction); red arrows: − (opposite direction); ‖ a delay; dashed: a proposed introduction.</p></section>',
+    '</div><p class="muted">The sign at each arrowhead: + the same direction (blue), − the opposite direction (orange); ‖ a delay; dashed: a proposed introduction.</p></section>',
   );
 
   // Loops.
@@ -174,6 +176,9 @@ export function reportHtml(model: ReportModel, options: HtmlReportOptions = {}):
     }
   }
   s.push('</section>');
+
+  const stories = storiesHtml(model.stories);
+  if (stories) s.push(stories);
 
   // Sources.
   s.push('<section id="sources"><h2>Sources cited</h2>');

@@ -1,6 +1,7 @@
 import { escapeMarkdown as m, markdownUrl } from './escape';
 import type { ReportIntroduction, ReportModel } from './model';
 import { mapSvg } from './svg';
+import { storiesMarkdown } from './stories';
 import { summaryMarkdown } from './summary';
 
 export interface MarkdownReportOptions {
@@ -123,6 +124,8 @@ export function reportMarkdown(model: ReportModel, options: MarkdownReportOption
       out.push('');
     }
   }
+
+  out.push(...storiesMarkdown(model.stories));
 
   out.push('## Sources cited', '');
   if (model.sources.length === 0) out.push('_No sources were clipped into the map._', '');

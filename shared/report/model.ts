@@ -1,6 +1,7 @@
 import type { MapAnalysis } from '../analysis/analyze-map';
 import { analyzeMap } from '../analysis/analyze-map';
 import { meadowsLevel } from '../analysis/meadows';
+import { categoryColor } from '../analysis/cluster-colors';
 import { proposedBy } from '../domain/connections';
 import type { ElementRecord, MapSnapshot, SourceRecord } from '../schema/types';
 import { visibleTo } from '../session/private-notes';
@@ -9,6 +10,8 @@ import { leverageVotes, voteResults } from '../session/votes';
 import { filterActions } from '../session/actions';
 import { readSessionSnapshot } from '../session/layout';
 import * as Y from 'yjs';
+import type { StoryRecord } from '../schema/story-record';
+import { reportStories, type ReportStory } from './stories';
 
 /**
  * The session report as plain data: what the HTML and Markdown writers print. Everything here is
@@ -23,6 +26,8 @@ export interface ReportInput {
   readonly analysis?: MapAnalysis;
   /** When the report was made (default: now). */
   readonly generatedAt?: Date;
+  /** The stories the facilitator recorded (a "Stories" section lists their steps). */
+  readonly stories?: readonly StoryRecord[];
   /** Longest lists (default 50 loops, 20 leverage points, 10 weaving suggestions). */
   readonly limits?: { loops?: number; leverage?: number; weaving?: number };
 }
@@ -41,7 +46,22 @@ export interface ReportLeverage {
   readonly label: string;
   readonly score: number;
   readonly votes: number;
+  /** "8. Rules", with " (suggested)" when the analysis suggested it and the group did not choose. */
   readonly level: string;
+  readonly levelSource: 'tagged' | 'suggested' | 'none';
+  readonly explanation: string;
+}
+
+export interface ReportCluster {
+  readonly label: string;
+  /** The cluster's colour on the map (network lens). */
+  readonly color: string;
+  readonly size: number;
+  readonly members: readonly string[];
+}
+
+export interface ReportBroker {
+  readonly label: string;
   readonly explanation: string;
 }
 
@@ -114,12 +134,16 @@ export interface ReportModel {
   readonly votes: readonly ReportVote[];
   readonly introductions: readonly ReportIntroduction[];
   readonly suggestedIntroductions: readonly ReportIntroduction[];
+  /** Clusters of actors (largest first) and the brokers between them. */
+  readonly clusters: readonly ReportCluster[];
+  readonly brokers: readonly ReportBroker[];
   readonly actions: readonly ReportAction[];
   readonly reflections: readonly ReportReflectionPrompt[];
   readonly sources: readonly ReportSource[];
   readonly participants: readonly string[];
   /** The map drawn (hidden private notes already left out). */
   readonly map: MapSnapshot;
+  readonly stories: readonly ReportStory[];
 }
 
 const EMPTY_SESSION: SessionSnapshot = readSessionSnapshot(new Y.Doc());
@@ -188,7 +212,11 @@ export function buildReport(input: ReportInput): ReportModel {
       label: c.label,
       score: Math.round(c.score * 100) / 100,
       votes: c.votes,
-      level: c.level ? `${c.level}. ${meadowsLevel(c.level)?.name ?? ''}`.trim() : '',
+      level: c.level
+        ? `${c.level}. ${meadowsLevel(c.level)?.name ?? ''}`.trim() +
+          (c.levelSource === 'suggested' ? ' (suggested)' : '')
+        : '',
+      levelSource: c.levelSource,
       explanation: c.explanation,
     }));
 
@@ -217,6 +245,19 @@ export function buildReport(input: ReportInput): ReportModel {
   const suggestedIntroductions: ReportIntroduction[] = analysis.network.weaving
     .slice(0, limits.weaving)
     .map((w) => ({ a: w.aLabel, b: w.bLabel, why: w.reason }));
+
+  const clusters: ReportCluster[] = analysis.network.clusters
+    .filter((c) => c.size > 1)
+    .map((c) => ({
+      label: c.label,
+      color: categoryColor(c.id),
+      size: c.size,
+      members: c.members.map(label),
+    }))
+    .sort((a, b) => b.size - a.size);
+  const brokers: ReportBroker[] = analysis.network.brokers
+    .slice(0, 5)
+    .map((b) => ({ label: b.label, explanation: b.explanation }));
 
   const actions: ReportAction[] = filterActions(session.actions.values()).map(
     (a: ActionRecord) => ({
@@ -288,10 +329,13 @@ export function buildReport(input: ReportInput): ReportModel {
     votes,
     introductions,
     suggestedIntroductions,
+    clusters,
+    brokers,
     actions,
     reflections,
     sources,
     participants: [...participants].sort((a, b) => a.localeCompare(b)),
     map,
+    stories: reportStories(map, input.stories ?? []),
   };
 }

@@ -3,6 +3,7 @@ import { readSnapshot } from '../schema/snapshot';
 import { readSessionSnapshot } from '../session/index';
 import { buildReport, reportHtml, reportMarkdown } from './index';
 import { summarize } from './summary';
+import { CATEGORY_COLOR_NAMES, CATEGORY_COLORS } from '../analysis/cluster-colors';
 import { exampleSessionDoc, HOSTILE_LABEL } from './testing';
 
 function model() {
@@ -32,8 +33,44 @@ describe('the report summary', () => {
     const m = model();
     const voted = m.leverage.filter((l) => l.votes > 0);
     const s = summarize(m);
-    if (voted.length) expect(s.leverage[0]).toMatch(/\(\d+ votes?\)$/);
+    if (voted.length) expect(s.leverage[0]).toMatch(/\(\d+ votes?[;)]/);
     else expect(s.leverage.every((l) => l.includes('no votes'))).toBe(true);
+  });
+
+  it('marks a Meadows level the analysis suggested as a suggestion, and one the group chose as chosen', () => {
+    const m = model();
+    const suggested = m.leverage.filter((l) => l.levelSource === 'suggested');
+    expect(suggested.length).toBeGreaterThan(0);
+    for (const l of suggested) expect(l.level).toMatch(/^\d+\. .+ \(suggested\)$/);
+    const chosen = {
+      ...m.leverage[0]!,
+      level: '5. Rules',
+      levelSource: 'tagged' as const,
+      votes: 99,
+    };
+    const s = summarize({ ...m, leverage: [chosen, { ...suggested[0]!, votes: 3 }] });
+    expect(s.leverage[0]).toBe(
+      `${chosen.label} (99 votes; Meadows level 5. Rules, chosen by the group)`,
+    );
+    expect(s.leverage[1]).toMatch(
+      /Meadows level \d+\. [^()]+ suggested by the analysis, not chosen\)$/,
+    );
+  });
+
+  it('names the clusters of actors in their map colours, and the brokers between them', () => {
+    const m = model();
+    expect(m.clusters.length).toBeGreaterThanOrEqual(2);
+    for (const c of m.clusters) expect(CATEGORY_COLORS).toContain(c.color);
+    const html = reportHtml(m);
+    const summary = html.slice(html.indexOf('id="summary"'), html.indexOf('id="map"'));
+    expect(summary).toContain('Clusters of actors');
+    expect(summary).toContain(`style="background:${m.clusters[0]!.color}"`);
+    expect(summary).toContain(m.clusters[0]!.members[0]!);
+    expect(summary).toContain('<h3>Brokers</h3>');
+    if (m.brokers.length) expect(summary).toContain(m.brokers[0]!.label);
+    const md = reportMarkdown(m, { imagePath: 'x.svg' });
+    const name = CATEGORY_COLOR_NAMES[m.clusters[0]!.color]!;
+    expect(md).toContain(`- ${m.clusters[0]!.label} (${name}, ${m.clusters[0]!.size} actors)`);
   });
 
   it('escapes user text in both formats', () => {

@@ -1,6 +1,8 @@
 import * as Y from 'yjs';
 import type { DocChange } from '../schema/contract';
 import { LIMITS } from '../schema/limits';
+import { validateStoredStory, validateStoryPlayback } from '../schema/story-record';
+import { describeErrors } from '../schema/validate';
 import { KEY, SESSION_ROOT_KEYS, votesMap } from './layout';
 
 /**
@@ -25,7 +27,25 @@ const FACILITATOR_KEYS: readonly [prefixOrKey: string, what: string][] = [
   [KEY.timer, 'run the timer'],
   [KEY.private, 'turn private mode on or off'],
   [KEY.attention, 'summon everyone or spotlight'],
+  ['story/', 'record or play a story'],
+  ['sim/', 'run a what-if for everyone'],
 ];
+
+/**
+ * Values the host checks whoever writes them (facilitators too): stories (`story/<id>`, whole
+ * records) and their playback (`story/play`). A deleted key needs no check.
+ */
+function checkStoryValue(doc: Y.Doc, key: string): string | null {
+  if (!key.startsWith('story/')) return null;
+  const value = doc.getMap('session').get(key);
+  if (value === undefined) return null;
+  if (value instanceof Y.AbstractType) return `${key} must be plain data.`;
+  const errors =
+    key === 'story/play'
+      ? validateStoryPlayback(value)
+      : validateStoredStory(value, key.slice('story/'.length));
+  return errors.length ? `${key}: ${describeErrors(errors)}` : null;
+}
 
 const onlyFacilitator = (what: string): string => `Only a facilitator can ${what}.`;
 
@@ -78,6 +98,16 @@ export function checkSessionChanges(
   changes: readonly DocChange[],
   facilitator: boolean,
 ): string | null {
+  for (const { root, path, keys } of changes) {
+    if (root !== 'session') continue;
+    if (path.length > 0 && String(path[0]).startsWith('story/'))
+      return 'A story is written whole, not edited inside.';
+    if (path.length === 0)
+      for (const key of keys.keys()) {
+        const problem = checkStoryValue(doc, key);
+        if (problem) return problem;
+      }
+  }
   if (facilitator) return null;
   for (const change of changes) {
     const { root, path, keys } = change;

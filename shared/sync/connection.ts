@@ -6,8 +6,10 @@ import { wsUrl, type RoomRole } from './links';
 import { deriveMeshPassword, editSecretFromFacilitator, meshRoomName } from './password';
 import { preserveCryptoOrder } from './ordered-crypto';
 import { meshCapGate } from './mesh-cap';
+import { keepHostPresence } from './presence-relay';
 import { watchMesh } from './mesh-health';
 import { parseRefusal } from './refusal';
+import { rotateHosts } from './host-rotation';
 
 /**
  * Both sync paths on one Y.Doc (see docs/architecture.md, "Sync topology"):
@@ -54,6 +56,11 @@ export interface RoomConnectionOptions {
   readonly mesh?: boolean;
   /** Most editors for the peer mesh; above it everyone syncs through the host (default 12). */
   readonly meshCap?: number;
+  /**
+   * Every host of the cluster (http(s) origins, from the host's /api/hosts): when the host
+   * connection closes, the next attempt goes to the next one (see rotateHosts).
+   */
+  readonly hosts?: readonly string[];
   readonly onStatus?: (status: SyncStatus) => void;
   /**
    * The host refused an update from this client (it breaks the document contract or the link's
@@ -73,6 +80,10 @@ export interface RoomConnection {
   pause(): void;
   /** Reconnects both sync paths after `pause`. */
   resume(): void;
+  /** The cluster's hosts to reconnect through (see RoomConnectionOptions.hosts). */
+  setHosts(origins: readonly string[]): void;
+  /** The host the document syncs with now (an origin). */
+  host(): string;
   /** Resolves once the host has sent the stored document. */
   whenSynced(): Promise<void>;
   destroy(): void;
@@ -109,6 +120,8 @@ export function connectRoom(opts: RoomConnectionOptions): RoomConnection {
     maxDelay: 5_000,
     autoConnect: opts.server !== false,
   });
+  const rotation = rotateHosts(socket, opts.origin);
+  if (opts.hosts) rotation.setHosts(opts.hosts);
   const hocuspocus = new HocuspocusProvider({
     websocketProvider: socket,
     name: opts.roomId,
@@ -192,6 +205,13 @@ export function connectRoom(opts: RoomConnectionOptions): RoomConnection {
     },
   });
   if (meshWanted) void startMesh();
+  // A crowd (above the mesh cap) syncs through the host alone, whose presence relay says who is
+  // here: no heartbeats from idle people, no timeouts for them (shared/sync/presence-relay.ts).
+  // A small room keeps Yjs's own heartbeats, which the peer mesh relies on.
+  const stopKeeping = keepHostPresence(
+    awareness,
+    () => server === 'connected' && webrtc === null && !(capGate?.allowed() ?? true),
+  );
 
   return {
     awareness,
@@ -219,13 +239,17 @@ export function connectRoom(opts: RoomConnectionOptions): RoomConnection {
       void hocuspocus.connect();
       if (meshWanted) void startMesh();
     },
+    setHosts: (origins) => rotation.setHosts(origins),
+    host: () => rotation.current(),
     whenSynced() {
       if (synced) return Promise.resolve();
       return new Promise((resolve) => syncWaiters.push(resolve));
     },
     destroy() {
       destroyed = true;
+      stopKeeping();
       capGate?.dispose();
+      rotation.stop();
       stopMesh();
       hocuspocus.destroy();
       socket.destroy();

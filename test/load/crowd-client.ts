@@ -1,15 +1,18 @@
 /**
- * A child process of the load harness (test/load/run.ts): a share of the crowd, each person a
- * Hocuspocus client with its own socket, document and awareness, joined through the host's /sync
- * like a browser on an edit link (the peer mesh is capped at 12 editors, so a crowd uses the host
- * path only). Everything a person sends goes through the host's checks: presence is the person's
- * own entry with the fields shared/sync/presence.ts accepts, at most 5 a second; edits are
- * shared/domain calls on the person's own card (a rename and a move), which the host's contract
- * check passes.
+ * A child process of the load harness (test/load/run.ts): a share of the crowd, each person with
+ * a socket of its own to the host's /sync, on an edit link like a browser (the peer mesh is
+ * capped at 12 editors, so a crowd uses the host path only). A few are full clients (a
+ * HocuspocusProvider with a Y.Doc that applies the whole room, as a browser does); the rest are
+ * light (light-person.ts: the same messages sent, the received ones only read), so that one
+ * process holds a thousand people and the harness measures the host rather than itself.
+ * Everything a person sends goes through the host's checks: presence is the person's own entry
+ * with the fields shared/sync/presence.ts accepts, at most 5 a second; edits are shared/domain
+ * calls on the person's own card (a rename and a move), which the host's contract check passes.
  *
  * Each edit carries its send time in the card's label (`p<person> #<seq> @<ms>`, ms from
  * `performance.timeOrigin + performance.now()`, the same clock in every process of the machine),
- * and every other client of the room records, on applying it, how long it took to arrive.
+ * and every other client of the room records how long it took to arrive: a full client on
+ * applying it to its document, a light one on receiving the update.
  *
  * Parent -> child over IPC: `init`, then `start` (cursors and edits for `seconds`), `verify`
  * (the last edit of every person: wait until every client has it, or a timeout), `stop`.
@@ -20,16 +23,26 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { addElement, updateElement } from '../../shared/domain/index';
 import { elementsMap } from '../../shared/schema/doc';
+import { keepHostPresence } from '../../shared/sync/presence-relay';
 import { parseRefusal } from '../../shared/sync/refusal';
+import { LightPerson, presenceEntries } from './light-person';
 
 export interface Seat {
   room: string;
   secret: string;
   person: number;
+  /** A full client (HocuspocusProvider + Y.Doc) or a light one (light-person.ts). */
+  full: boolean;
 }
 
 export type ToChild =
-  | { type: 'init'; wsBase: string; seats: Seat[] }
+  | {
+      type: 'init';
+      wsBase: string;
+      seats: Seat[];
+      /** The host relays presence (batched): idle people send no heartbeats (#17). */
+      relay: boolean;
+    }
   | {
       type: 'start';
       seconds: number;
@@ -82,8 +95,9 @@ const send = (msg: unknown) => process.send?.(msg);
 interface Person {
   seat: Seat;
   doc: Y.Doc;
-  provider: HocuspocusProvider;
-  socket: HocuspocusProviderWebsocket;
+  /** Sets this person's presence cursor (null: off the map). */
+  setCursor(cursor: { x: number; y: number } | null): void;
+  destroy(): void;
   card: string;
   seq: number;
   nextEditAt: number;
@@ -105,7 +119,73 @@ let activeMs = 0;
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 const refusals: string[] = [];
 
-function join(wsBase: string, seat: Seat): Promise<Person> {
+/** Records that `person` received `sender`'s edit `seq`, `ms` after it was made. */
+function received(person: Person, sender: number, seq: number, ms: number): void {
+  if (seq === 0 || sender === person.seat.person) return;
+  let seen = person.seen.get(sender);
+  if (!seen) person.seen.set(sender, (seen = new Set()));
+  if (seen.has(seq)) return;
+  seen.add(seq);
+  latencies.push(Math.round(ms * 10) / 10);
+}
+
+const presenceOf = (seat: Seat) => ({
+  user: { id: `person-${seat.person}`, name: `Person ${seat.person}`, color: '#4363d8' },
+  viewport: { x: 0, y: 0, k: 1 },
+  cursor: null,
+});
+
+function addCard(person: Person): void {
+  const { seat, doc } = person;
+  const ctx = { doc, origin: { person: seat.person }, userId: `person-${seat.person}` };
+  person.card = addElement(ctx, {
+    kind: 'factor',
+    label: `p${seat.person} #0 @0`,
+    position: [(seat.person % 20) * 160, Math.floor(seat.person / 20) * 100],
+  });
+}
+
+async function joinLight(wsBase: string, seat: Seat, relay: boolean): Promise<Person> {
+  const holder: { person?: Person } = {};
+  const light = new LightPerson(`${wsBase}/sync`, seat.room, seat.secret, !relay, {
+    onLabel: (sender, seq, ms) => {
+      if (holder.person) received(holder.person, sender, seq, ms);
+    },
+    onPresence: (n) => {
+      if (measuring) presenceReceived += n;
+    },
+    onBytes: (n) => {
+      if (measuring) bytesReceived += n;
+    },
+    onStateless: (payload) => {
+      const refusal = parseRefusal(payload);
+      if (refusal) refusals.push(refusal.reason);
+    },
+    onClose: () => {
+      if (holder.person?.card) disconnects += 1;
+    },
+  });
+  await light.synced;
+  let state: Record<string, unknown> = presenceOf(seat);
+  const person: Person = (holder.person = {
+    seat,
+    doc: light.doc,
+    setCursor: (cursor) => light.setPresence((state = { ...state, cursor })),
+    destroy: () => light.destroy(),
+    card: '',
+    seq: 0,
+    nextEditAt: Infinity,
+    active: false,
+    t: Math.random() * 1000,
+    seen: new Map(),
+  });
+  light.setPresence(state);
+  addCard(person);
+  return person;
+}
+
+function join(wsBase: string, seat: Seat, relay: boolean): Promise<Person> {
+  if (!seat.full) return joinLight(wsBase, seat, relay);
   const doc = new Y.Doc();
   const socket = new HocuspocusProviderWebsocket({
     url: `${wsBase}/sync`,
@@ -120,8 +200,11 @@ function join(wsBase: string, seat: Seat): Promise<Person> {
   const person: Person = {
     seat,
     doc,
-    provider,
-    socket,
+    setCursor: (cursor) => provider.awareness!.setLocalStateField('cursor', cursor),
+    destroy: () => {
+      provider.destroy();
+      socket.destroy();
+    },
     card: '',
     seq: 0,
     nextEditAt: Infinity,
@@ -130,9 +213,15 @@ function join(wsBase: string, seat: Seat): Promise<Person> {
     seen: new Map(),
   };
   provider.on('message', ({ event }: { event: MessageEvent }) => {
-    if (measuring) bytesReceived += (event.data as ArrayBuffer).byteLength;
+    if (!measuring) return;
+    const bytes = new Uint8Array(event.data as ArrayBuffer);
+    bytesReceived += bytes.byteLength;
+    presenceReceived += presenceEntries(bytes, doc.clientID);
   });
+  let connected = false;
+  provider.on('connect', () => (connected = true));
   provider.on('disconnect', () => {
+    connected = false;
     if (person.card) disconnects += 1;
   });
   provider.on('stateless', ({ payload }: { payload: string }) => {
@@ -145,37 +234,18 @@ function join(wsBase: string, seat: Seat): Promise<Person> {
     for (const event of events) {
       if (!(event instanceof Y.YMapEvent) || !event.keysChanged.has('label')) continue;
       const m = LABEL.exec(String(event.target.get('label')));
-      if (!m) continue;
-      const sender = Number(m[1]);
-      const seq = Number(m[2]);
-      if (seq === 0) continue;
-      let seen = person.seen.get(sender);
-      if (!seen) person.seen.set(sender, (seen = new Set()));
-      if (seen.has(seq)) continue;
-      seen.add(seq);
-      latencies.push(Math.round((at - Number(m[3])) * 10) / 10);
+      if (m) received(person, Number(m[1]), Number(m[2]), at - Number(m[3]));
     }
   });
   provider.attach();
   return new Promise((resolve, reject) => {
     provider.on('synced', () => {
       const awareness = provider.awareness!;
-      awareness.on('update', ({ added, updated }: { added: number[]; updated: number[] }) => {
-        if (!measuring) return;
-        for (const id of added) if (id !== awareness.clientID) presenceReceived += 1;
-        for (const id of updated) if (id !== awareness.clientID) presenceReceived += 1;
-      });
-      awareness.setLocalState({
-        user: { id: `person-${seat.person}`, name: `Person ${seat.person}`, color: '#4363d8' },
-        viewport: { x: 0, y: 0, k: 1 },
-        cursor: null,
-      });
-      const ctx = { doc, origin: { person: seat.person }, userId: `person-${seat.person}` };
-      person.card = addElement(ctx, {
-        kind: 'factor',
-        label: `p${seat.person} #0 @0`,
-        position: [(seat.person % 20) * 160, Math.floor(seat.person / 20) * 100],
-      });
+      // As the canvas does in a crowd (shared/sync/connection.ts): no heartbeats, no timeouts.
+      connected = true;
+      if (relay) stopKeeping.push(keepHostPresence(awareness, () => connected));
+      awareness.setLocalState(presenceOf(seat));
+      addCard(person);
       resolve(person);
     });
     provider.on('authenticationFailed', ({ reason }: { reason: string }) =>
@@ -185,6 +255,7 @@ function join(wsBase: string, seat: Seat): Promise<Person> {
 }
 
 let people: Person[] = [];
+const stopKeeping: (() => void)[] = [];
 let ticker: ReturnType<typeof setInterval> | undefined;
 
 function start(msg: Extract<ToChild, { type: 'start' }>): void {
@@ -209,7 +280,7 @@ function start(msg: Extract<ToChild, { type: 'start' }>): void {
         const was = p.active;
         p.active = Math.random() < msg.activeShare;
         // Someone who stops moving takes their cursor off the map, once.
-        if (was && !p.active) p.provider.awareness!.setLocalStateField('cursor', null);
+        if (was && !p.active) p.setCursor(null);
       }
     }
     for (const p of people) {
@@ -217,7 +288,7 @@ function start(msg: Extract<ToChild, { type: 'start' }>): void {
         activeMs += sinceLast;
         cursorsSent += 1;
         p.t += 1;
-        p.provider.awareness!.setLocalStateField('cursor', {
+        p.setCursor({
           x: Math.round(800 * Math.cos(p.t / 20)),
           y: Math.round((p.t * 7) % 600),
         });
@@ -292,9 +363,11 @@ process.on('message', (msg: ToChild) => {
   if (msg.type === 'init') {
     // Join a few at a time, as people arrive, rather than all in one burst.
     void (async () => {
-      for (let i = 0; i < msg.seats.length; i += 10)
+      for (let i = 0; i < msg.seats.length; i += 25)
         people.push(
-          ...(await Promise.all(msg.seats.slice(i, i + 10).map((s) => join(msg.wsBase, s)))),
+          ...(await Promise.all(
+            msg.seats.slice(i, i + 25).map((s) => join(msg.wsBase, s, msg.relay)),
+          )),
         );
       send({ type: 'joined', clients: people.length });
     })().catch((e: unknown) => {
@@ -305,10 +378,8 @@ process.on('message', (msg: ToChild) => {
   else if (msg.type === 'verify') verify(msg);
   else {
     if (ticker) clearInterval(ticker);
-    for (const p of people) {
-      p.provider.destroy();
-      p.socket.destroy();
-    }
+    for (const stop of stopKeeping) stop();
+    for (const p of people) p.destroy();
     people = [];
     process.exit(0);
   }

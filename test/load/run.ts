@@ -2,7 +2,12 @@
  * The load harness (issue #17): a crowd in one room, or many small rooms, on one host.
  *
  *   npm run load -- --people 200 [--rooms 1] [--hosts 1] [--seconds 60] [--procs N]
- *                   [--active 0.2] [--edit-every 10] [--cursor-hz 5] [--json]
+ *                   [--active 0.2] [--edit-every 10] [--cursor-hz 5] [--baseline] [--json]
+ *
+ * Presence goes through the host's relay (batched, motion within a budget, no heartbeats from
+ * idle people: canvas/server/realtime/presence-relay.ts). `--baseline` then runs the same load
+ * again with today's-before-#17 presence (the host relays every awareness update to everyone at
+ * once, clients send Yjs heartbeats) and prints both.
  *
  * Starts a host in a process of its own (canvas/server/testing/host-process.ts: loopback, a free
  * port, a temp dir, durable update log on), creates the rooms through its HTTP API, and spreads
@@ -37,6 +42,9 @@ const { values: opts } = parseArgs({
     'edit-every': { type: 'string', default: '10' },
     'cursor-hz': { type: 'string', default: '5' },
     json: { type: 'boolean', default: false },
+    baseline: { type: 'boolean', default: false },
+    full: { type: 'string', default: '10' },
+    'no-durable-log': { type: 'boolean', default: false },
   },
 });
 const people = Number(opts.people);
@@ -46,7 +54,9 @@ const activeShare = Number(opts.active);
 const editEveryMs = Number(opts['edit-every']) * 1000;
 const cursorHz = Number(opts['cursor-hz']);
 const total = people * rooms;
-const procs = Number(opts.procs ?? Math.max(1, Math.min(4, Math.ceil(total / 50))));
+const procs = Number(opts.procs ?? Math.max(1, Math.min(2, Math.ceil(total / 500))));
+/** Full clients (provider + Y.Doc), the first person of each room in turn; the rest are light. */
+const fullClients = Math.min(total, Number(opts.full));
 if (Number(opts.hosts) !== 1) {
   console.error(
     'Only --hosts 1 exists today: rooms shared across hosts (Redis, PostgreSQL) are not built yet.',
@@ -95,13 +105,19 @@ interface Usage {
   cpu: NodeJS.CpuUsage;
   memory: NodeJS.MemoryUsage;
   loopDelayP95Ms: number;
+  loopDelayMaxMs: number;
 }
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const MiB = 1048576;
 
-async function main(): Promise<void> {
+async function measure(relay: boolean): Promise<{ result: object; text: string }> {
   const load0 = loadavg();
-  const host = spawn(HOST, [dataDir, `--rooms-per-minute=${rooms + 10}`]);
+  const host = spawn(HOST, [
+    mkdtempSync(join(dataDir, 'host-')),
+    `--rooms-per-minute=${rooms + 10}`,
+    ...(relay ? [] : ['--no-presence-relay']),
+    ...(opts['no-durable-log'] ? ['--no-durable-log'] : []),
+  ]);
   const { url } = await next<{ url: string }>(host, 'ready');
   const usage = () => {
     const answer = next<Usage>(host, 'usage');
@@ -128,6 +144,7 @@ async function main(): Promise<void> {
       room: room.roomId,
       secret: room.editSecret,
       person: r * people + i,
+      full: i * rooms + r < fullClients,
     })),
   );
 
@@ -138,7 +155,7 @@ async function main(): Promise<void> {
     clients.map((c, k) => {
       const joined = next(c, 'joined');
       const share = seats.filter((_, i) => i % procs === k);
-      c.send({ type: 'init', wsBase, seats: share } satisfies ToChild);
+      c.send({ type: 'init', wsBase, seats: share, relay } satisfies ToChild);
       return joined;
     }),
   );
@@ -149,10 +166,12 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   let peakRss = before.memory.rss;
   let hostLoopDelay = 0;
+  let hostLoopMax = 0;
   const sampler = setInterval(() => {
     void usage().then((u) => {
       peakRss = Math.max(peakRss, u.memory.rss);
       hostLoopDelay = Math.max(hostLoopDelay, u.loopDelayP95Ms);
+      hostLoopMax = Math.max(hostLoopMax, u.loopDelayMaxMs);
     });
   }, 2000);
   const reports = await Promise.all(
@@ -173,6 +192,7 @@ async function main(): Promise<void> {
   const wallMs = performance.now() - t0;
   peakRss = Math.max(peakRss, after.memory.rss);
   hostLoopDelay = Math.max(hostLoopDelay, after.loopDelayP95Ms);
+  hostLoopMax = Math.max(hostLoopMax, after.loopDelayMaxMs);
 
   const finals: Finals = {};
   for (const r of reports)
@@ -199,11 +219,13 @@ async function main(): Promise<void> {
   const behind = verdicts.reduce((a, v) => a + v.behind, 0);
   const refusals = [...new Set(reports.flatMap((r) => r.refusals))];
   const result = {
+    presence: relay ? 'relayed (batched)' : 'baseline (every update to everyone)',
     people,
     rooms,
     hosts: 1,
     seconds,
     clientProcesses: procs,
+    fullClients,
     activeShare,
     cursorHz,
     editEverySeconds: editEveryMs / 1000,
@@ -219,6 +241,7 @@ async function main(): Promise<void> {
         sum((r) => r.activeSeconds),
       ),
     hostLoopDelayP95Ms: hostLoopDelay,
+    hostLoopDelayMaxMs: hostLoopMax,
     clientLoopDelayP95Ms: Math.max(...reports.map((r) => r.loopDelayP95Ms)),
     hostCpuPercentOfOneCore: cpuPercent(before.cpu, after.cpu, wallMs),
     hostRssMiB: { idle: idle.memory.rss / MiB, end: end.memory.rss / MiB, peak: peakRss / MiB },
@@ -232,28 +255,34 @@ async function main(): Promise<void> {
     refusals,
     loadAverage: { before: load0, after: loadavg() },
   };
-  if (opts.json) {
-    console.log(JSON.stringify(result));
-    return;
-  }
   const f = (n: number, d = 0) => n.toFixed(d);
   const where = rooms === 1 ? '1 room' : `${rooms} rooms of ${people}`;
-  console.log(
-    [
-      `Weavemap load: ${total} people in ${where}, 1 host, ${seconds} s ` +
-        `(${f(activeShare * 100)} % active moving cursors at ${cursorHz}/s, an edit per person per ${editEveryMs / 1000} s)`,
-      `  clients ${total} in ${procs} processes, joined in ${f(joinMs / 1000, 1)} s; edits sent ${result.editsSent}; host refusals: ${refusals.length ? refusals.join('; ') : 'none'}`,
-      `  edit→remote ms: p50 ${f(latency.p50)}  p95 ${f(latency.p95)}  p99 ${f(latency.p99)}  max ${f(latency.max)}  (${latency.count} deliveries)`,
-      `  presence updates received per client: ${f(result.presencePerClientPerSecond, 1)}/s ` +
-        `(cursor moves sent per active person: ${f(result.cursorsSentPerActivePersonPerSecond, 1)}/s of ${cursorHz})`,
-      `  bytes received per client: ${f(result.bytesPerClientPerSecond / 1024, 1)} KiB/s`,
-      `  host CPU: ${f(result.hostCpuPercentOfOneCore)} % of one core; RSS idle ${f(result.hostRssMiB.idle)} MiB, peak ${f(result.hostRssMiB.peak)} MiB, end ${f(result.hostRssMiB.end)} MiB`,
-      `  event-loop delay p95: host ${f(result.hostLoopDelayP95Ms)} ms (worst 2 s window); client processes ${f(result.clientLoopDelayP95Ms)} ms (worst one, whole window)`,
-      `  every edit on every client at the end: ${result.everyEditOnEveryClient ? 'yes' : `NO (${behind} client/sender pairs lack the sender's last edit)`}; ` +
-        `seen one by one: ${delivered} of ${expected}; client disconnects: ${result.clientDisconnects}`,
-      `  machine load average (1 min): ${f(load0[0]!, 1)} before, ${f(loadavg()[0]!, 1)} after, on ${availableParallelism()} cores`,
-    ].join('\n'),
-  );
+  const text = [
+    `Weavemap load: ${total} people in ${where}, 1 host, ${seconds} s, presence ${result.presence} ` +
+      `(${f(activeShare * 100)} % active moving cursors at ${cursorHz}/s, an edit per person per ${editEveryMs / 1000} s)`,
+    `  clients ${total} (${fullClients} full, ${total - fullClients} light) in ${procs} processes, joined in ${f(joinMs / 1000, 1)} s; edits sent ${result.editsSent}; host refusals: ${refusals.length ? refusals.join('; ') : 'none'}`,
+    `  edit→remote ms: p50 ${f(latency.p50)}  p95 ${f(latency.p95)}  p99 ${f(latency.p99)}  max ${f(latency.max)}  (${latency.count} deliveries)`,
+    `  presence updates received per client: ${f(result.presencePerClientPerSecond, 1)}/s ` +
+      `(cursor moves sent per active person: ${f(result.cursorsSentPerActivePersonPerSecond, 1)}/s of ${cursorHz})`,
+    `  bytes received per client: ${f(result.bytesPerClientPerSecond / 1024, 1)} KiB/s`,
+    `  host CPU: ${f(result.hostCpuPercentOfOneCore)} % of one core; RSS idle ${f(result.hostRssMiB.idle)} MiB, peak ${f(result.hostRssMiB.peak)} MiB, end ${f(result.hostRssMiB.end)} MiB`,
+    `  event-loop delay p95: host ${f(result.hostLoopDelayP95Ms)} ms (worst 2 s window), longest ${f(result.hostLoopDelayMaxMs)} ms; client processes ${f(result.clientLoopDelayP95Ms)} ms (worst one, whole window)`,
+    `  every edit on every client at the end: ${result.everyEditOnEveryClient ? 'yes' : `NO (${behind} client/sender pairs lack the sender's last edit)`}; ` +
+      `seen one by one: ${delivered} of ${expected}; client disconnects: ${result.clientDisconnects}`,
+    `  machine load average (1 min): ${f(load0[0]!, 1)} before, ${f(loadavg()[0]!, 1)} after, on ${availableParallelism()} cores`,
+  ].join('\n');
+  return { result, text };
+}
+
+/** The run asked for, and with --baseline the same with today's presence, one after the other. */
+async function main(): Promise<void> {
+  const runs = [await measure(true)];
+  if (!opts.json) console.log(runs[0]!.text);
+  if (opts.baseline) {
+    runs.push(await measure(false));
+    if (!opts.json) console.log(runs[1]!.text);
+  }
+  if (opts.json) console.log(JSON.stringify(runs.map((r) => r.result)));
 }
 
 const cleanUp = () => {

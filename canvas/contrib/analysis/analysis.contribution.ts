@@ -1,5 +1,10 @@
-import { onMapOpened, registerCommand, registerView } from '../../workbench/registry';
-import { analysisStore, startAnalysis } from './analysis.svelte';
+import {
+  onMapOpened,
+  registerCommand,
+  registerToolbarItem,
+  registerView,
+} from '../../workbench/registry';
+import { analysisStore, mapMarks, startAnalysis } from './analysis.svelte';
 import { registerAnalysisEditCommands } from './analysis-commands';
 import { ANALYSIS_ICONS } from './icons';
 import LeverageView from './LeverageView.svelte';
@@ -11,7 +16,8 @@ import WeavingView from './WeavingView.svelte';
  * Seeing the system: the Loops, Leverage, Network and Weaving views (each with its "Show …"
  * command and keybinding), "Recompute Analysis", and the analysis worker that runs while a map
  * is open. Keybindings: Ctrl/Cmd+Shift+5..8 for the views (1 and 2 are Outline and People; 3
- * and 4 are left for Sources and facilitation), Alt+Shift+A to recompute.
+ * and 4 are left for Sources and facilitation), Alt+Shift+A to recompute, Alt+Shift+O for loop
+ * markers in every loop (also the toolbar's "Loops").
  */
 export function registerAnalysis(): void {
   onMapOpened(startAnalysis);
@@ -66,6 +72,16 @@ export function registerAnalysis(): void {
       wb.say('Recomputing loops, leverage and network measures…');
     },
   });
+  registerCommand({
+    id: 'analysis.toggleLoopMarkers',
+    title: 'Toggle Loop Markers in Every Loop',
+    category: 'Analysis',
+    keybinding: 'alt+shift+o',
+    keybindingInInputs: false,
+    when: (c) => c.hasMap,
+    run: (wb) => mapMarks(wb)?.toggleAllLoops(),
+  });
+  registerToolbarItem({ command: 'analysis.toggleLoopMarkers', label: 'Loops', order: 20 });
   registerCommand({
     id: 'analysis.clearDisplay',
     title: 'Show the Map Plainly (No Size, Colour or Lens)',

@@ -23,6 +23,7 @@ import {
   type AnalysisReply,
 } from './analysis-input';
 import { computeEncodings, type LegendEntry } from './encodings';
+import { MapMarks } from './map-marks.svelte';
 
 /** Quiet time after the last edit before the analysis runs again. */
 export const DEBOUNCE_MS = 300;
@@ -299,9 +300,18 @@ export class AnalysisStore {
     this.applyEncodings();
   }
 
+  /** While the Network or Weaving view is open, actors show their clusters unless told not to. */
+  networkLens = $state(false);
+
+  /** The settings the map shows: this person's, with the network lens's cluster colours. */
+  get shown(): ViewSettings {
+    const s = this.settings;
+    return this.networkLens && s.colorBy === 'none' ? { ...s, colorBy: 'cluster' } : s;
+  }
+
   /** Re-applies sizes, colours and the lens to the map (after a result or a settings change). */
   applyEncodings(): void {
-    const r = computeEncodings(this.#wb.snapshot, this.result, this.settings);
+    const r = computeEncodings(this.#wb.snapshot, this.result, this.shown);
     if (this.legend.length || r.legend.length) this.legend = r.legend;
     this.sized = r.sized;
     // Plain before and plain now: nothing to redraw (a 5k map's frame is not free).
@@ -358,6 +368,13 @@ export class AnalysisStore {
 
 /** This map's AnalysisStore, in the workbench's service container. */
 export const ANALYSIS: ServiceId<AnalysisStore> = serviceId('analysis');
+/** This map's loop markers and network lens (see map-marks.svelte.ts). */
+export const MAP_MARKS: ServiceId<MapMarks> = serviceId('mapMarks');
+
+/** The open map's loop markers and network lens (see map-marks.svelte.ts). */
+export function mapMarks(wb: Workbench): MapMarks | undefined {
+  return wb.services.get(MAP_MARKS);
+}
 
 /** The open map's analysis (kept while the map is open, whichever view shows). */
 export function analysisStore(wb: Workbench): AnalysisStore | undefined {
@@ -366,7 +383,8 @@ export function analysisStore(wb: Workbench): AnalysisStore | undefined {
 
 export function startAnalysis(wb: Workbench): () => void {
   const store = new AnalysisStore(wb);
-  const remove = wb.services.provide(ANALYSIS, store);
+  const removeStore = wb.services.provide(ANALYSIS, store);
+  const removeMarks = wb.services.provide(MAP_MARKS, new MapMarks(wb, store));
   // Test hook (documented in test/e2e/analysis.spec.ts): the open map's analysis store, beside
   // the session and workbench that RoomView puts on `window.__weavemap`.
   // Built in only when VITE_TEST_HOOKS=1 (npm run test:e2e).
@@ -374,5 +392,8 @@ export function startAnalysis(wb: Workbench): () => void {
     const hook = (globalThis as { __weavemap?: Record<string, unknown> }).__weavemap;
     if (hook) hook.analysis = store;
   }
-  return remove;
+  return () => {
+    removeMarks();
+    removeStore();
+  };
 }

@@ -2,6 +2,7 @@ import type { MapAnalysis } from '../../../shared/analysis/index';
 import type { ColorBy, SizeBy, ViewSettings } from '../../../shared/domain/perspectives';
 import type { MapSnapshot } from '../../../shared/schema/types';
 import type { ElementEncodings } from '../../editor/index';
+import { categoryColor } from '../../../shared/analysis/cluster-colors';
 
 /**
  * Turns a person's view settings (size by, colour by, lens) and the latest analysis into the
@@ -9,24 +10,8 @@ import type { ElementEncodings } from '../../editor/index';
  * same looks on every screen.
  */
 
-/** Ten distinguishable fills (Tableau 10), readable with dark or light text on top. */
-export const CATEGORY_COLORS = [
-  '#4e79a7',
-  '#f28e2c',
-  '#e15759',
-  '#76b7b2',
-  '#59a14f',
-  '#edc949',
-  '#af7aa1',
-  '#ff9da7',
-  '#9c755f',
-  '#bab0ab',
-] as const;
-
-export const categoryColor = (i: number): string =>
-  CATEGORY_COLORS[
-    ((i % CATEGORY_COLORS.length) + CATEGORY_COLORS.length) % CATEGORY_COLORS.length
-  ]!;
+/** One colour per cluster on every surface (the report's clusters section too). */
+export { CATEGORY_COLORS, categoryColor } from '../../../shared/analysis/cluster-colors';
 
 export const SIZE_LABELS: Record<SizeBy, string> = {
   none: 'Nothing (same size)',
@@ -126,8 +111,12 @@ export function computeEncodings(
   const legend: LegendEntry[] = [];
   let fill: Map<string, string> | undefined;
   let scale: Map<string, number> | undefined;
+  let brokers: Set<string> | undefined;
   if (analysis && settings.colorBy === 'cluster') {
     fill = new Map();
+    brokers = new Set(
+      analysis.network.brokers.map((b) => b.id).filter((id) => snapshot.elements.has(id)),
+    );
     for (const cl of analysis.network.clusters) {
       const color = categoryColor(cl.id);
       let count = 0;
@@ -161,6 +150,7 @@ export function computeEncodings(
       ...(fill ? { fill } : {}),
       ...(scale ? { scale } : {}),
       ...(hidden.size ? { hidden } : {}),
+      ...(brokers?.size ? { brokers } : {}),
     },
     legend,
     sized: scale?.size ?? 0,

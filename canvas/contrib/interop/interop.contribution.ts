@@ -1,10 +1,16 @@
 import { mount, unmount } from 'svelte';
+import type { MapSnapshot } from '../../../shared/schema/types';
+import { canvasMeasure } from '../../editor/export-image';
+import type { Rect } from '../../editor/geometry';
+import { LIGHT_PALETTE } from '../../editor/theme';
 import { onMapOpened, registerCommand, registerToolbarItem } from '../../workbench/registry';
 import type { Workbench } from '../../workbench/workbench.svelte';
 import { fillNewMap } from './apply-import';
 import type { ExportChoice } from './files';
 import ExportDialog from './ExportDialog.svelte';
 import ImportDialog from './ImportDialog.svelte';
+import { canvasTextMeasure } from './painter';
+import { mapToSvg } from './svg-image';
 
 /**
  * Open formats in the workbench: "Import…" (also by dropping files on the map), "Export…" and
@@ -49,7 +55,7 @@ function pickFiles(wb: Workbench): void {
   const input = document.createElement('input');
   input.type = 'file';
   input.multiple = true;
-  input.accept = '.json,.csv,.tsv,.txt,.xlsx,.canvas,.gexf,.graphml';
+  input.accept = '.json,.csv,.tsv,.txt,.xlsx,.canvas,.gexf,.graphml,.xmile,.stmx,.itmx';
   input.addEventListener('change', () => {
     const files = [...(input.files ?? [])];
     if (files.length) openImport(wb, files);
@@ -114,6 +120,18 @@ function acceptDrops(wb: Workbench): () => void {
   };
 }
 
+/** What `interop.mapSvg` takes (see `SvgImageOptions`); it returns an `SvgImage`. */
+export interface MapSvgRequest {
+  readonly snapshot: MapSnapshot;
+  readonly rect?: Rect;
+  readonly zoom?: number;
+  readonly title?: string;
+  readonly fill?: ReadonlyMap<string, string>;
+  readonly highlight?: ReadonlySet<string> | null;
+  readonly legend?: boolean;
+  readonly idPrefix?: string;
+}
+
 export function registerInterop(): void {
   onMapOpened(fillNewMap);
   onMapOpened(acceptDrops);
@@ -145,6 +163,48 @@ export function registerInterop(): void {
     category: 'File',
     when: (c) => c.hasMap,
     run: (wb) => openExport(wb, 'png'),
+  });
+  registerCommand({
+    id: 'interop.mapSvg',
+    title: 'Draw the Map as SVG',
+    category: 'File',
+    hidden: true,
+    when: (c) => c.hasMap,
+    // For other features' exports (a story's steps): the map export's SVG drawing, light colours.
+    run: (_wb, args) => {
+      const a = (args ?? {}) as Partial<MapSvgRequest>;
+      if (!a.snapshot) throw new Error('interop.mapSvg needs a snapshot.');
+      const measure = canvasMeasure();
+      return mapToSvg(a.snapshot, {
+        palette: LIGHT_PALETTE,
+        ...(a.rect ? { rect: a.rect } : {}),
+        ...(a.zoom ? { zoom: a.zoom } : {}),
+        ...(a.title ? { title: a.title } : {}),
+        ...(a.idPrefix ? { idPrefix: a.idPrefix } : {}),
+        ...(a.fill ? { fill: a.fill } : {}),
+        ...(a.highlight ? { highlight: a.highlight } : {}),
+        ...(measure ? { measure } : {}),
+        legend: a.legend ?? false,
+      });
+    },
+  });
+  // The session report's map image (the session contribution asks for it by command): the export
+  // SVG, light palette, so the report draws the map by the screen's rules and colours.
+  registerCommand({
+    id: 'interop.reportMapSvg',
+    title: 'Map Image for the Report',
+    category: 'File',
+    hidden: true,
+    when: (c) => c.hasMap,
+    run: (_wb, args) => {
+      const a = args as { map?: MapSnapshot; title?: string } | undefined;
+      if (!a?.map) return undefined;
+      return mapToSvg(a.map, {
+        palette: LIGHT_PALETTE,
+        measure: canvasTextMeasure(),
+        ...(a.title ? { title: a.title } : {}),
+      }).svg;
+    },
   });
   registerToolbarItem({ command: 'interop.import', label: 'Import', order: 30 });
   registerToolbarItem({ command: 'interop.export', label: 'Export', order: 31 });

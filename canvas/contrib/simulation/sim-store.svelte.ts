@@ -43,6 +43,8 @@ export class SimStore {
   #clock: Promise<number> | null = null;
   #frame = 0;
   #privateStart = 0;
+  /** The pushes of the private run on screen (the list may have changed since). */
+  #runPushes: readonly Push[] = [];
   #stop: () => void;
 
   constructor(wb: Workbench) {
@@ -92,6 +94,7 @@ export class SimStore {
     if (!run) return;
     this.shared = null;
     this.run = run;
+    this.#runPushes = this.pushes;
     this.#privateStart = performance.now();
     this.#play(() => (performance.now() - this.#privateStart) / STEP_MS);
   }
@@ -114,6 +117,15 @@ export class SimStore {
   stop(): void {
     if (this.shared && this.facilitator) this.wb.write(() => stopSharedRun(this.ctx));
     this.#clear();
+  }
+
+  /** The run on screen as its inputs and the whole step shown, or null when none is. */
+  moment(): { pushes: readonly Push[]; options: Required<WhatIfOptions>; t: number } | null {
+    const run = this.run;
+    if (!run) return null;
+    const pushes = this.shared ? this.shared.pushes : this.#runPushes;
+    if (!pushes.length) return null;
+    return { pushes: [...pushes], options: { ...run.options }, t: Math.floor(this.t) };
   }
 
   /** Shows one moment (the slider), pausing the animation of a private run. */

@@ -39,6 +39,15 @@ export function registerSimulation(): void {
     },
   });
   registerCommand({
+    id: 'simulation.moment',
+    title: 'The What-if Moment Shown',
+    category: 'What if',
+    hidden: true,
+    when: (c) => c.hasMap,
+    // For other features (a story step records it): the run on screen and the moment shown.
+    run: (wb) => simStore(wb)?.moment() ?? null,
+  });
+  registerCommand({
     id: 'simulation.stop',
     title: 'Stop the What-if',
     category: 'What if',

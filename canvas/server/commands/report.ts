@@ -8,6 +8,7 @@ import { readMapFile } from './map-file';
 import { parseCommandArgs } from './args';
 import type { Command } from './types';
 import { UsageError } from './types';
+import { readStories } from '../../../shared/story/story';
 
 const USAGE = `Usage: weavemap report <file.weavemap.json> [--out FILE] [--format html|md]
 
@@ -57,6 +58,7 @@ export async function makeReportFromFile(
   const model = buildReport({
     map: readSnapshot(doc),
     session: readSessionSnapshot(doc),
+    stories: readStories(doc),
     generatedAt,
   });
   return format === 'md' ? reportMarkdown(model) : reportHtml(model);

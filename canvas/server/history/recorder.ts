@@ -26,6 +26,8 @@ export interface History {
   store: VersionStore;
   /** Stops the timers (the store is closed by its owner). */
   close(): void;
+  /** Rooms this recorder is watching (loaded rooms; an unloaded room is released). */
+  roomCount(): number;
 }
 
 export interface VersionMeta {
@@ -217,6 +219,7 @@ export function createHistory(options: HistoryOptions): History {
     extension,
     record,
     store,
+    roomCount: () => watches.size,
     close() {
       for (const w of watches.values()) w.stop();
       watches.clear();

@@ -34,8 +34,9 @@ const clampMs = (ms: number): number => Math.min(15_000, Math.max(1_000, ms));
  *
  * Must come after the map-lock extension, which decides read-only-ness for the lock first.
  */
-export function contractExtension(log: Logger): Extension {
-  const guards = new WeakMap<Document, UpdateGuard>();
+export function contractExtension(log: Logger): Extension & { roomCount(): number } {
+  /** Each loaded room's shadow copy; released when the room is unloaded. */
+  const guards = new Map<Document, UpdateGuard>();
   /** When a room may next rebuild its shadow after a refusal (performance.now() time). */
   const rebuildAt = new WeakMap<Document, number>();
   const refused = new WeakSet<Connection>();
@@ -58,6 +59,7 @@ export function contractExtension(log: Logger): Extension {
   };
   return {
     extensionName: 'weavemap-contract',
+    roomCount: () => guards.size,
     async afterLoadDocument({ document }) {
       guardOf(document);
     },

@@ -20,6 +20,9 @@ interface Claimed {
   readonly overLimit: boolean;
 }
 
+const isView = (connection: Connection): boolean =>
+  (connection.context as { role?: string } | undefined)?.role === 'view';
+
 /** Reads the client ids and states of an awareness message, or null if it is not one. */
 function readAwareness(message: Uint8Array): Map<number, unknown> | null {
   try {
@@ -49,8 +52,11 @@ function readAwareness(message: Uint8Array): Map<number, unknown> | null {
  *    any link, view links included, are dropped;
  *  - its state must pass `sanitizePresence`: a string name and a hex colour, or it is dropped;
  *    malformed cursor, viewport, selection or drag fields are cleared;
+ *  - its `role` is set to the role of the link it authenticated with (a projector in present
+ *    mode follows the facilitator: a participant cannot pass for one over /sync);
  *  - it may send `perSecond` updates a second on average (bursts of `burst`); the rest are
  *    dropped. (Clients send at most 5 a second, and one every 15 s to stay alive.)
+ *  - a view link's cursor and drag are cleared: view links send no cursor.
  * Hocuspocus re-encodes the update from the filtered states, which loses the "cleared" entries;
  * a connection's own clear is applied here.
  */
@@ -124,7 +130,19 @@ export function presenceGuard(log: Logger, options: Partial<PresenceGuardOptions
             : !isOwn(document, connection, clientId)
               ? `it tried to set presence for another client (${clientId})`
               : validate(state);
-        if (problem === null) continue;
+        if (problem === null) {
+          // The role a person shows is the one their link gave them, never their own claim.
+          const role = (connection.context as { role?: unknown } | undefined)?.role;
+          if (typeof role === 'string' && state && typeof state === 'object')
+            (state as Record<string, unknown>)['role'] = role;
+          // View links show no cursor: they only watch (and cannot drag).
+          if (isView(connection) && state !== null && typeof state === 'object') {
+            const s = state as Record<string, unknown>;
+            if (s['cursor'] != null) s['cursor'] = null;
+            if (s['dragging'] != null) s['dragging'] = null;
+          }
+          continue;
+        }
         states.delete(clientId);
         refuse(connection, document, problem);
       }

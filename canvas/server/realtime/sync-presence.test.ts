@@ -116,6 +116,25 @@ describe('presence is a person’s own', () => {
     expect(test.logs.some((l) => l.includes('presence for another client'))).toBe(true);
   });
 
+  it('shows each person with the role of their link, whatever they claim', async () => {
+    const room = await createRoom(test, 'Roles');
+    const fac = await join(room.roomId, room.facilitatorSecret, 'Facilitator');
+    const watcher = await join(room.roomId, room.viewSecret, 'Watcher');
+    watcher.provider.awareness!.setLocalStateField('role', 'facilitator');
+    fac.provider.awareness!.setLocalStateField('role', 'view');
+    const roleOf = (client: SyncClient, from: SyncClient): unknown =>
+      (
+        client.provider.awareness!.getStates().get(from.provider.awareness!.clientID) as
+          { role?: unknown } | undefined
+      )?.role;
+    await waitFor(
+      () => roleOf(fac, watcher) === 'view' && roleOf(watcher, fac) === 'facilitator',
+      'each role to come from the link',
+    );
+    expect(roleOf(fac, watcher)).toBe('view');
+    expect(roleOf(watcher, fac)).toBe('facilitator');
+  });
+
   it('drops presence with invalid fields and floods beyond the rate limit', async () => {
     const room = await createRoom(test, 'Presence fields');
     const ana = await join(room.roomId, room.editSecret, 'Ana');

@@ -1,5 +1,6 @@
 import type { Position } from '../../../shared/schema/types';
 import { moveElements, transact, updateElement } from '../../../shared/domain/index';
+import { frameDrop } from '../../editor/index';
 import { nearestInDirection, nearestTo, type Direction } from '../../platform/navigation';
 import { registerCommand } from '../registry';
 import type { Workbench } from '../workbench.svelte';
@@ -92,10 +93,18 @@ export function registerMoveCommands(): void {
     when: editable,
     run: (wb, args) => {
       const { moves } = args as MoveArgs;
+      // Dropped into or out of a frame: membership changes with the move (one undo step).
+      const frames = wb.renderer ? frameDrop(wb.renderer.scene, moves) : null;
       wb.write(() =>
         moveElements(
           wb.session.ctx,
-          moves.map((m) => [m.id, [Math.round(m.position[0]), Math.round(m.position[1])]]),
+          [
+            ...moves.map(
+              (m) => [m.id, [Math.round(m.position[0]), Math.round(m.position[1])]] as const,
+            ),
+            ...(frames?.emptied ?? []),
+          ],
+          frames?.parents,
         ),
       );
       wb.session.stopCapturing();

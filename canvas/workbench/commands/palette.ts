@@ -2,6 +2,7 @@ import { KIND_TITLE } from '../../ui/kind-names';
 import { commands, registerCommand } from '../registry';
 import type { QuickItem } from '../quick-input';
 import type { Workbench } from '../workbench.svelte';
+import { frameOnMap } from '../frame';
 import { hasMap } from './when';
 
 /** Opens the command palette: every command whose `when` holds, with its keys. */
@@ -42,7 +43,7 @@ export function showQuickOpen(wb: Workbench): void {
     items,
     emptyText: items.length ? 'No element matches.' : 'This map has no elements yet.',
     accept: (item) => {
-      wb.select([item.id], { reveal: true });
+      frameOnMap(wb, [item.id]);
       wb.focusMap();
     },
   });
