@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { leverageVotesOf } from './leverage-votes';
+import { ServiceContainer } from './services';
 
 describe('the leverage votes channel', () => {
   it('hands the revealed totals of one map to whoever listens, once per change', () => {
-    const mapA = {};
-    const mapB = {};
+    const mapA = new ServiceContainer();
+    const mapB = new ServiceContainer();
     const heard: number[] = [];
     const stop = leverageVotesOf(mapA).subscribe((t) => heard.push(t.get('trust') ?? 0));
     expect(heard).toEqual([0]); // the current totals at once

@@ -1,3 +1,5 @@
+import { serviceId, type ServiceContainer, type ServiceId } from './services';
+
 /**
  * The group's dot-vote totals for the Leverage ranking, shared between features of one open map
  * without one feature importing another: facilitation (canvas/contrib/session) publishes the
@@ -34,14 +36,10 @@ function sameTotals(a: VoteTotals, b: VoteTotals): boolean {
   return true;
 }
 
-const channels = new WeakMap<object, LeverageVotesChannel>();
+/** The channel's id in a map's service container (`wb.services`). */
+export const LEVERAGE_VOTES: ServiceId<LeverageVotesChannel> = serviceId('leverageVotes');
 
-/** The channel of one open map (pass the map's `MapSession`, or any object that stands for it). */
-export function leverageVotesOf(session: object): LeverageVotesChannel {
-  let c = channels.get(session);
-  if (!c) {
-    c = new LeverageVotesChannel();
-    channels.set(session, c);
-  }
-  return c;
+/** The channel of one open map, from its service container (made by whichever end asks first). */
+export function leverageVotesOf(services: ServiceContainer): LeverageVotesChannel {
+  return services.getOrCreate(LEVERAGE_VOTES, () => new LeverageVotesChannel());
 }

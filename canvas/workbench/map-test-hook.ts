@@ -1,8 +1,9 @@
 import type { MapRenderer } from '../editor/index';
 
 /**
- * Helpers of MapEditor.svelte. Test hook (documented in test/support/app.ts): what the map editor draws about others and
- * itself, set on `window.__weavemap.editor` only when RoomView created `window.__weavemap`.
+ * Helpers of MapEditor.svelte. Test hook (documented in test/support/app.ts): what the map editor
+ * draws about others and itself, set on `window.__weavemap.editor` in test builds only
+ * (VITE_TEST_HOOKS=1), when RoomView created `window.__weavemap`.
  */
 export interface MapEditorProbe {
   cursors(): readonly { id: string; name: string; color: string; x: number; y: number }[];
@@ -16,6 +17,9 @@ export function installMapTestHook(
   canvas: HTMLCanvasElement,
   probe: MapEditorProbe,
 ): void {
+  // Built in only when VITE_TEST_HOOKS=1 (npm run test:e2e): the constant folds and the rest
+  // of this function is left out of what people run.
+  if (import.meta.env.VITE_TEST_HOOKS !== '1') return;
   const hook = (window as unknown as { __weavemap?: Record<string, unknown> }).__weavemap;
   if (!hook) return;
   hook.editor = {

@@ -3,6 +3,7 @@ import type { ElementKind, Polarity, Position } from '../../shared/schema/types'
 import { DomainError } from '../../shared/domain/index';
 import type { MapSession } from '../platform/map-session.svelte';
 import type { ContextKeys } from '../platform/context-keys';
+import { ServiceContainer } from '../platform/services';
 import { EditorState, type MapRenderer } from '../editor/index';
 import { createSubscriber } from 'svelte/reactivity';
 import { KIND_WORD } from '../ui/kind-names';
@@ -81,6 +82,8 @@ export class Workbench {
   sessionSlot = $state<HTMLElement | null>(null);
   #noticeTimer: ReturnType<typeof setTimeout> | null = null;
 
+  /** What features keep for this map (their stores, channels between them): services.ts. */
+  readonly services = new ServiceContainer();
   /** Keeps elements two people add at the same moment apart. */
   readonly newElements: NewElementSettler;
 

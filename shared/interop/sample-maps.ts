@@ -1,3 +1,4 @@
+import { seededRandom } from '../analysis/rng';
 import * as Y from 'yjs';
 import type { EditContext } from '../domain/context';
 import { transact } from '../domain/context';
@@ -122,17 +123,8 @@ export function richMap(): EditContext {
   return ctx;
 }
 
-/** A deterministic pseudo-random source (mulberry32). */
-export function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A deterministic pseudo-random source: the one seeded generator (shared/analysis/rng). */
+export const seeded = seededRandom;
 
 /** A seeded random map of `elements` elements and `connections` connections, in one transaction. */
 export function generatedMap(elements: number, connections: number, seed = 1): EditContext {

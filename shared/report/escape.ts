@@ -8,6 +8,17 @@ export function escapeHtml(text: string): string {
     .replace(/'/g, '&#39;');
 }
 
+/** Characters XML 1.0 cannot hold at all (controls other than tab and newlines, lone surrogates). */
+const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]|[\uD800-\uDFFF]/gu;
+
+/**
+ * Text safe in XML (SVG) content and in double- or single-quoted attribute values: what XML
+ * cannot hold is dropped, the rest escaped as for HTML.
+ */
+export function escapeXml(text: string): string {
+  return escapeHtml(text.replace(NOT_XML, ''));
+}
+
 /** The URL if it is an absolute http(s) URL, else undefined (nothing else is ever linked). */
 export function httpUrl(value: string | undefined): string | undefined {
   if (!value) return undefined;

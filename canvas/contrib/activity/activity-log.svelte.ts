@@ -1,5 +1,6 @@
+import { serviceId, type ServiceId } from '../../platform/services';
 import { authorOfClient } from '../../../shared/domain/authors';
-import { describeChange } from '../../platform/activity';
+import { describeChange } from './describe-change';
 import type { MapChange, MapSession } from '../../platform/map-session.svelte';
 import type { Workbench } from '../../workbench/workbench.svelte';
 
@@ -78,18 +79,15 @@ export class ActivityLog {
   }
 }
 
-const logs = new WeakMap<Workbench, ActivityLog>();
+/** This map's ActivityLog, in the workbench's service container. */
+export const ACTIVITY_LOG: ServiceId<ActivityLog> = serviceId('activityLog');
 
 /** The open map's activity log (kept while the map is open, whether the panel shows or not). */
 export function activityLog(wb: Workbench): ActivityLog | undefined {
-  return logs.get(wb);
+  return wb.services.get(ACTIVITY_LOG);
 }
 
 export function startActivityLog(wb: Workbench): () => void {
   const log = new ActivityLog(wb.session);
-  logs.set(wb, log);
-  return () => {
-    log.destroy();
-    logs.delete(wb);
-  };
+  return wb.services.provide(ACTIVITY_LOG, log);
 }

@@ -1,3 +1,4 @@
+import { serviceId, type ServiceId } from '../../platform/services';
 import { flushSync } from 'svelte';
 import { loopMembership } from '../../../shared/analysis/loop-membership';
 import type { AnalysisProgress, AnalyzeOptions, MapAnalysis } from '../../../shared/analysis/index';
@@ -98,7 +99,7 @@ export class AnalysisStore {
   #runStarted = 0;
   /**
    * The group's votes per element id, for the leverage ranking: the totals facilitation
-   * publishes on the map's `leverageVotesOf(session)` channel (canvas/platform), or what
+   * publishes on the map's `leverageVotesOf(wb.services)` channel (canvas/platform), or what
    * `setVotes` sets. Empty until a vote is revealed: the ranking is then structural only.
    */
   #votes: Readonly<Record<string, number>> = {};
@@ -120,7 +121,7 @@ export class AnalysisStore {
     // The group's revealed dot votes (facilitation publishes them on this map's channel).
     let first = true;
     this.#cleanups.push(
-      leverageVotesOf(wb.session).subscribe((totals) => {
+      leverageVotesOf(wb.services).subscribe((totals) => {
         if (first) this.#votes = Object.fromEntries(totals);
         else this.setVotes(totals);
         first = false;
@@ -367,32 +368,34 @@ export class AnalysisStore {
   }
 }
 
-const stores = new WeakMap<Workbench, AnalysisStore>();
-const marks = new WeakMap<Workbench, MapMarks>();
+/** This map's AnalysisStore, in the workbench's service container. */
+export const ANALYSIS: ServiceId<AnalysisStore> = serviceId('analysis');
+/** This map's loop markers and network lens (see map-marks.svelte.ts). */
+export const MAP_MARKS: ServiceId<MapMarks> = serviceId('mapMarks');
 
 /** The open map's loop markers and network lens (see map-marks.svelte.ts). */
 export function mapMarks(wb: Workbench): MapMarks | undefined {
-  return marks.get(wb);
+  return wb.services.get(MAP_MARKS);
 }
 
 /** The open map's analysis (kept while the map is open, whichever view shows). */
 export function analysisStore(wb: Workbench): AnalysisStore | undefined {
-  return stores.get(wb);
+  return wb.services.get(ANALYSIS);
 }
 
 export function startAnalysis(wb: Workbench): () => void {
   const store = new AnalysisStore(wb);
-  stores.set(wb, store);
-  const m = new MapMarks(wb, store);
-  marks.set(wb, m);
+  const removeStore = wb.services.provide(ANALYSIS, store);
+  const removeMarks = wb.services.provide(MAP_MARKS, new MapMarks(wb, store));
   // Test hook (documented in test/e2e/analysis.spec.ts): the open map's analysis store, beside
   // the session and workbench that RoomView puts on `window.__weavemap`.
-  const hook = (globalThis as { __weavemap?: Record<string, unknown> }).__weavemap;
-  if (hook) hook.analysis = store;
+  // Built in only when VITE_TEST_HOOKS=1 (npm run test:e2e).
+  if (import.meta.env.VITE_TEST_HOOKS === '1') {
+    const hook = (globalThis as { __weavemap?: Record<string, unknown> }).__weavemap;
+    if (hook) hook.analysis = store;
+  }
   return () => {
-    m.destroy();
-    marks.delete(wb);
-    store.destroy();
-    stores.delete(wb);
+    removeMarks();
+    removeStore();
   };
 }

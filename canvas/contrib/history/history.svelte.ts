@@ -1,3 +1,4 @@
+import { serviceId, type ServiceId } from '../../platform/services';
 import { mount, unmount } from 'svelte';
 import { readSnapshot } from '../../../shared/schema/snapshot';
 import type { MapSnapshot } from '../../../shared/schema/types';
@@ -178,19 +179,16 @@ export class HistoryStore {
   }
 }
 
-const stores = new WeakMap<Workbench, HistoryStore>();
+/** This map's HistoryStore, in the workbench's service container. */
+export const HISTORY: ServiceId<HistoryStore> = serviceId('history');
 
 export function historyStore(wb: Workbench): HistoryStore | undefined {
-  return stores.get(wb);
+  return wb.services.get(HISTORY);
 }
 
 export function startHistory(wb: Workbench): () => void {
   const store = new HistoryStore(wb);
-  stores.set(wb, store);
-  return () => {
-    store.destroy();
-    stores.delete(wb);
-  };
+  return wb.services.provide(HISTORY, store);
 }
 
 /** Shows the comparison beside the map while one is open. */

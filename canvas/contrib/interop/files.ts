@@ -1,21 +1,10 @@
 import { FORMATS, type FormatId } from '../../../shared/interop/index';
+import { fileSlug } from '../../ui/slug';
 
-/** File names for exports, and browser downloads. */
+/** File names for exports (downloads go through canvas/ui/download). */
 
 export type ImageFormat = 'png' | 'svg';
 export type ExportChoice = FormatId | ImageFormat;
-
-/** A file name base from the map's title: letters, digits and dashes only. */
-export function fileBase(mapTitle: string): string {
-  const base = mapTitle
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .toLowerCase();
-  return base || 'weavemap-map';
-}
 
 const EXTENSION: Record<ExportChoice, string> = {
   weavemap: '.weavemap.json',
@@ -32,7 +21,7 @@ const EXTENSION: Record<ExportChoice, string> = {
 
 /** `school-readiness.gexf`; CSV sheets as `school-readiness-elements.csv`. */
 export function exportFileName(mapTitle: string, format: ExportChoice, part = ''): string {
-  return `${fileBase(mapTitle)}${part ? `-${part}` : ''}${EXTENSION[format]}`;
+  return `${fileSlug(mapTitle)}${part ? `-${part}` : ''}${EXTENSION[format]}`;
 }
 
 /** Every format the Export dialog offers, data formats first. */
@@ -60,21 +49,3 @@ export const EXPORT_CHOICES: readonly { id: ExportChoice; name: string; hint: st
   { id: 'png', name: 'PNG image', hint: 'A picture for slides and documents.' },
   { id: 'svg', name: 'SVG image', hint: 'A picture that scales: for print and editing.' },
 ];
-
-/** Starts a download of `data` as `name` (a Blob behind an `<a download>`). */
-export function download(name: string, data: Blob | string | Uint8Array, type: string): void {
-  const blob =
-    data instanceof Blob
-      ? data
-      : new Blob([typeof data === 'string' ? data : new Uint8Array(data)], { type });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.rel = 'noopener';
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
-}

@@ -1,3 +1,4 @@
+import { escapeXml } from '../../../shared/report/escape';
 import { SvgPath } from './svg-path';
 
 /**
@@ -39,6 +40,8 @@ export const estimateWidth: Measure = (font, text) => {
   return [...text].length * size * 0.56;
 };
 
+export { escapeXml };
+
 /** Text widths from an OffscreenCanvas (a page or a worker), else estimated. */
 export function canvasTextMeasure(): Measure {
   if (typeof OffscreenCanvas === 'undefined') return estimateWidth;
@@ -48,20 +51,6 @@ export function canvasTextMeasure(): Measure {
     ctx.font = font;
     return ctx.measureText(text).width;
   };
-}
-
-/** Characters XML 1.0 cannot hold at all (controls other than tab and newlines, lone surrogates). */
-const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]|[\uD800-\uDFFF]/gu;
-
-/** Text safe in XML content and in double- or single-quoted attribute values. */
-export function escapeXml(text: string): string {
-  return text
-    .replace(NOT_XML, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 }
 
 function fontSize(font: string): number {

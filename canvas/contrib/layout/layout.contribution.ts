@@ -2,6 +2,7 @@ import { moveElements } from '../../../shared/domain/index';
 import type { Position } from '../../../shared/schema/types';
 import { onMapOpened, registerCommand, registerToolbarItem } from '../../workbench/registry';
 import type { Workbench } from '../../workbench/workbench.svelte';
+import { serviceId, type ServiceId } from '../../platform/services';
 import type { LayoutInput, LayoutNode } from './force-layout';
 import type { LayoutMessage } from './layout.worker';
 
@@ -11,21 +12,26 @@ import type { LayoutMessage } from './layout.worker';
  * added since the last tidy start among their neighbours.
  */
 
-const fresh = new WeakMap<Workbench, Set<string>>();
-const running = new WeakSet<Workbench>();
+/** Per open map: the elements added since the last tidy, and whether a tidy is running. */
+interface LayoutState {
+  readonly fresh: Set<string>;
+  running: boolean;
+  destroy(): void;
+}
+const LAYOUT: ServiceId<LayoutState> = serviceId('layout');
 
 function trackFresh(wb: Workbench): () => void {
-  const set = new Set<string>();
-  fresh.set(wb, set);
-  return wb.session.onChange((c) => {
+  const fresh = new Set<string>();
+  const stop = wb.session.onChange((c) => {
     for (const id of c.changedElements)
-      if (!c.previous.elements.has(id) && c.snapshot.elements.has(id)) set.add(id);
+      if (!c.previous.elements.has(id) && c.snapshot.elements.has(id)) fresh.add(id);
   });
+  return wb.services.provide(LAYOUT, { fresh, running: false, destroy: stop });
 }
 
 function layoutInput(wb: Workbench): LayoutInput {
   const snap = wb.snapshot;
-  const isNew = fresh.get(wb) ?? new Set<string>();
+  const isNew = wb.services.get(LAYOUT)?.fresh ?? new Set<string>();
   const scene = wb.renderer?.scene;
   const nodes: LayoutNode[] = [];
   for (const e of snap.elements.values()) {
@@ -46,13 +52,14 @@ function layoutInput(wb: Workbench): LayoutInput {
 }
 
 export function tidyLayout(wb: Workbench): Promise<void> {
-  if (running.has(wb)) return Promise.resolve();
+  const state = wb.services.get(LAYOUT);
+  if (state?.running) return Promise.resolve();
   const input = layoutInput(wb);
   if (input.nodes.length < 2) {
     wb.say('Nothing to tidy yet.');
     return Promise.resolve();
   }
-  running.add(wb);
+  if (state) state.running = true;
   wb.say('Tidying the layout…');
   const worker = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
   const scene = () => wb.renderer?.scene;
@@ -65,7 +72,7 @@ export function tidyLayout(wb: Workbench): Promise<void> {
   return new Promise<void>((resolve) => {
     const finish = () => {
       worker.terminate();
-      running.delete(wb);
+      if (state) state.running = false;
       resolve();
     };
     worker.onmessage = (e: MessageEvent<LayoutMessage>) => {
@@ -90,7 +97,7 @@ export function tidyLayout(wb: Workbench): Promise<void> {
       wb.session.stopCapturing();
       scene()?.clearOverrides(moves.map(([id]) => id));
       wb.renderer?.requestRender();
-      fresh.get(wb)?.clear();
+      state?.fresh.clear();
       wb.say(`Tidied ${moves.length} elements. Undo puts them back.`);
       finish();
     };

@@ -1,5 +1,5 @@
+import { serviceId, type ServiceId } from '../../platform/services';
 import { onMapOpened, registerCommand, registerContextKeys } from '../../workbench/registry';
-import type { Workbench } from '../../workbench/workbench.svelte';
 import { wantsPresent } from './leader';
 import { Presenter } from './presenter.svelte';
 
@@ -9,12 +9,13 @@ import { Presenter } from './presenter.svelte';
  * room link with `&present` opens in it (a projector's link).
  */
 
-const presenters = new WeakMap<Workbench, Presenter>();
+/** This map's presenter, in the workbench's service container. */
+const PRESENTER: ServiceId<Presenter> = serviceId('presenter');
 
 export function registerPresent(): void {
   onMapOpened((wb) => {
     const p = new Presenter(wb);
-    presenters.set(wb, p);
+    const remove = wb.services.provide(PRESENTER, p);
     let closed = false;
     if (wantsPresent(location.hash))
       // Once the map has arrived from the host, as a projector opens its link.
@@ -25,8 +26,7 @@ export function registerPresent(): void {
       );
     return () => {
       closed = true;
-      p.destroy();
-      presenters.delete(wb);
+      remove();
     };
   });
   registerContextKeys((wb) => ({ presenting: wb.presenting }));
@@ -37,6 +37,6 @@ export function registerPresent(): void {
     keybinding: 'f5',
     keybindingInInputs: true,
     when: (c) => c.hasMap,
-    run: (wb) => presenters.get(wb)?.toggle(),
+    run: (wb) => wb.services.get(PRESENTER)?.toggle(),
   });
 }

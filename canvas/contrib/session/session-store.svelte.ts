@@ -1,3 +1,4 @@
+import { serviceId, type ServiceId } from '../../platform/services';
 import * as Y from 'yjs';
 import { DomainError, transact } from '../../../shared/domain/index';
 import { elementsMap, readElement, writeField } from '../../../shared/schema/doc';
@@ -247,7 +248,7 @@ export class SessionStore {
       void session.connection?.setMesh(!s.locked);
     }
     this.#applyReadOnly();
-    leverageVotesOf(session).publish(leverageVotes(s.votes.values()));
+    leverageVotesOf(this.wb.services).publish(leverageVotes(s.votes.values()));
     const event = pendingAttention(s.attention, this.#lastAttention);
     if (event) {
       this.#lastAttention = event.id;
@@ -335,17 +336,14 @@ export class SessionStore {
   }
 }
 
-const stores = new WeakMap<Workbench, SessionStore>();
+/** This map's SessionStore, in the workbench's service container. */
+export const SESSION: ServiceId<SessionStore> = serviceId('session');
 
 export function sessionStore(wb: Workbench): SessionStore | undefined {
-  return stores.get(wb);
+  return wb.services.get(SESSION);
 }
 
 export function startSession(wb: Workbench): () => void {
   const store = new SessionStore(wb);
-  stores.set(wb, store);
-  return () => {
-    store.destroy();
-    stores.delete(wb);
-  };
+  return wb.services.provide(SESSION, store);
 }

@@ -17,7 +17,8 @@ import {
   registerView,
 } from '../../workbench/registry';
 import type { Workbench } from '../../workbench/workbench.svelte';
-import { downloadText, fileStem } from './download';
+import { downloadText } from '../../ui/download';
+import { fileSlug } from '../../ui/slug';
 import { makeSessionReport } from './report';
 import ActionsView from './ActionsView.svelte';
 import ReflectionView from './ReflectionView.svelte';
@@ -307,7 +308,7 @@ export function registerSession(): void {
       }
       const labels = new Map([...wb.snapshot.elements.values()].map((e) => [e.id, e.label]));
       downloadText(
-        `${fileStem(wb.snapshot.meta.title)}-actions.csv`,
+        `${fileSlug(wb.snapshot.meta.title, 'map')}-actions.csv`,
         actionsToCsv(actions, labels),
         'text/csv',
       );
@@ -333,7 +334,7 @@ export function registerSession(): void {
     keybinding: 'mod+alt+r',
     when: (c) => c.hasMap,
     run: async (wb) => {
-      const stem = `${fileStem(wb.snapshot.meta.title)}-report`;
+      const stem = `${fileSlug(wb.snapshot.meta.title, 'map')}-report`;
       const report = await makeSessionReport(wb, store(wb).read(), stem);
       downloadText(`${stem}.html`, report.html, 'text/html');
       downloadText(`${stem}.md`, report.markdown, 'text/markdown');

@@ -4,7 +4,6 @@ import { applyNative, parseNative } from '../../../shared/interop/native';
 import { schoolReadinessExample } from '../../../shared/examples/school-readiness';
 import { readSnapshot } from '../../../shared/schema/snapshot';
 import { findLoops, rankLeverage } from '../../../shared/analysis/index';
-import { fileStem } from './download';
 import { LEVERAGE_CANDIDATES, voteElements } from './vote-sets';
 
 function example() {
@@ -36,15 +35,5 @@ describe('what a dot vote covers', () => {
     const [a, b] = [...map.elements.keys()];
     const someConnection = [...map.connections.keys()][0]!;
     expect(voteElements(map, 'selection', [b!, someConnection, a!])).toEqual([b, a]);
-  });
-});
-
-describe('file names', () => {
-  it('are made from the map title', () => {
-    expect(fileStem('School readiness in our city (example)')).toBe(
-      'school-readiness-in-our-city-example',
-    );
-    expect(fileStem('Café «Réseau»')).toBe('cafe-reseau');
-    expect(fileStem('   ')).toBe('map');
   });
 });

@@ -1,3 +1,4 @@
+import { serviceId, type ServiceId } from '../../platform/services';
 import {
   readSharedRun,
   SIM_RUN_KEY,
@@ -215,17 +216,14 @@ export class SimStore {
   }
 }
 
-const stores = new WeakMap<Workbench, SimStore>();
+/** This map's SimStore, in the workbench's service container. */
+export const SIMULATION: ServiceId<SimStore> = serviceId('simulation');
 
 export function simStore(wb: Workbench): SimStore | undefined {
-  return stores.get(wb);
+  return wb.services.get(SIMULATION);
 }
 
 export function startSimulation(wb: Workbench): () => void {
   const store = new SimStore(wb);
-  stores.set(wb, store);
-  return () => {
-    store.destroy();
-    stores.delete(wb);
-  };
+  return wb.services.provide(SIMULATION, store);
 }

@@ -1,6 +1,7 @@
 import { registerCommand, registerView } from '../../workbench/registry';
 import { connectClipper } from './connect-clipper';
-import { cslFileName, cslJsonText, downloadText } from './csl-export';
+import { downloadText } from '../../ui/download';
+import { cslFileName, cslJsonText, CSL_JSON_TYPE } from './csl-export';
 import SourcesView from './SourcesView.svelte';
 import { registerSourceEditCommands } from './source-commands';
 
@@ -32,7 +33,7 @@ export function registerSources(): void {
         wb.say('This map has no sources to export yet.');
         return;
       }
-      downloadText(cslFileName(wb.snapshot.meta.title), cslJsonText(sources));
+      downloadText(cslFileName(wb.snapshot.meta.title), cslJsonText(sources), CSL_JSON_TYPE);
       wb.say(
         `Exported ${sources.length} source${sources.length === 1 ? '' : 's'} as CSL-JSON (Zotero: File › Import).`,
       );

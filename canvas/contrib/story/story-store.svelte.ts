@@ -1,3 +1,4 @@
+import { serviceId, type ServiceId } from '../../platform/services';
 import type { StoryPlayback, StoryRecord, StorySim } from '../../../shared/schema/story-record';
 import { sessionMap, type SessionContext } from '../../../shared/session/index';
 import { momentLooks } from '../../../shared/simulation/looks';
@@ -197,17 +198,13 @@ export class StoryStore {
   }
 }
 
-const stores = new WeakMap<Workbench, StoryStore>();
+/** This map's StoryStore, in the workbench's service container. */
+export const STORY: ServiceId<StoryStore> = serviceId('story');
 
 export function storyStore(wb: Workbench): StoryStore | undefined {
-  return stores.get(wb);
+  return wb.services.get(STORY);
 }
 
 export function startStory(wb: Workbench): () => void {
-  const store = new StoryStore(wb);
-  stores.set(wb, store);
-  return () => {
-    store.destroy();
-    stores.delete(wb);
-  };
+  return wb.services.provide(STORY, new StoryStore(wb));
 }

@@ -1,3 +1,4 @@
+import { seededRandom } from '../../../shared/analysis/rng';
 import type {
   ActorType,
   ConnectionRecord,
@@ -13,16 +14,8 @@ import type {
  * connect nearby things. The same seed gives the same map everywhere.
  */
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator every seeded map and sample shares (mulberry32). */
+export const mulberry32 = seededRandom;
 
 const WORDS = [
   'trust',

@@ -1,21 +1,13 @@
 // Test support: a seeded generator of hostile input (random and mutated JSON, bytes, HTTP
 // requests). The same seed gives the same input, so a failing batch can be replayed.
+import { seededRandom } from '../../../shared/analysis/rng';
 
-/** A small seeded PRNG (mulberry32): deterministic, fast, good enough for fuzzing. */
+/** The shared seeded generator (shared/analysis/rng, mulberry32) with fuzzing's helpers. */
 export class Random {
-  private state: number;
+  readonly next: () => number;
 
   constructor(readonly seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  /** A float in [0, 1). */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.next = seededRandom(seed);
   }
 
   /** An integer in [0, n). */

@@ -1,5 +1,5 @@
-import type { ConnectionRecord, ElementRecord, MapSnapshot } from '../../shared/schema/types';
-import { kindWord } from '../../shared/schema/vocab/element-kinds';
+import type { ConnectionRecord, ElementRecord, MapSnapshot } from '../../../shared/schema/types';
+import { kindWord } from '../../../shared/schema/vocab/element-kinds';
 
 /**
  * Words for what one transaction changed in a map ("added factor “Trust”", "renamed “A” to
