@@ -6,8 +6,10 @@ import type { EditorIntents } from './interaction';
 import type { PlacedLabel } from './label-layout';
 import type { ElementEncodings, Scene, SceneChange } from './scene';
 import type { Palette } from './theme';
+import type { VoteDots } from './draw-votes';
 import type { LoopMarkerAnchor, LoopMarkerSpec } from './loop-markers';
 import type { MapLegend } from './draw-marks';
+import type { EditorState } from './editor-state';
 
 /** The renderer's public surface (renderer.ts builds it). */
 
@@ -20,6 +22,11 @@ export interface Viewport {
 
 export interface MapRendererOptions {
   readonly palette?: Palette;
+  /**
+   * Where the selection lives and the viewport is reported (the workbench's store); the
+   * renderer makes its own when none is given (benchmarks, tests).
+   */
+  readonly state?: EditorState;
   readonly intents?: EditorIntents;
   readonly readOnly?: boolean;
   /** What a plain drag on empty space does: pan (default) or draw a selection box. */
@@ -38,7 +45,9 @@ export interface MapRenderer {
   readonly scene: Scene;
   setSnapshot(next: MapSnapshot): SceneChange;
   setTheme(palette: Palette): void;
+  /** Selects through the editor state (the workbench selects through the state itself). */
   setSelection(ids: Iterable<string>): void;
+  /** What is drawn as selected: the state's selection, or a box selection being dragged. */
   getSelection(): ReadonlySet<string>;
   setHover(id: string | null): void;
   /** Keeps `ids` (elements and connections) at full strength and dims the rest; null clears. */
@@ -64,6 +73,8 @@ export interface MapRenderer {
   setCursors(cursors: readonly RemoteCursor[]): void;
   /** Evidence counts per element or connection id (a badge each); null clears. */
   setEvidenceBadges(badges: ReadonlyMap<string, number> | null): void;
+  /** Dot votes to draw on elements (see draw-votes.ts); null clears. */
+  setVoteDots(dots: ReadonlyMap<string, VoteDots> | null): void;
   setRubberBand(rect: Rect | null): void;
   setConnectionPreview(p: ConnectionPreview | null): void;
   setReadOnly(readOnly: boolean): void;

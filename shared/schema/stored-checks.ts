@@ -11,6 +11,7 @@ import { CONNECTION } from './records/connection';
 import { SOURCE } from './records/source';
 import { LOOP_NOTE } from './records/loop';
 import { META } from './records/meta';
+import { SKETCH_FIELD, validateSketch } from './sketch';
 
 /**
  * Validators for records as they are *stored* in the live document (one Y.Map each, in the
@@ -118,7 +119,11 @@ function validateStored(
 
 /** Problems with a stored element record (`id`: its key in `elements`). */
 export function validateStoredElement(map: Y.Map<unknown>, id: string): FieldError[] {
-  return validateStored(ELEMENT, map, id, (fields) => ({ ...fields, id }));
+  const errors = validateStored(ELEMENT, map, id, (fields) => ({ ...fields, id }));
+  // A Graphs-over-Time sketch is a custom field with a shape of its own (`sketch.ts`).
+  const sketch = map.get(SKETCH_FIELD);
+  if (sketch !== undefined) errors.push(...validateSketch(plain(sketch)));
+  return errors;
 }
 
 /** Problems with a stored connection record; its ends' existence is the caller's check. */
