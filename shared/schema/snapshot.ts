@@ -10,6 +10,7 @@ import {
   connectionsMap,
   elementsMap,
   loopsMap,
+  metaMap,
   readConnection,
   readElement,
   readLoopNote,
@@ -138,14 +139,14 @@ export class SnapshotTracker {
     connectionsMap(doc).observeDeep(onConnections);
     sourcesMap(doc).observeDeep(onSources);
     loopsMap(doc).observeDeep(onLoops);
-    doc.getMap('meta').observe(onMeta);
+    metaMap(doc).observe(onMeta);
     doc.on('afterTransaction', onAfter);
     this.#dispose = () => {
       elementsMap(doc).unobserveDeep(onElements);
       connectionsMap(doc).unobserveDeep(onConnections);
       sourcesMap(doc).unobserveDeep(onSources);
       loopsMap(doc).unobserveDeep(onLoops);
-      doc.getMap('meta').unobserve(onMeta);
+      metaMap(doc).unobserve(onMeta);
       doc.off('afterTransaction', onAfter);
     };
   }

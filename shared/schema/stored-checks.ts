@@ -120,7 +120,7 @@ function validateStored(
 /** Problems with a stored element record (`id`: its key in `elements`). */
 export function validateStoredElement(map: Y.Map<unknown>, id: string): FieldError[] {
   const errors = validateStored(ELEMENT, map, id, (fields) => ({ ...fields, id }));
-  // A Graphs-over-Time card's sketch: a custom field the host holds to its exact shape.
+  // A Graphs-over-Time sketch is a custom field with a shape of its own (`sketch.ts`).
   const sketch = map.get(SKETCH_FIELD);
   if (sketch !== undefined) errors.push(...validateSketch(plain(sketch)));
   return errors;
