@@ -4,6 +4,7 @@ import { drawCursors, drawOverlays } from './draw-overlays';
 import { visibleRect, type FrameStats, type Overlays, type View } from './draw-types';
 import { drawEvidenceBadges } from './evidence-badges';
 import { drawVoteDots } from './draw-votes';
+import { drawSketches } from './draw-sketch';
 import { layoutLabels, type PlacedLabel } from './label-layout';
 import { paintLoopMarkers, type PlacedMarker } from './draw-loop-markers';
 import { rectContainsPoint } from './geometry';
@@ -164,6 +165,7 @@ export function drawFrame(
   drawShapeSlots(ctx, buckets, 0, 0, p, k);
   drawConnections(ctx, conns, hl, p, k);
   drawShapeSlots(ctx, buckets, 1, SHAPES.length - 1, p, k);
+  drawSketches(ctx, els, p, k);
 
   drawOverlays(ctx, scene, view, ov, p, hl);
   const legend = legendBox(ov.legend ?? null, view, labels);

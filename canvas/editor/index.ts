@@ -1,6 +1,7 @@
 /** The map editor's public surface: what the workbench imports. */
 export { createMapRenderer } from './renderer';
 export { frameDrop, type FrameDrop } from './frame-drop';
+export { EditorState, type EditorStateChange } from './editor-state';
 export type { MapRenderer, MapRendererOptions, Viewport } from './renderer';
 export type { EditorIntents } from './interaction';
 export type { Hit } from './hit-test';

@@ -3,6 +3,8 @@ import { LABEL_FONT_SIZE, LABEL_LINE_HEIGHT } from './label-fit';
 import type { LabelCache } from './labels';
 import { placeMarkerBlock, type PlacedMarker } from './draw-loop-markers';
 import type { LoopMarkerAnchor } from './loop-markers';
+import { Occupancy } from './occupancy';
+import { placeConnectionLabels } from './connection-labels';
 
 /**
  * Semantic zoom for text: which labels a frame draws, where (screen rectangles, CSS px) and at
@@ -27,8 +29,6 @@ export const CONNECTION_LABEL_ZOOM = 0.6;
  * its most connected factors, and text is what a software-rendered canvas draws slowest.
  */
 export const ZOOMED_OUT_BUDGET = 150;
-/** Gap kept between labels, CSS px. */
-const GAP = 2;
 /** After this many labels in a row find no room, the screen is full: stop trying. */
 const GIVE_UP_AFTER = 400;
 
@@ -85,43 +85,6 @@ export interface LabelLayoutInput {
 interface Candidate {
   readonly g: ElementGeom;
   readonly key: number;
-}
-
-/** A screen grid of placed rectangles, for overlap tests in a few cells. */
-class Occupancy {
-  private readonly cells = new Map<number, { x: number; y: number; w: number; h: number }[]>();
-  private static readonly S = 64;
-
-  private keys(x: number, y: number, w: number, h: number): number[] {
-    const s = Occupancy.S;
-    const x0 = Math.max(-64, Math.floor(x / s));
-    const y0 = Math.max(-64, Math.floor(y / s));
-    const x1 = Math.min(x0 + 64, Math.floor((x + w) / s));
-    const y1 = Math.min(y0 + 64, Math.floor((y + h) / s));
-    const out: number[] = [];
-    for (let i = x0; i <= x1; i++) for (let j = y0; j <= y1; j++) out.push(i * 4096 + j);
-    return out;
-  }
-
-  free(x: number, y: number, w: number, h: number): boolean {
-    for (const key of this.keys(x, y, w, h)) {
-      const list = this.cells.get(key);
-      if (!list) continue;
-      for (const r of list)
-        if (x < r.x + r.w + GAP && r.x < x + w + GAP && y < r.y + r.h + GAP && r.y < y + h + GAP)
-          return false;
-    }
-    return true;
-  }
-
-  add(x: number, y: number, w: number, h: number): void {
-    const r = { x, y, w, h };
-    for (const key of this.keys(x, y, w, h)) {
-      const list = this.cells.get(key);
-      if (list) list.push(r);
-      else this.cells.set(key, [r]);
-    }
-  }
 }
 
 /** Lines and size (map-font units) of an element's label at zoom k. */
@@ -317,41 +280,7 @@ export function layoutLabels(input: LabelLayoutInput): PlacedLabel[] {
     };
   }
 
-  if (k >= CONNECTION_LABEL_ZOOM && out.length < input.budget) {
-    const fontPx = Math.max(CONNECTION_FONT_SIZE * k, 9);
-    const scale = fontPx / CONNECTION_FONT_SIZE;
-    for (const c of input.connections) {
-      if (out.length >= input.budget) break;
-      if (!c.drawable || !c.rec.label) continue;
-      const text = labels.fit(CONNECTION_FONT, c.rec.label, 160);
-      if (!text) continue;
-      const w = labels.width(CONNECTION_FONT, text) * scale + 6;
-      const h = fontPx * 1.3;
-      // The middle of the line first, then either side: the first place that covers no label.
-      for (const t of [0.5, 0.36, 0.64, 0.25, 0.75]) {
-        const u = 1 - t;
-        const mx = sx(u * u * c.x0 + 2 * u * t * c.qx + t * t * c.x1);
-        const my = sy(u * u * c.y0 + 2 * u * t * c.qy + t * t * c.y1);
-        const x = mx - w / 2;
-        const y = my - h / 2;
-        if (!onScreen(x, y, w, h) || !occ.free(x, y, w, h)) continue;
-        out.push({
-          id: c.id,
-          kind: 'connection',
-          lines: [text],
-          x,
-          y,
-          width: w,
-          height: h,
-          fontPx,
-          lineHeightPx: h,
-          align: 'center',
-          inside: false,
-        });
-        occ.add(x, y, w, h);
-        break;
-      }
-    }
-  }
+  if (k >= CONNECTION_LABEL_ZOOM && out.length < input.budget)
+    placeConnectionLabels(input, occ, onScreen, out);
   return out;
 }

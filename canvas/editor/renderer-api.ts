@@ -9,6 +9,7 @@ import type { Palette } from './theme';
 import type { VoteDots } from './draw-votes';
 import type { LoopMarkerAnchor, LoopMarkerSpec } from './loop-markers';
 import type { MapLegend } from './draw-marks';
+import type { EditorState } from './editor-state';
 
 /** The renderer's public surface (renderer.ts builds it). */
 
@@ -21,6 +22,11 @@ export interface Viewport {
 
 export interface MapRendererOptions {
   readonly palette?: Palette;
+  /**
+   * Where the selection lives and the viewport is reported (the workbench's store); the
+   * renderer makes its own when none is given (benchmarks, tests).
+   */
+  readonly state?: EditorState;
   readonly intents?: EditorIntents;
   readonly readOnly?: boolean;
   /** What a plain drag on empty space does: pan (default) or draw a selection box. */
@@ -39,7 +45,9 @@ export interface MapRenderer {
   readonly scene: Scene;
   setSnapshot(next: MapSnapshot): SceneChange;
   setTheme(palette: Palette): void;
+  /** Selects through the editor state (the workbench selects through the state itself). */
   setSelection(ids: Iterable<string>): void;
+  /** What is drawn as selected: the state's selection, or a box selection being dragged. */
   getSelection(): ReadonlySet<string>;
   setHover(id: string | null): void;
   /** Keeps `ids` (elements and connections) at full strength and dims the rest; null clears. */

@@ -25,6 +25,7 @@ import { attachPointerInput } from './pointer-input';
 import { DEFAULT_LABEL_BUDGET, LabelCache } from './labels';
 import { LABEL_FONT, type PlacedLabel } from './label-layout';
 import { Scene } from './scene';
+import { EditorState } from './editor-state';
 import { LIGHT_PALETTE } from './theme';
 import type { MapRenderer, MapRendererOptions, Viewport } from './renderer-api';
 import { readableFit } from './readable-fit';
@@ -45,9 +46,8 @@ export function createMapRenderer(
   canvas: HTMLCanvasElement,
   opts: MapRendererOptions = {},
 ): MapRenderer {
-  const ctxOrNull = canvas.getContext('2d', { alpha: false });
-  if (!ctxOrNull) throw new Error('This browser cannot draw the map: Canvas 2D is unavailable.');
-  const ctx = ctxOrNull;
+  const ctx = canvas.getContext('2d', { alpha: false })!;
+  if (!ctx) throw new Error('This browser cannot draw the map: Canvas 2D is unavailable.');
   let palette = opts.palette ?? LIGHT_PALETTE;
   const labels = new LabelCache((font, text) => {
     ctx.font = font;
@@ -65,7 +65,18 @@ export function createMapRenderer(
   let viewportDirty = true;
   let destroyed = false;
 
-  let selection: ReadonlySet<string> = new Set();
+  // The selection lives in the editor state; `preview` is a box selection while it is dragged
+  // (the gesture's end selects through the intents, which clears it).
+  const state = opts.state ?? new EditorState();
+  let preview: ReadonlySet<string> | null = null;
+  const selection = (): ReadonlySet<string> => preview ?? state.selectionSet;
+  const offState = state.subscribe('selection', () => {
+    preview = null;
+    // A selection outside what was framed ends the framing's fade.
+    const sel = state.selectionSet;
+    if (focus && (!sel.size || [...sel].some((id) => !focus!.has(id)))) focus = null;
+    requestRender();
+  });
   let hover: string | null = null;
   let highlight: ReadonlySet<string> | null = null;
   /** What a view framed (kept at full strength while hovers come and go); see `frame`. */
@@ -99,12 +110,8 @@ export function createMapRenderer(
   }
 
   function getViewport(): Viewport {
-    const v = view();
-    return {
-      rect: visibleRect(v),
-      zoom: transform.k,
-      transform: { k: transform.k, x: transform.x, y: transform.y },
-    };
+    const { k, x, y } = transform;
+    return { rect: visibleRect(view()), zoom: k, transform: { k, x, y } };
   }
 
   function renderNow(): FrameStats {
@@ -115,7 +122,7 @@ export function createMapRenderer(
       scene,
       view(),
       {
-        selection,
+        selection: selection(),
         hover,
         highlight: highlight ?? focus,
         remoteSelections,
@@ -142,7 +149,9 @@ export function createMapRenderer(
     });
     if (viewportDirty) {
       viewportDirty = false;
-      opts.onViewportChange?.(getViewport());
+      const v = getViewport();
+      state.setViewport(v);
+      opts.onViewportChange?.(v);
     }
     return { elements: stats.elements, connections: stats.connections, labels: stats.labels };
   }
@@ -224,20 +233,17 @@ export function createMapRenderer(
     else selection$.call(zoomBehavior.transform, t);
   }
 
-  function fitBounds(b: Rect | null, padding: number, durationMs: number): void {
-    const [lo, hi] = zoomBehavior.scaleExtent();
-    const t = b ? fitTransform(b, cssW, cssH, padding, lo, hi) : { k: 1, x: cssW / 2, y: cssH / 2 };
-    applyTransform(zoomIdentity.translate(t.x, t.y).scale(t.k), durationMs);
-  }
-
   const controller = new InteractionController(
     {
       hitTest,
       hitHandle,
       screenToMap,
       elementsInRect: (r) => elementsInRectScene(scene, r),
-      getSelection: () => selection,
-      setSelection: (ids) => api.setSelection(ids),
+      getSelection: selection,
+      setSelection: (ids) => {
+        preview = new Set(ids);
+        requestRender();
+      },
       setHover: (id) => api.setHover(id),
       setHandle: (id) => {
         if (id !== handleFor) {
@@ -277,13 +283,14 @@ export function createMapRenderer(
     setSnapshot(next) {
       const change = scene.update(next);
       moves.snapshotArrived();
-      let pruned = false;
       const keep = (id: string): boolean => scene.elements.has(id) || scene.connections.has(id);
-      if ([...selection].some((id) => !keep(id))) {
-        selection = new Set([...selection].filter(keep));
-        pruned = true;
+      const sel = selection();
+      if ([...sel].some((id) => !keep(id))) {
+        const kept = [...sel].filter(keep);
+        preview = null;
+        if (opts.intents?.onSelectionChange) opts.intents.onSelectionChange(kept);
+        else state.setSelection(kept);
       }
-      if (pruned) opts.intents?.onSelectionChange?.([...selection]);
       requestRender();
       return change;
     },
@@ -292,12 +299,9 @@ export function createMapRenderer(
       requestRender();
     },
     setSelection(ids) {
-      selection = new Set(ids);
-      // A selection outside what was framed ends the framing's fade.
-      if (focus && (!selection.size || [...selection].some((id) => !focus!.has(id)))) focus = null;
-      requestRender();
+      state.setSelection([...ids]);
     },
-    getSelection: () => selection,
+    getSelection: selection,
     setHover(id) {
       if (hover !== id) {
         hover = id;
@@ -381,7 +385,7 @@ export function createMapRenderer(
       const [lo, hi] = zoomBehavior.scaleExtent();
       // A zoom at which the labels read (readable-fit.ts); without labels, the plain frame.
       const t = readableFit({
-        ...{ scene, labels, width: cssW, height: cssH, padding, selection },
+        ...{ scene, labels, width: cssW, height: cssH, padding, selection: selection() },
         ...{ minZoom: lo, maxZoom: hi, budget: showLabels ? labelBudget : 0 },
       });
       if (!t) applyTransform(zoomIdentity.translate(cssW / 2, cssH / 2), durationMs);
@@ -389,7 +393,9 @@ export function createMapRenderer(
     },
     frame(ids, padding = 64, durationMs = 0) {
       const b = boundsOf(scene, ids);
-      if (b) fitBounds(b, padding, durationMs);
+      const [lo, hi] = zoomBehavior.scaleExtent();
+      const t = b && fitTransform(b, cssW, cssH, padding, lo, hi);
+      if (t) applyTransform(zoomIdentity.translate(t.x, t.y).scale(t.k), durationMs);
     },
     labelLayout: () => lastLayout,
     setLabelsShown(on) {
@@ -401,6 +407,7 @@ export function createMapRenderer(
     resize,
     destroy() {
       destroyed = true;
+      offState();
       if (frameId) cancelAnimationFrame(frameId);
       observer?.disconnect();
       detachPointer();

@@ -42,6 +42,8 @@ export interface ConnectionGeom extends GridItem {
   curved: boolean;
   /** Sideways offset among parallel connections (0 = straight). */
   offset: number;
+  /** Sideways offset of a bend around an element in the way (routing.ts); 0 when none. */
+  bend: number;
   /** False when an end is missing or the two ends coincide: nothing to draw or hit. */
   drawable: boolean;
 }
@@ -163,7 +165,8 @@ export function placeConnectionGeom(
     return false;
   }
   c.drawable = true;
-  if (c.offset === 0) {
+  const off = c.offset || c.bend;
+  if (off === 0) {
     const dx = b.cx - a.cx;
     const dy = b.cy - a.cy;
     const len = Math.hypot(dx, dy);
@@ -194,7 +197,7 @@ export function placeConnectionGeom(
     const dx = hi.cx - lo.cx;
     const dy = hi.cy - lo.cy;
     const len = Math.hypot(dx, dy);
-    const q = curveControlPoint(a.cx, a.cy, b.cx, b.cy, -dy / len, dx / len, c.offset);
+    const q = curveControlPoint(a.cx, a.cy, b.cx, b.cy, -dy / len, dx / len, off);
     c.curved = true;
     c.qx = q.x;
     c.qy = q.y;
@@ -252,8 +255,26 @@ export function newConnectionGeom(id: string, rec: ConnectionRecord): Connection
     qy: 0,
     curved: false,
     offset: 0,
+    bend: 0,
     drawable: false,
     bounds: { x: 0, y: 0, width: 0, height: 0 },
     qstamp: 0,
   };
+}
+
+/** Adds `id` to the set under `key`; true (always) so callers can mark the key dirty. */
+export function addMember(m: Map<string, Set<string>>, key: string, id: string): boolean {
+  let set = m.get(key);
+  if (!set) m.set(key, (set = new Set()));
+  set.add(id);
+  return true;
+}
+
+/** Removes `id` from the set under `key` (dropping an empty set); false when there was none. */
+export function removeMember(m: Map<string, Set<string>>, key: string, id: string): boolean {
+  const set = m.get(key);
+  if (!set) return false;
+  set.delete(id);
+  if (set.size === 0) m.delete(key);
+  return true;
 }

@@ -2,10 +2,11 @@ import type { ConnectionRecord, ElementRecord, MapSnapshot } from '../../shared/
 import { parallelOffsets, unionRects, type Rect } from './geometry';
 import { estimateWidth, type Measure } from './label-fit';
 import {
+  addMember,
+  removeMember,
   invalidPosition,
   pairKey,
   PARALLEL_SPACING,
-  placeConnectionGeom,
   placeElementGeom,
   placeFrameGeom,
   newConnectionGeom,
@@ -16,6 +17,7 @@ import {
   type SceneChange,
 } from './scene-geom';
 import { GridIndex } from './spatial-index';
+import { routeConnection } from './routing';
 import { shapeSpecFor } from './shapes';
 
 export {
@@ -29,14 +31,14 @@ export {
 } from './scene-geom';
 
 const NO_ENCODINGS: ElementEncodings = {};
-
+/** Above this many moved elements at once, lines near them are not rerouted (see relayout). */
+const REROUTE_LIMIT = 400;
 /**
  * The renderer's derived model of a snapshot: where every element's box is, where every
  * connection's (trimmed, possibly curved) line runs, and two grid indexes over them. `update`
  * is incremental: records that kept their identity keep their geometry, so a snapshot that
  * changes a handful of records costs a handful of index updates plus one identity pass.
  */
-
 export class Scene {
   snapshot: MapSnapshot | null = null;
   readonly elements = new Map<string, ElementGeom>();
@@ -320,11 +322,21 @@ export class Scene {
     dirtyConns: Set<string>,
     dirtyPairs: Set<string>,
   ): void {
+    // Lines near a moved element may bend around it now, or no longer need to (a bounded check:
+    // dragging thousands at once reroutes only their own lines).
+    const near =
+      dirtyEls.size <= REROUTE_LIMIT
+        ? (r: Rect) => {
+            for (const c of this.connectionIndex.query(r)) if (!c.offset) dirtyConns.add(c.id);
+          }
+        : null;
     for (const id of dirtyEls) {
       const g = this.elements.get(id);
       if (!g) continue;
+      near?.(g.bounds);
       if (g.spec.shape !== 'frame') this.placeElement(g);
       else dirtyGroups.add(id);
+      near?.(g.bounds);
       if (g.rec.parent) dirtyGroups.add(g.rec.parent);
     }
     // Frames fit their children; nested frames settle from the inside out (bounded passes).
@@ -379,25 +391,9 @@ export class Scene {
   }
 
   private placeConnection(c: ConnectionGeom): void {
-    if (placeConnectionGeom(c, this.elements.get(c.rec.from), this.elements.get(c.rec.to)))
-      this.connectionIndex.update(c);
+    const a = this.elements.get(c.rec.from);
+    const b = this.elements.get(c.rec.to);
+    if (routeConnection(c, a, b, this.elementIndex)) this.connectionIndex.update(c);
     else this.connectionIndex.remove(c);
   }
-}
-
-/** Adds `id` to the set under `key`; true (always) so callers can mark the key dirty. */
-function addMember(m: Map<string, Set<string>>, key: string, id: string): boolean {
-  let set = m.get(key);
-  if (!set) m.set(key, (set = new Set()));
-  set.add(id);
-  return true;
-}
-
-/** Removes `id` from the set under `key` (dropping an empty set); false when there was none. */
-function removeMember(m: Map<string, Set<string>>, key: string, id: string): boolean {
-  const set = m.get(key);
-  if (!set) return false;
-  set.delete(id);
-  if (set.size === 0) m.delete(key);
-  return true;
 }

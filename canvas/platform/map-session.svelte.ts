@@ -200,6 +200,14 @@ export class MapSession {
     });
     this.#connection = connection;
     this.status = connection.status();
+    // Several hosts, one map: where to reconnect should this host stop (none for a lone host).
+    void fetch(`${opts.origin.replace(/\/+$/, '')}/api/hosts`)
+      .then((res) => (res.ok ? (res.json() as Promise<{ hosts?: unknown }>) : null))
+      .then((body) => {
+        const hosts = Array.isArray(body?.hosts) ? body.hosts : [];
+        connection.setHosts(hosts.filter((h): h is string => typeof h === 'string'));
+      })
+      .catch(() => {});
     initPresence(connection.awareness, this.user, this.role);
     this.#presence = throttledPresence(connection.awareness, 5);
     const onAwareness = () => {

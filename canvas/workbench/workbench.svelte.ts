@@ -3,7 +3,8 @@ import type { ElementKind, Polarity, Position } from '../../shared/schema/types'
 import { DomainError } from '../../shared/domain/index';
 import type { MapSession } from '../platform/map-session.svelte';
 import type { ContextKeys } from '../platform/context-keys';
-import type { MapRenderer } from '../editor/index';
+import { EditorState, type MapRenderer } from '../editor/index';
+import { createSubscriber } from 'svelte/reactivity';
 import { KIND_WORD } from '../ui/kind-names';
 import { contributedContextKeys, views } from './registry';
 import type { QuickInputRequest } from './quick-input';
@@ -22,8 +23,26 @@ export type { QuickInputRequest, QuickItem } from './quick-input';
 export class Workbench {
   readonly session: MapSession;
 
-  selection = $state.raw<readonly string[]>([]);
-  zoom = $state(1);
+  /** The selection and viewport, held once; the renderer draws from it (editor-state.ts). */
+  readonly editor = new EditorState();
+  readonly #selectionChanged = createSubscriber((update) =>
+    this.editor.subscribe('selection', update),
+  );
+  readonly #viewportChanged = createSubscriber((update) =>
+    this.editor.subscribe('viewport', update),
+  );
+
+  /** Selected ids (reactive: read in a component or effect, it follows the editor state). */
+  get selection(): readonly string[] {
+    this.#selectionChanged();
+    return this.editor.selection;
+  }
+
+  /** The renderer's zoom (reactive). */
+  get zoom(): number {
+    this.#viewportChanged();
+    return this.editor.viewport?.zoom ?? 1;
+  }
   mapFocused = $state(false);
   sidebarView = $state<string | null>('outline');
   panelView = $state<string | null>('activity');
@@ -141,11 +160,10 @@ export class Workbench {
 
   // ---- selection and focus ----
 
-  select(ids: readonly string[], opts: { reveal?: boolean; fromRenderer?: boolean } = {}): void {
+  select(ids: readonly string[], opts: { reveal?: boolean } = {}): void {
     const snap = this.snapshot;
     const kept = ids.filter((id) => snap.elements.has(id) || snap.connections.has(id));
-    this.selection = kept;
-    if (!opts.fromRenderer) this.renderer?.setSelection(kept);
+    this.editor.setSelection(kept);
     this.session.setPresence({ selection: kept }, true);
     if (opts.reveal && kept[0]) this.reveal(kept[0]);
     this.announceSelection();

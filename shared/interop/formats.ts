@@ -17,6 +17,8 @@ import {
   type ImportResult,
 } from './model';
 import { parseNative, serializeNative } from './native';
+import { exportXmile } from './xmile';
+import { readXmile, xmileSpecsExtra } from './xmile-import';
 import { asBytes, decodeText, parseJsonInput } from './text';
 
 /** Every file format Weavemap reads and writes, by id. */
@@ -28,6 +30,10 @@ export const FORMATS = {
   canvas: { name: 'JSON Canvas (Obsidian)', extensions: ['.canvas'] },
   gexf: { name: 'GEXF (Gephi)', extensions: ['.gexf'] },
   graphml: { name: 'GraphML (yEd, Cytoscape, NetworkX)', extensions: ['.graphml'] },
+  xmile: {
+    name: 'XMILE (Stella, Vensim, Insight Maker)',
+    extensions: ['.xmile', '.stmx', '.itmx'],
+  },
 } as const;
 
 export type FormatId = keyof typeof FORMATS;
@@ -51,6 +57,10 @@ const ALIASES: Record<string, FormatId> = {
   gephi: 'gexf',
   graphml: 'graphml',
   yed: 'graphml',
+  xmile: 'xmile',
+  stella: 'xmile',
+  stmx: 'xmile',
+  vensim: 'xmile',
 };
 
 export class FormatError extends Error {
@@ -167,6 +177,13 @@ export async function importAny(input: FormatInput, format: FormatId): Promise<I
       return importGexf(input);
     case 'graphml':
       return importGraphml(input);
+    case 'xmile': {
+      // The run settings (start, stop, dt, method) go into the map's meta with the rest.
+      const { result, specs } = readXmile(input);
+      return result.ok && specs
+        ? { ...result, map: { ...result.map, meta: xmileSpecsExtra(specs) } }
+        : result;
+    }
   }
 }
 
@@ -212,5 +229,7 @@ export async function exportAny(
       return [{ part: '', data: exportGexf(snapshot, options), mimeType: 'application/xml' }];
     case 'graphml':
       return [{ part: '', data: exportGraphml(snapshot, options), mimeType: 'application/xml' }];
+    case 'xmile':
+      return [{ part: '', data: exportXmile(snapshot), mimeType: 'application/xml' }];
   }
 }

@@ -4,6 +4,7 @@ import { LIMITS } from './limits';
 import { SCHEMA_VERSION } from './version';
 import { connectionEnds, knownFields, STORAGE_KEYS } from './doc';
 import { validateConnection, validateElement, validateSource } from './validate';
+import { SKETCH_FIELD, validateSketch } from './sketch';
 
 /**
  * Validators for records as they are *stored* in the live document (one Y.Map each, in the
@@ -90,6 +91,8 @@ export function validateStoredElement(map: Y.Map<unknown>, id: string): FieldErr
     errors.push({ field: 'id', message: 'The id field differs from the key.' });
   if (fields.parent !== undefined && !isText(fields.parent, 64))
     errors.push({ field: 'parent', message: 'parent must be an element id.' });
+  const sketch = map.get(SKETCH_FIELD);
+  if (sketch !== undefined) errors.push(...validateSketch(plain(sketch)));
   errors.push(...validateElement({ ...fields, id }));
   return errors;
 }

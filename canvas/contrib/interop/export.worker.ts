@@ -1,19 +1,8 @@
 import { exportAny } from '../../../shared/interop/index';
 import type { ExportReply, ExportRequest } from './protocol';
 import { networkColumns } from './analysis-columns';
-import { estimateWidth, type Measure } from './painter';
+import { canvasTextMeasure } from './painter';
 import { mapToSvg } from './svg-image';
-
-/** Text widths from an OffscreenCanvas (the fonts the page has), else estimated. */
-function workerMeasure(): Measure {
-  if (typeof OffscreenCanvas === 'undefined') return estimateWidth;
-  const ctx = new OffscreenCanvas(1, 1).getContext('2d');
-  if (!ctx) return estimateWidth;
-  return (font, text) => {
-    ctx.font = font;
-    return ctx.measureText(text).width;
-  };
-}
 
 /** Writes export files off the UI thread (a 10,000-element workbook takes a moment). */
 
@@ -28,7 +17,7 @@ self.onmessage = async (e: MessageEvent<ExportRequest>) => {
       post({ type: 'progress', stage: 'Drawing the SVG…' });
       const options = e.data.svg;
       if (!options) throw new Error('No image options were given.');
-      const img = mapToSvg(snapshot, { ...options, measure: workerMeasure() });
+      const img = mapToSvg(snapshot, { ...options, measure: canvasTextMeasure() });
       post({
         type: 'exported',
         files: [{ part: '', data: img.svg, mimeType: 'image/svg+xml' }],

@@ -9,6 +9,7 @@ import { fillNewMap } from './apply-import';
 import type { ExportChoice } from './files';
 import ExportDialog from './ExportDialog.svelte';
 import ImportDialog from './ImportDialog.svelte';
+import { canvasTextMeasure } from './painter';
 import { mapToSvg } from './svg-image';
 
 /**
@@ -54,7 +55,7 @@ function pickFiles(wb: Workbench): void {
   const input = document.createElement('input');
   input.type = 'file';
   input.multiple = true;
-  input.accept = '.json,.csv,.tsv,.txt,.xlsx,.canvas,.gexf,.graphml';
+  input.accept = '.json,.csv,.tsv,.txt,.xlsx,.canvas,.gexf,.graphml,.xmile,.stmx,.itmx';
   input.addEventListener('change', () => {
     const files = [...(input.files ?? [])];
     if (files.length) openImport(wb, files);
@@ -185,6 +186,24 @@ export function registerInterop(): void {
         ...(measure ? { measure } : {}),
         legend: a.legend ?? false,
       });
+    },
+  });
+  // The session report's map image (the session contribution asks for it by command): the export
+  // SVG, light palette, so the report draws the map by the screen's rules and colours.
+  registerCommand({
+    id: 'interop.reportMapSvg',
+    title: 'Map Image for the Report',
+    category: 'File',
+    hidden: true,
+    when: (c) => c.hasMap,
+    run: (_wb, args) => {
+      const a = args as { map?: MapSnapshot; title?: string } | undefined;
+      if (!a?.map) return undefined;
+      return mapToSvg(a.map, {
+        palette: LIGHT_PALETTE,
+        measure: canvasTextMeasure(),
+        ...(a.title ? { title: a.title } : {}),
+      }).svg;
     },
   });
   registerToolbarItem({ command: 'interop.import', label: 'Import', order: 30 });

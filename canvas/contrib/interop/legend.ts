@@ -1,5 +1,6 @@
 import type { MapSnapshot } from '../../../shared/schema/types';
 import { appendArrow, strokeFor } from '../../editor/draw';
+import { FONT_FAMILY } from '../../editor/label-layout';
 import { appendNoteFold, appendShape, shapeSpecFor, type ShapeKind } from '../../editor/shapes';
 import type { Palette } from '../../editor/theme';
 import type { Measure, Painter } from './painter';
@@ -239,37 +240,13 @@ function paintSwatch(painter: Painter, key: LegendKey, x: number, y: number, p: 
   );
   if (key !== 'relationship')
     painter.path((path) => appendArrow(path, x1, y, 1, 0), { fill: color });
+  // The sign beside the arrowhead, as the map draws it.
   if (key === 'positive' || key === 'negative')
-    paintBadge(painter, x + 14, y, key === 'positive', color, p.bg);
-}
-
-/** The polarity badge the editor draws: a disc with + or − drawn as strokes. */
-export function paintBadge(
-  painter: Painter,
-  x: number,
-  y: number,
-  plus: boolean,
-  color: string,
-  bg: string,
-  radius = 7,
-): void {
-  painter.path(
-    (p) => {
-      p.moveTo(x + radius, y);
-      p.arc(x, y, radius, 0, Math.PI * 2);
-    },
-    { fill: bg, stroke: color, lineWidth: 1.5 },
-  );
-  const r = radius * 0.55;
-  painter.path(
-    (p) => {
-      p.moveTo(x - r, y);
-      p.lineTo(x + r, y);
-      if (plus) {
-        p.moveTo(x, y - r);
-        p.lineTo(x, y + r);
-      }
-    },
-    { stroke: color, lineWidth: 2 },
-  );
+    painter.text(key === 'positive' ? '+' : '−', x1 - 6, y - 9, {
+      color,
+      font: `15px ${FONT_FAMILY}`,
+      align: 'center',
+      weight: 'bold',
+      halo: { color: p.bg, width: 4.5 },
+    });
 }

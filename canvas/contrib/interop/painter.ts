@@ -10,6 +10,8 @@ export interface PaintStyle {
   readonly stroke?: string;
   readonly lineWidth?: number;
   readonly dash?: readonly number[];
+  /** Fill opacity, 0..1 (default 1). */
+  readonly opacity?: number;
 }
 
 export interface TextStyle {
@@ -18,6 +20,8 @@ export interface TextStyle {
   readonly font: string;
   readonly align: 'left' | 'center';
   readonly weight?: 'normal' | 'bold';
+  /** A stroke of this colour behind the glyphs (the map's signs read over lines). */
+  readonly halo?: { readonly color: string; readonly width: number };
 }
 
 export interface Painter {
@@ -34,6 +38,17 @@ export const estimateWidth: Measure = (font, text) => {
   const size = Number(/(\d+(?:\.\d+)?)px/.exec(font)?.[1] ?? 13);
   return [...text].length * size * 0.56;
 };
+
+/** Text widths from an OffscreenCanvas (a page or a worker), else estimated. */
+export function canvasTextMeasure(): Measure {
+  if (typeof OffscreenCanvas === 'undefined') return estimateWidth;
+  const ctx = new OffscreenCanvas(1, 1).getContext('2d');
+  if (!ctx) return estimateWidth;
+  return (font, text) => {
+    ctx.font = font;
+    return ctx.measureText(text).width;
+  };
+}
 
 /** Characters XML 1.0 cannot hold at all (controls other than tab and newlines, lone surrogates). */
 const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]|[\uD800-\uDFFF]/gu;
@@ -88,6 +103,13 @@ export class SvgPainter implements Painter {
     const w = fontWeight(style.font, style.weight);
     if (w) attrs.push(`font-weight="${w}"`);
     if (style.align === 'center') attrs.push('text-anchor="middle"');
+    if (style.halo)
+      attrs.push(
+        `stroke="${escapeXml(style.halo.color)}"`,
+        `stroke-width="${round(style.halo.width)}"`,
+        'stroke-linejoin="round"',
+        'paint-order="stroke"',
+      );
     this.parts.push(`<text ${attrs.join(' ')}>${escapeXml(text)}</text>`);
   }
 
@@ -104,6 +126,7 @@ export const round = (v: number): string => {
 
 function styleAttrs(s: PaintStyle): string {
   const out = [` fill="${s.fill ? escapeXml(s.fill) : 'none'}"`];
+  if (s.opacity !== undefined && s.opacity < 1) out.push(` fill-opacity="${round(s.opacity)}"`);
   if (s.stroke) {
     out.push(` stroke="${escapeXml(s.stroke)}"`, ` stroke-width="${round(s.lineWidth ?? 1)}"`);
     out.push(' stroke-linejoin="round"');
@@ -122,7 +145,9 @@ export class CanvasPainter implements Painter {
     build(ctx);
     if (style.fill) {
       ctx.fillStyle = style.fill;
+      ctx.globalAlpha = style.opacity ?? 1;
       ctx.fill();
+      ctx.globalAlpha = 1;
     }
     if (style.stroke) {
       ctx.strokeStyle = style.stroke;
@@ -140,6 +165,12 @@ export class CanvasPainter implements Painter {
     ctx.fillStyle = style.color;
     ctx.textAlign = style.align;
     ctx.textBaseline = 'middle';
+    if (style.halo) {
+      ctx.strokeStyle = style.halo.color;
+      ctx.lineWidth = style.halo.width;
+      ctx.lineJoin = 'round';
+      ctx.strokeText(text, x, y);
+    }
     ctx.fillText(text, x, y);
   }
 }

@@ -36,7 +36,7 @@ describe('mapToSvg', () => {
     const s = snap(
       [
         el('a', 0, 0, { label: hostile }),
-        el('b', 300, 0, { label: 'B <b>bold</b>', kind: 'note' }),
+        el('b', 700, 0, { label: 'B <b>bold</b>', kind: 'note' }),
         el('g', 0, 0, { label: 'Frame & "co"', kind: 'group', extra: {} }),
       ],
       [conn('c', 'a', 'b', { label: '</text><script>x</script>' })],
@@ -93,7 +93,7 @@ describe('mapToSvg', () => {
     expect(without.height).toBeLessThan(mapToSvg(s, { palette: P }).height);
   });
 
-  it('marks polarity with a + or − badge (shape, not only colour) and arrowheads by direction', () => {
+  it('marks polarity with a + or − sign beside the arrowhead (text, not only colour), as on screen', () => {
     const s = snap(
       [el('a', 0, 0), el('b', 400, 0), el('c', 400, 300), el('d', 0, 300)],
       [
@@ -105,20 +105,35 @@ describe('mapToSvg', () => {
     );
     const { svg } = mapToSvg(s, { palette: P, legend: false });
     valid(svg);
-    // The badge's sign: strokes 2 wide in the polarity colour; + has a second (vertical) stroke.
+    // Bold signs in the polarity colour on a halo of the background, placed as the screen does.
     const signs = [
-      ...svg.matchAll(/<path d="([^"]+)" fill="none" stroke="([^"]+)" stroke-width="2"/g),
+      ...svg.matchAll(
+        /<text x="([\d.-]+)" y="([\d.-]+)"[^>]*fill="([^"]+)" font-weight="bold"[^>]*stroke="([^"]+)"[^>]*>([^<]+)<\/text>/g,
+      ),
     ];
-    const plus = signs.filter((m) => m[2] === P.positive);
-    const minus = signs.filter((m) => m[2] === P.negative);
+    const plus = signs.filter((m) => m[3] === P.positive && m[5] === '+');
+    const minus = signs.filter((m) => m[3] === P.negative && m[5] === '−');
     expect(plus).toHaveLength(2);
     expect(minus).toHaveLength(1);
-    for (const m of plus) expect(count(m[1]!, 'M')).toBe(2);
-    expect(count(minus[0]![1]!, 'M')).toBe(1);
+    expect(signs.every((m) => m[4] === P.bg)).toBe(true);
+    // The + of a → b sits beside the line just before b (b's box starts left of x = 400).
+    expect(
+      plus.some((m) => Number(m[1]) > 250 && Number(m[1]) < 400 && Math.abs(Number(m[2])) < 30),
+    ).toBe(true);
     // Arrowheads: filled paths in the line's colour, one per directed connection.
     expect(count(svg, `fill="${P.positive}"/>`)).toBe(2);
     expect(count(svg, `fill="${P.negative}"/>`)).toBe(1);
     expect(count(svg, `fill="${P.causal}"/>`)).toBe(0);
+  });
+
+  it('wraps labels as the screen does: whole, on up to three lines, inside their boxes', () => {
+    const label = 'Eviction protection for families with children';
+    const s = snap([el('a', 0, 0, { label })]);
+    const { svg } = mapToSvg(s, { palette: P, legend: false });
+    const lines = texts(svg).filter((t) => t.length > 1 && label.includes(t));
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.length).toBeLessThanOrEqual(3);
+    expect(lines.join(' ')).toBe(label);
   });
 
   it('draws a delay mark across the line and dashes proposed introductions', () => {
@@ -151,8 +166,8 @@ describe('mapToSvg', () => {
     const { svg } = mapToSvg(s, { palette: P, legend: false });
     const stroke = new RegExp(`fill="none" stroke="${P.positive}" stroke-width="([\\d.]+)"`, 'g');
     const widths = [...svg.matchAll(stroke)].map((m) => Number(m[1]));
-    // One line at the base width, one at twice it (the + badges are stroked at 2).
-    expect(widths.filter((w) => w !== 2).sort()).toEqual([1.6, 3.2]);
+    // One line at the base width, one at twice it.
+    expect(widths.sort()).toEqual([1.6, 3.2]);
   });
 
   it('draws only what is in the current view, at the given zoom and scale', () => {

@@ -1,30 +1,22 @@
 import type { MapSnapshot } from '../../../shared/schema/types';
-import {
-  appendArrow,
-  appendDelayMark,
-  badgeCenter,
-  CONNECTION_FONT,
-  CONNECTION_FONT_SIZE,
-  fillFor,
-  FRAME_FONT,
-  LABEL_FONT,
-  strokeFor,
-  textOn,
-} from '../../editor/draw';
+import { appendArrow, appendDelayMark, fillFor, strokeFor, textOn } from '../../editor/draw';
+import { polarityMark } from '../../editor/draw-connections';
+import { FONT_FAMILY, layoutLabels, type PlacedLabel } from '../../editor/label-layout';
 import { sceneFor, mapBounds } from '../../editor/export-image';
 import type { Rect } from '../../editor/geometry';
-import { LABEL_FONT_SIZE, LabelCache } from '../../editor/labels';
+import { LabelCache } from '../../editor/labels';
 import { lineWidthForWeight } from '../../editor/line-weight';
 import type { ConnectionGeom, ElementGeom } from '../../editor/scene';
-import { appendNoteFold, appendShape, FRAME_TITLE_HEIGHT } from '../../editor/shapes';
+import { appendNoteFold, appendShape } from '../../editor/shapes';
 import { safeColor, type Palette } from '../../editor/theme';
-import { layoutLegend, legendItems, paintBadge, paintLegend } from './legend';
+import { layoutLegend, legendItems, paintLegend } from './legend';
 import { escapeXml, estimateWidth, round, SvgPainter, type Measure } from './painter';
 
 /**
- * The map as a standalone SVG document, in the editor's look: every element kind's shape, frames,
- * connections (curved when parallel) with arrowheads, polarity badges (+ / − drawn as strokes),
- * delay marks and labels, and a legend. All text is escaped; nothing from the map becomes markup.
+ * The map as a standalone SVG document, drawn by the editor's rules and colours: every element
+ * kind's shape, frames, connections (curved when parallel) with arrowheads, the polarity as a
+ * `+`/`−` sign beside the arrowhead (`polarityMark`, as on screen), delay marks, labels placed by
+ * the editor's label layout (wrapped, never over their box's edge), and a legend. All text is escaped; nothing from the map becomes markup.
  */
 
 export interface SvgImageOptions {
@@ -108,8 +100,21 @@ export function mapToSvg(snapshot: MapSnapshot, options: SvgImageOptions): SvgIm
   svg.raw(
     `<g transform="scale(${round(zoom)}) translate(${round(-rect.x)} ${round(-rect.y)})" clip-path="url(#${ids}clip)">`,
   );
-  drawMap(svg, els, conns, p, zoom, labels, options.fill, options.highlight ?? null);
+  const highlight = options.highlight ?? null;
+  drawMap(svg, els, conns, p, zoom, options.fill, highlight);
   svg.raw('</g>');
+  const layout = layoutLabels({
+    scene,
+    view: { k: zoom, tx: -rect.x * zoom, ty: -rect.y * zoom, width: mapW, height: mapH },
+    elements: els,
+    connections: conns,
+    selection: new Set(),
+    hover: null,
+    highlight,
+    labels,
+    budget: Number.MAX_SAFE_INTEGER,
+  });
+  drawLabelLayout(svg, layout, els, p, options.fill, highlight);
   if (legend.entries.length) {
     svg.raw(`<g transform="translate(0 ${mapH})">`);
     paintLegend(svg, legend, width, p);
@@ -131,19 +136,11 @@ function drawMap(
   conns: readonly ConnectionGeom[],
   p: Palette,
   zoom: number,
-  labels: LabelCache,
   fills: ReadonlyMap<string, string> | undefined,
   highlight: ReadonlySet<string> | null,
 ): void {
   const shapeWidth = Math.max(1.25, 0.75 / zoom);
-  /** Draws `paint` dimmed when a highlight leaves `id` out, as the live map dims it. */
-  const dimmed = (id: string, paint: () => void) => {
-    const dim = highlight !== null && !highlight.has(id);
-    if (dim) svg.raw('<g opacity="0.25">');
-    paint();
-    if (dim) svg.raw('</g>');
-  };
-  const paintShape = (g: ElementGeom) => dimmed(g.id, () => paintShapeNow(g));
+  const paintShape = (g: ElementGeom) => dimmed(svg, highlight, g.id, () => paintShapeNow(g));
   const paintShapeNow = (g: ElementGeom) => {
     const stroke = strokeFor(g.spec.shape, p);
     svg.path((path) => appendShape(path, g.spec.shape, g.x, g.y, g.w, g.h), {
@@ -158,70 +155,64 @@ function drawMap(
       });
   };
 
-  // Frames behind everything, with their titles.
-  const frames = els.filter((g) => g.spec.shape === 'frame');
-  for (const g of frames) paintShape(g);
-  for (const g of frames) {
-    const t = labels.fit(FRAME_FONT, g.rec.label, g.w - 24);
-    if (t)
-      svg.text(t, g.x + 12, g.y + FRAME_TITLE_HEIGHT / 2 + 2, {
-        color: p.textMuted,
-        font: FRAME_FONT,
-        align: 'left',
-      });
-  }
+  // Frames behind everything (their titles are labels, below).
+  for (const g of els) if (g.spec.shape === 'frame') paintShape(g);
 
-  for (const c of conns) dimmed(c.id, () => drawConnection(svg, c, p, zoom));
+  for (const c of conns) dimmed(svg, highlight, c.id, () => drawConnection(svg, c, p, zoom));
   for (const g of els) if (g.spec.shape !== 'frame') paintShape(g);
+}
 
-  for (const g of els) {
-    if (g.spec.shape === 'frame' || !g.rec.label) continue;
-    const custom =
-      g.spec.label === 'below' ? undefined : safeColor(fills?.get(g.id) ?? g.rec.color);
-    const style = {
-      color: custom ? textOn(custom) : p.text,
-      font: LABEL_FONT,
-      align: 'center' as const,
-    };
-    dimmed(g.id, () => {
-      if (g.spec.label === 'below') {
-        svg.text(labels.fit(LABEL_FONT, g.rec.label, 150), g.cx, g.y + g.h + 12, style);
-      } else if (g.spec.shape === 'note') {
-        const lh = LABEL_FONT_SIZE + 3;
-        const lines = labels.wrap(
-          LABEL_FONT,
-          g.rec.label,
-          g.w - 20,
-          Math.max(1, Math.floor((g.h - 16) / lh)),
-        );
-        const top = g.cy - ((lines.length - 1) * lh) / 2;
-        lines.forEach((line, i) => svg.text(line, g.cx, top + i * lh, style));
-      } else {
-        const chevron = g.spec.shape === 'chevron';
-        const t = labels.fit(LABEL_FONT, g.rec.label, g.w - (chevron ? 44 : 18));
-        svg.text(t, chevron ? g.cx + 2 : g.cx, g.cy + 1, style);
-      }
-    });
-  }
+/** Draws `paint` dimmed when a highlight leaves `id` out, as the live map dims it. */
+function dimmed(
+  svg: SvgPainter,
+  highlight: ReadonlySet<string> | null,
+  id: string,
+  paint: () => void,
+): void {
+  const dim = highlight !== null && !highlight.has(id);
+  if (dim) svg.raw('<g opacity="0.25">');
+  paint();
+  if (dim) svg.raw('</g>');
+}
 
-  for (const c of conns) {
-    if (!c.rec.label) continue;
-    const t = labels.fit(CONNECTION_FONT, c.rec.label, 160);
-    if (!t) continue;
-    const mx = 0.25 * c.x0 + 0.5 * c.qx + 0.25 * c.x1;
-    const my = 0.25 * c.y0 + 0.5 * c.qy + 0.25 * c.y1;
-    const w = labels.width(CONNECTION_FONT, t);
-    svg.path(
-      (path) =>
-        path.rect(
-          mx - w / 2 - 3,
-          my - 8 - CONNECTION_FONT_SIZE / 2,
-          w + 6,
-          CONNECTION_FONT_SIZE + 4,
-        ),
-      { fill: p.bg },
+/**
+ * The labels, placed by the editor's own label layout at the export's zoom (wrapped on up to three
+ * lines inside their boxes, under actors, frame titles, connection labels where they cover no
+ * other), in the export's CSS pixels. Labels outside a box sit on a plate of the background.
+ */
+function drawLabelLayout(
+  svg: SvgPainter,
+  layout: readonly PlacedLabel[],
+  els: readonly ElementGeom[],
+  p: Palette,
+  fills: ReadonlyMap<string, string> | undefined,
+  highlight: ReadonlySet<string> | null,
+): void {
+  const byId = new Map(els.map((g) => [g.id, g]));
+  for (const l of layout)
+    if (!l.inside)
+      svg.path((path) => path.roundRect(l.x - 2, l.y - 1, l.width + 4, l.height + 2, 3), {
+        fill: p.bg,
+        opacity: 0.86,
+      });
+  for (const l of layout) {
+    let color = l.kind === 'element' ? p.text : p.textMuted;
+    if (l.inside) {
+      const custom = safeColor(fills?.get(l.id) ?? byId.get(l.id)?.rec.color);
+      if (custom) color = textOn(custom);
+    }
+    const font = `${Math.round(l.fontPx * 10) / 10}px ${FONT_FAMILY}`;
+    const x = l.align === 'center' ? l.x + l.width / 2 : l.x;
+    dimmed(svg, highlight, l.id, () =>
+      l.lines.forEach((line, i) =>
+        svg.text(line, x, l.y + (i + 0.5) * l.lineHeightPx, {
+          color,
+          font,
+          align: l.align,
+          ...(l.kind === 'title' ? { weight: 'bold' as const } : {}),
+        }),
+      ),
     );
-    svg.text(t, mx, my - 6, { color: p.textMuted, font: CONNECTION_FONT, align: 'center' });
   }
 }
 
@@ -255,12 +246,14 @@ function drawConnection(svg: SvgPainter, c: ConnectionGeom, p: Palette, zoom: nu
       },
       { fill: color },
     );
-  if (
-    c.rec.kind === 'causal' &&
-    !c.rec.proposed &&
-    (c.rec.polarity === '+' || c.rec.polarity === '-')
-  ) {
-    const b = badgeCenter(c);
-    paintBadge(svg, b.x, b.y, c.rec.polarity === '+', color, p.bg);
-  }
+  // The sign beside the arrowhead, as on screen (bold text on a halo of the background).
+  const m = c.rec.proposed ? null : polarityMark(c, zoom);
+  if (m)
+    svg.text(m.text, m.x, m.y, {
+      color: p[m.color],
+      font: `${Math.round(m.size * 10) / 10}px ${FONT_FAMILY}`,
+      align: 'center',
+      weight: 'bold',
+      halo: { color: p.bg, width: m.size * 0.3 },
+    });
 }

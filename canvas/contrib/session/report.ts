@@ -4,6 +4,7 @@ import { readSnapshot } from '../../../shared/schema/snapshot';
 import type { SessionSnapshot } from '../../../shared/session/index';
 import { readStories } from '../../../shared/story/story';
 import type { Workbench } from '../../workbench/workbench.svelte';
+import { executeCommand } from '../../workbench/registry';
 
 export interface SessionReport {
   readonly html: string;
@@ -17,17 +18,23 @@ export interface SessionReport {
  * The session report of the open map: the whole document (the report itself leaves out notes
  * still hidden by private mode), the session, and the analysis computed with the revealed votes.
  */
-export function makeSessionReport(
+export async function makeSessionReport(
   wb: Workbench,
   session: SessionSnapshot,
   stem: string,
-): SessionReport {
+): Promise<SessionReport> {
   const doc = wb.session.doc;
   const model = buildReport({ map: readSnapshot(doc), session, stories: readStories(doc) });
-  const svg = mapSvg(model.map, { title: `The map ${model.title}` });
+  const title = `The map ${model.title}`;
+  // The map as the screen draws it (the image export's SVG, asked for by command); the plain
+  // drawing when that is not there (the export feature left out).
+  const drawn = await executeCommand('interop.reportMapSvg', { map: model.map, title }).catch(
+    () => undefined,
+  );
+  const svg = typeof drawn === 'string' ? drawn : mapSvg(model.map, { title });
   const imageName = `${stem}-map.svg`;
   return {
-    html: reportHtml(model),
+    html: reportHtml(model, { svg }),
     markdown: reportMarkdown(model, { svg, imagePath: imageName }),
     svg,
     imageName,

@@ -332,9 +332,9 @@ export function registerSession(): void {
     category: 'Session',
     keybinding: 'mod+alt+r',
     when: (c) => c.hasMap,
-    run: (wb) => {
+    run: async (wb) => {
       const stem = `${fileStem(wb.snapshot.meta.title)}-report`;
-      const report = makeSessionReport(wb, store(wb).read(), stem);
+      const report = await makeSessionReport(wb, store(wb).read(), stem);
       downloadText(`${stem}.html`, report.html, 'text/html');
       downloadText(`${stem}.md`, report.markdown, 'text/markdown');
       downloadText(report.imageName, report.svg, 'image/svg+xml');
