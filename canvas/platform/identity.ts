@@ -71,3 +71,24 @@ export function initialsOf(name: string): string {
   const letters = words.slice(0, 2).map((w) => [...w][0]!.toLocaleUpperCase());
   return letters.join('') || '?';
 }
+
+/** Whether a name is one this device made up (`Guest Otter`), not one the person chose. */
+export function isGuestName(name: string): boolean {
+  return /^Guest (\p{Lu}\p{Ll}+)$/u.test(name) && ANIMALS.includes(name.slice(6));
+}
+
+/**
+ * A free colour this person should switch to, or null: when someone else in the room shows the
+ * same colour and the palette still has colours nobody uses. Of two people with one colour, the
+ * one with the greater user id moves (each screen decides the same), so they never both move.
+ */
+export function colourToYieldTo(
+  me: LocalUser,
+  others: readonly { readonly id: string; readonly color: string }[],
+): string | null {
+  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+  const clash = others.some((o) => o.id !== me.id && same(o.color, me.color) && o.id < me.id);
+  if (!clash) return null;
+  const used = new Set(others.filter((o) => o.id !== me.id).map((o) => o.color.toLowerCase()));
+  return USER_COLORS.find((c) => !used.has(c.toLowerCase())) ?? null;
+}

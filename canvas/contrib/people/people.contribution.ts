@@ -1,8 +1,20 @@
-import { registerCommand, registerView } from '../../workbench/registry';
+import { isGuestName } from '../../platform/identity';
+import { keepColoursApart } from './colours.svelte';
+import { onMapOpened, registerCommand, registerView } from '../../workbench/registry';
+import { closeNameDialog, openNameDialog } from './name-dialog';
 import { ICONS } from '../../workbench/icons';
 import PeopleView from './PeopleView.svelte';
 
 export function registerPeople(): void {
+  onMapOpened((wb) => {
+    // A name is asked once per device, on joining a room to take part.
+    if (wb.session.role !== 'view' && isGuestName(wb.session.user.name)) openNameDialog(wb, true);
+    const stop = keepColoursApart(wb);
+    return () => {
+      stop();
+      closeNameDialog();
+    };
+  });
   registerView({
     id: 'people',
     title: 'People',
@@ -46,9 +58,6 @@ export function registerPeople(): void {
     keybinding: 'alt+shift+n',
     keybindingInInputs: true,
     when: (c) => c.hasMap,
-    run: (wb) => {
-      wb.sidebarView = 'people';
-      wb.requestFocus('people.name');
-    },
+    run: (wb) => openNameDialog(wb),
   });
 }

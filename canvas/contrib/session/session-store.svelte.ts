@@ -290,8 +290,8 @@ export class SessionStore {
     if (event.kind === 'summon' && event.viewport && r) {
       wb.stopFollowing();
       r.zoomTo(event.viewport.k, { x: event.viewport.x, y: event.viewport.y }, 300);
-      // Said to screen readers only: a notice banner would resize the map under the new view.
-      wb.announcement = `${who} brought everyone to their view.`;
+      // A notice in the session slot (it never moves the map), read out to screen readers too.
+      wb.say(`${who} brought everyone to their view.`);
     } else if (event.kind === 'spotlight' && event.elementId) {
       const id = event.elementId;
       if (!wb.snapshot.elements.has(id)) return;

@@ -59,7 +59,8 @@ export function addElement(
   if (id) {
     wb.newElements.added(id);
     wb.select([id], { reveal: true });
-    wb.say(`Added a ${KIND_WORD[kind]}. Press Enter to name it.`);
+    const word = KIND_WORD[kind];
+    wb.say(`Added ${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}. Press Enter to name it.`);
   }
   return id;
 }

@@ -29,7 +29,7 @@ export function connectElements(
   if (id) {
     wb.select([id]);
     wb.say(
-      `Connected “${wb.labelOf(from)}” to “${wb.labelOf(to)}”${relationship ? ' (relationship)' : ` (${polarity ?? '+'})`}. Press + or - to set its polarity.`,
+      `Connected “${wb.labelOf(from)}” to “${wb.labelOf(to)}”${relationship ? ' (relationship).' : ` (${polarity ?? '+'}). Press + or - to set its polarity.`}`,
     );
   }
   return id;
