@@ -3,6 +3,7 @@ import type { Extension } from '@hocuspocus/server';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import type { Logger } from './log';
+import { redact } from './redact';
 import { PostgresDocumentStore } from './realtime/postgres-document-store';
 import { PostgresRoomStore } from './rooms/postgres-store';
 
@@ -21,9 +22,6 @@ export interface Cluster {
   extensions: Extension[];
   close(): Promise<void>;
 }
-
-/** Connection strings shown in logs and errors, without a password. */
-export const redact = (url: string): string => url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
 
 /**
  * Connects to PostgreSQL (creating the tables on first use) and Redis, and fails with a clear

@@ -23,7 +23,6 @@ import { createSyncServer, type SyncServer } from './realtime/sync';
 import type { RoomDirectory } from './rooms/store';
 import { RoomStore } from './rooms/store';
 import type { ClusterOptions } from './cluster';
-import { openCluster } from './cluster';
 import { hostsRoutes } from './routes/hosts';
 import { ROUTE_MODULES } from './routes/index';
 import { versionRoutes } from './routes/versions';
@@ -114,7 +113,10 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   const databaseFile = join(dataDir, DATABASE_FILE);
   const keepAliveMs = options.keepAliveMs ?? 30_000;
 
-  const cluster = options.cluster ? await openCluster(options.cluster, log) : undefined;
+  // Loaded only for a cluster: the SQLite host does not pay for pg, ioredis and the extension.
+  const cluster = options.cluster
+    ? await (await import('./cluster')).openCluster(options.cluster, log)
+    : undefined;
   const rooms: RoomDirectory = cluster?.rooms ?? new RoomStore(databaseFile);
   const versions = new VersionStore(databaseFile, options.history?.maxAutoVersions);
   const history = createHistory({

@@ -58,6 +58,11 @@ export class Workbench {
    * present contribution turns it on and off; RoomView hides the chrome).
    */
   presenting = $state(false);
+  /**
+   * The loops each element is in (R1, B2, ...), from the latest analysis (the analysis
+   * contribution publishes it; null until it has run). The Outline announces them.
+   */
+  loopsOf = $state.raw<ReadonlyMap<string, readonly string[]> | null>(null);
   /** Awareness client id of the person whose viewport this one follows. */
   following = $state<number | null>(null);
   notice = $state.raw<{ text: string; tone: 'error' | 'info' } | null>(null);

@@ -81,6 +81,43 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(page.getByTestId('status-zoom')).not.toHaveText('100%');
     await scan(page, 'example map');
     await page.screenshot({ path: join(SHOTS, `example-map-${theme}.png`) });
+
+    // The Outline mirrors the map for keyboard and screen-reader users: every element, each
+    // named with its kind, label and loops, reached with the arrow keys in the list's order.
+    const items = outline(page).locator('button.item');
+    await expect(items).toHaveCount(example.elements.length);
+    await expect(
+      outline(page).getByRole('button', {
+        name: /^Factor: Coordination across agencies, in loops? [RB]\d+/,
+      }),
+    ).toBeVisible();
+    const names = await items.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+    const loops = await page.evaluate(() => {
+      const w = window as unknown as {
+        __weavemap: { workbench: { loopsOf: Map<string, string[]> | null } };
+      };
+      return [...(w.__weavemap.workbench.loopsOf ?? new Map()).values()].flat().length;
+    });
+    expect(loops).toBeGreaterThan(0);
+    for (const [i, e] of example.elements
+      .filter((e) => e.kind !== 'actor' && e.kind !== 'note' && e.kind !== 'group')
+      .entries())
+      expect(
+        names.some((n) =>
+          n?.startsWith(`${e.kind === 'factor' ? 'Factor' : 'Intervention'}: ${e.label}, in `),
+        ),
+        `element ${i} (${e.label}) is named with its loops`,
+      ).toBe(true);
+    for (const n of names) expect(n).toMatch(/^(Factor|Actor|Intervention|Note|Frame): ./);
+    await items.first().focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(items.nth(1)).toBeFocused();
+    await page.keyboard.press('End');
+    await expect(items.last()).toBeFocused();
+    await page.keyboard.press('Home');
+    await expect(items.first()).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('status-selection')).toHaveText('1 selected');
     await ana.context.close();
   });
 }

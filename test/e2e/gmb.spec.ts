@@ -55,7 +55,7 @@ test('a Graphs-over-Time card drawn by one participant appears for another', asy
   browser,
   host,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const w = await startWorkshop(browser, host.url, ['Fay', 'Ana', 'Ben'], 'Readiness');
   const [ana, ben] = w.participants as [(typeof w.participants)[0], (typeof w.participants)[0]];
   const fay = w.facilitator;

@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import * as Y from 'yjs';
 import { test, expect, newPerson, REPO } from '../support/fixtures';
 import { expectConnected } from '../support/app';
 import { seedRoom, writeNative } from '../support/seed';
+import { expectLegible, labelLayout } from '../support/legibility';
 import { connectSync } from '../../canvas/server/testing/sync-client';
 import { elementsMap } from '../../shared/schema/doc';
 import { schoolReadinessExample as example } from '../../shared/examples/school-readiness';
@@ -120,57 +120,6 @@ test('a map holding an element at [1e300, -1e300], with a peer sending a numeric
 });
 
 // ---- the map reads at every zoom ----
-
-interface Placed {
-  id: string;
-  kind: 'element' | 'title' | 'connection';
-  lines: string[];
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  fontPx: number;
-}
-
-/** The renderer's own label layout of the last frame (drawn now, so it is current). */
-async function labelLayout(page: Page): Promise<Placed[]> {
-  return page.evaluate(() => {
-    const r = (
-      window as unknown as {
-        __weavemap: { editor: { renderer: { renderNow(): void; labelLayout(): Placed[] } } };
-      }
-    ).__weavemap.editor.renderer;
-    r.renderNow();
-    return r.labelLayout().map((l) => ({ ...l, lines: [...l.lines] }));
-  });
-}
-
-/** Every element with a label has one drawn, at least 9 CSS px tall, and no two drawn overlap. */
-export function expectLegible(layout: Placed[], ids: readonly string[]): void {
-  const drawn = new Set(layout.filter((l) => l.kind !== 'connection').map((l) => l.id));
-  expect(
-    ids.filter((id) => !drawn.has(id)),
-    'elements without a drawn label',
-  ).toEqual([]);
-  for (const l of layout) {
-    expect(l.fontPx, `font of ${l.lines.join(' ')}`).toBeGreaterThanOrEqual(9);
-    expect(l.height).toBeGreaterThanOrEqual(9);
-  }
-  const overlaps: string[] = [];
-  for (let i = 0; i < layout.length; i++)
-    for (let j = i + 1; j < layout.length; j++) {
-      const a = layout[i]!;
-      const b = layout[j]!;
-      if (
-        a.x < b.x + b.width &&
-        b.x < a.x + a.width &&
-        a.y < b.y + b.height &&
-        b.y < a.y + a.height
-      )
-        overlaps.push(`${a.lines.join(' ')} / ${b.lines.join(' ')}`);
-    }
-  expect(overlaps, 'overlapping labels').toEqual([]);
-}
 
 const SHOTS = join(REPO, 'docs', 'screenshots');
 mkdirSync(SHOTS, { recursive: true });

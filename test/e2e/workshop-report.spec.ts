@@ -17,8 +17,27 @@ test('the report’s first page is its summary', async ({ browser }) => {
   await page.setContent(html);
   const summary = page.locator('#summary');
   await expect(summary.getByRole('heading', { name: 'Summary' })).toBeInViewport();
-  for (const h of ['Participants', 'Top loops', 'Top leverage points', 'Actions and owners'])
-    await expect(summary.getByRole('heading', { name: h })).toBeVisible();
+  for (const h of [
+    'Participants',
+    'Top loops',
+    'Top leverage points',
+    'Clusters of actors',
+    'Brokers',
+    'Actions and owners',
+  ])
+    await expect(summary.getByRole('heading', { name: h, exact: true })).toBeVisible();
+  // Clusters in their map colours (and named, not by colour alone).
+  await expect(summary.locator('.clusters .swatch').first()).toBeVisible();
+  await expect(summary.locator('.clusters li').first()).toContainText(
+    /\((blue|orange|red|teal|green|yellow|purple|pink|brown|grey), \d+ actors\)/,
+  );
+  // A Meadows level the analysis suggested says so.
+  await expect(summary).not.toContainText(/Meadows level \d+\. [^,;)]+\)/);
   await page.screenshot({ path: join(REPO, 'docs', 'screenshots', 'report-first-page.png') });
+  // The map section: signs at the arrowheads, labels whole inside their boxes.
+  const map = page.locator('#map');
+  await map.scrollIntoViewIfNeeded();
+  await expect(map.locator('svg text.sign').first()).toBeVisible();
+  await map.screenshot({ path: join(REPO, 'docs', 'screenshots', 'report-map.png') });
   await context.close();
 });

@@ -25,6 +25,7 @@ import { addElement, updateElement } from '../../shared/domain/index';
 import { elementsMap } from '../../shared/schema/doc';
 import { keepHostPresence } from '../../shared/sync/presence-relay';
 import { parseRefusal } from '../../shared/sync/refusal';
+import { rotateHosts } from '../../shared/sync/host-rotation';
 import { LightPerson, presenceEntries } from './light-person';
 
 export interface Seat {
@@ -33,6 +34,11 @@ export interface Seat {
   person: number;
   /** A full client (HocuspocusProvider + Y.Doc) or a light one (light-person.ts). */
   full: boolean;
+  /**
+   * Several hosts: the http origins of every host, this seat's own first. A full client moves
+   * to the next when its connection closes (shared/sync/host-rotation.ts); a light one stays.
+   */
+  hosts?: string[];
 }
 
 export type ToChild =
@@ -184,13 +190,16 @@ async function joinLight(wsBase: string, seat: Seat, relay: boolean): Promise<Pe
   return person;
 }
 
-function join(wsBase: string, seat: Seat, relay: boolean): Promise<Person> {
+function join(defaultWsBase: string, seat: Seat, relay: boolean): Promise<Person> {
+  const wsBase = seat.hosts?.[0]?.replace(/^http/, 'ws') ?? defaultWsBase;
   if (!seat.full) return joinLight(wsBase, seat, relay);
   const doc = new Y.Doc();
   const socket = new HocuspocusProviderWebsocket({
     url: `${wsBase}/sync`,
     WebSocketPolyfill: WebSocket,
+    ...(seat.hosts ? { maxDelay: 1000 } : {}),
   });
+  if (seat.hosts) rotateHosts(socket, seat.hosts[0] as string).setHosts(seat.hosts);
   const provider = new HocuspocusProvider({
     websocketProvider: socket,
     name: seat.room,

@@ -3,6 +3,14 @@
  *
  *   npm run load -- --people 200 [--rooms 1] [--hosts 1] [--seconds 60] [--procs N]
  *                   [--active 0.2] [--edit-every 10] [--cursor-hz 5] [--baseline] [--json]
+ *                   [--kill-host-at S]
+ *
+ * `--hosts N` (N > 1): N hosts sharing Redis and PostgreSQL (started here on free ports, in temp
+ * dirs: test/load/hosts.ts), the people split across them in turn, each full client knowing every
+ * host. The same run on one (SQLite) host follows as the baseline. `--kill-host-at S` kills the
+ * first host (kill -9) S seconds into the run: its people are full clients, which move to
+ * another host; at the end every host is killed -9 and a fresh one reads PostgreSQL: every
+ * person's last edit must be there (zero lost acknowledged edits).
  *
  * Presence goes through the host's relay (batched, motion within a budget, no heartbeats from
  * idle people: canvas/server/realtime/presence-relay.ts). `--baseline` then runs the same load
@@ -30,6 +38,7 @@ import { parseArgs } from 'node:util';
 import { cpuPercent, summarize } from '../../canvas/server/testing/load-stats';
 import type { CreateRoomResponse } from '../../canvas/server/routes/rooms';
 import type { Finals, Report, Seat, ToChild, Verified } from './crowd-client';
+import { type LoadHosts, startLoadHosts } from './hosts';
 
 const { values: opts } = parseArgs({
   options: {
@@ -43,6 +52,7 @@ const { values: opts } = parseArgs({
     'cursor-hz': { type: 'string', default: '5' },
     json: { type: 'boolean', default: false },
     baseline: { type: 'boolean', default: false },
+    'kill-host-at': { type: 'string' },
     full: { type: 'string', default: '10' },
     'no-durable-log': { type: 'boolean', default: false },
   },
@@ -57,10 +67,14 @@ const total = people * rooms;
 const procs = Number(opts.procs ?? Math.max(1, Math.min(2, Math.ceil(total / 500))));
 /** Full clients (provider + Y.Doc), the first person of each room in turn; the rest are light. */
 const fullClients = Math.min(total, Number(opts.full));
-if (Number(opts.hosts) !== 1) {
-  console.error(
-    'Only --hosts 1 exists today: rooms shared across hosts (Redis, PostgreSQL) are not built yet.',
-  );
+const hostCount = Number(opts.hosts);
+const killAt = opts['kill-host-at'] === undefined ? undefined : Number(opts['kill-host-at']);
+if (!Number.isInteger(hostCount) || hostCount < 1 || hostCount > 4) {
+  console.error('--hosts must be 1 to 4.');
+  process.exit(2);
+}
+if (killAt !== undefined && (hostCount < 2 || !(killAt >= 0 && killAt < Number(opts.seconds)))) {
+  console.error('--kill-host-at S needs --hosts 2 or more and 0 ≤ S < --seconds.');
   process.exit(2);
 }
 if (![people, rooms, seconds, procs, cursorHz].every((n) => Number.isInteger(n) && n > 0)) {
@@ -73,7 +87,6 @@ if (seconds > 600 || total > 10_000) {
 }
 
 const here = import.meta.dirname;
-const HOST = resolve(here, '../../canvas/server/testing/host-process.ts');
 const CLIENT = resolve(here, 'crowd-client.ts');
 const children: ChildProcess[] = [];
 const dataDir = mkdtempSync(join(tmpdir(), 'weavemap-load-'));
@@ -101,29 +114,41 @@ function next<T>(child: ChildProcess, type: string): Promise<T> {
   });
 }
 
-interface Usage {
-  cpu: NodeJS.CpuUsage;
-  memory: NodeJS.MemoryUsage;
-  loopDelayP95Ms: number;
-  loopDelayMaxMs: number;
-}
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const MiB = 1048576;
 
-async function measure(relay: boolean): Promise<{ result: object; text: string }> {
+async function measure(
+  relay: boolean,
+  hostCount: number,
+  killAt?: number,
+): Promise<{ result: object; text: string }> {
   const load0 = loadavg();
-  const host = spawn(HOST, [
-    mkdtempSync(join(dataDir, 'host-')),
-    `--rooms-per-minute=${rooms + 10}`,
-    ...(relay ? [] : ['--no-presence-relay']),
-    ...(opts['no-durable-log'] ? ['--no-durable-log'] : []),
-  ]);
-  const { url } = await next<{ url: string }>(host, 'ready');
-  const usage = () => {
-    const answer = next<Usage>(host, 'usage');
-    host.send({ type: 'usage' });
-    return answer;
-  };
+  const hosts = await startLoadHosts(
+    hostCount,
+    dataDir,
+    [
+      `--rooms-per-minute=${rooms + 10}`,
+      ...(relay ? [] : ['--no-presence-relay']),
+      ...(opts['no-durable-log'] ? ['--no-durable-log'] : []),
+    ],
+    (child) => children.push(child),
+  );
+  try {
+    return await measureOn(hosts, relay, load0, killAt);
+  } finally {
+    await hosts.close();
+  }
+}
+
+async function measureOn(
+  hosts: LoadHosts,
+  relay: boolean,
+  load0: number[],
+  killAt: number | undefined,
+): Promise<{ result: object; text: string }> {
+  const url = hosts.urls[0]!;
+  const hostCount = hosts.urls.length;
+  const usage = () => hosts.usage();
   const idle = await usage();
 
   const created: CreateRoomResponse[] = [];
@@ -144,7 +169,12 @@ async function measure(relay: boolean): Promise<{ result: object; text: string }
       room: room.roomId,
       secret: room.editSecret,
       person: r * people + i,
-      full: i * rooms + r < fullClients,
+      // Several hosts: people in turn on each; those on a host that will be killed are full
+      // clients, which move to another host.
+      full: i * rooms + r < fullClients || (killAt !== undefined && i % hostCount === 0),
+      ...(hostCount > 1
+        ? { hosts: hosts.urls.map((_, h) => hosts.urls[(i + h) % hostCount]!) }
+        : {}),
     })),
   );
 
@@ -166,6 +196,14 @@ async function measure(relay: boolean): Promise<{ result: object; text: string }
   const t0 = performance.now();
   let peakRss = before.memory.rss;
   let hostLoopDelay = 0;
+  const kill =
+    killAt === undefined
+      ? undefined
+      : setTimeout(() => {
+          killedAt = (performance.now() - t0) / 1000;
+          void hosts.kill(0);
+        }, killAt * 1000);
+  let killedAt: number | undefined;
   let hostLoopMax = 0;
   const sampler = setInterval(() => {
     void usage().then((u) => {
@@ -188,6 +226,7 @@ async function measure(relay: boolean): Promise<{ result: object; text: string }
     }),
   );
   clearInterval(sampler);
+  if (kill) clearTimeout(kill);
   const after = await usage();
   const wallMs = performance.now() - t0;
   peakRss = Math.max(peakRss, after.memory.rss);
@@ -207,9 +246,17 @@ async function measure(relay: boolean): Promise<{ result: object; text: string }
   );
   const end = await usage();
   for (const c of clients) c.send({ type: 'stop' } satisfies ToChild);
-  const closed = next(host, 'closed');
-  host.send({ type: 'close' });
-  await closed;
+  await hosts.stop();
+  // Several hosts: every one killed -9 above; what PostgreSQL holds must have every person's
+  // last edit (each was acknowledged, or sent again after a host died, and relayed to everyone).
+  let storedBehind: number | undefined;
+  if (hostCount > 1) {
+    const stored = await hosts.storedFinals(created);
+    storedBehind = 0;
+    for (const [room, byPerson] of Object.entries(finals))
+      for (const [person, last] of Object.entries(byPerson))
+        if ((stored[room]?.[Number(person)] ?? -1) < last) storedBehind += 1;
+  }
 
   const latency = summarize(verdicts.flatMap((v) => v.latencies));
   const windowS = Math.max(...reports.map((r) => r.windowMs)) / 1000;
@@ -222,10 +269,14 @@ async function measure(relay: boolean): Promise<{ result: object; text: string }
     presence: relay ? 'relayed (batched)' : 'baseline (every update to everyone)',
     people,
     rooms,
-    hosts: 1,
+    hosts: hostCount,
+    storage: hosts.storage,
+    killedHostAtSeconds: killedAt ?? null,
+    /** People whose last edit PostgreSQL lacks after every host was killed -9 (cluster only). */
+    lostAfterKill: storedBehind ?? null,
     seconds,
     clientProcesses: procs,
-    fullClients,
+    fullClients: seats.filter((s) => s.full).length,
     activeShare,
     cursorHz,
     editEverySeconds: editEveryMs / 1000,
@@ -258,9 +309,9 @@ async function measure(relay: boolean): Promise<{ result: object; text: string }
   const f = (n: number, d = 0) => n.toFixed(d);
   const where = rooms === 1 ? '1 room' : `${rooms} rooms of ${people}`;
   const text = [
-    `Weavemap load: ${total} people in ${where}, 1 host, ${seconds} s, presence ${result.presence} ` +
+    `Weavemap load: ${total} people in ${where}, ${hostCount === 1 ? '1 host' : `${hostCount} hosts`} (${hosts.storage}), ${seconds} s, presence ${result.presence} ` +
       `(${f(activeShare * 100)} % active moving cursors at ${cursorHz}/s, an edit per person per ${editEveryMs / 1000} s)`,
-    `  clients ${total} (${fullClients} full, ${total - fullClients} light) in ${procs} processes, joined in ${f(joinMs / 1000, 1)} s; edits sent ${result.editsSent}; host refusals: ${refusals.length ? refusals.join('; ') : 'none'}`,
+    `  clients ${total} (${result.fullClients} full, ${total - result.fullClients} light) in ${procs} processes, joined in ${f(joinMs / 1000, 1)} s; edits sent ${result.editsSent}; host refusals: ${refusals.length ? refusals.join('; ') : 'none'}`,
     `  edit→remote ms: p50 ${f(latency.p50)}  p95 ${f(latency.p95)}  p99 ${f(latency.p99)}  max ${f(latency.max)}  (${latency.count} deliveries)`,
     `  presence updates received per client: ${f(result.presencePerClientPerSecond, 1)}/s ` +
       `(cursor moves sent per active person: ${f(result.cursorsSentPerActivePersonPerSecond, 1)}/s of ${cursorHz})`,
@@ -269,6 +320,11 @@ async function measure(relay: boolean): Promise<{ result: object; text: string }
     `  event-loop delay p95: host ${f(result.hostLoopDelayP95Ms)} ms (worst 2 s window), longest ${f(result.hostLoopDelayMaxMs)} ms; client processes ${f(result.clientLoopDelayP95Ms)} ms (worst one, whole window)`,
     `  every edit on every client at the end: ${result.everyEditOnEveryClient ? 'yes' : `NO (${behind} client/sender pairs lack the sender's last edit)`}; ` +
       `seen one by one: ${delivered} of ${expected}; client disconnects: ${result.clientDisconnects}`,
+    ...(storedBehind === undefined
+      ? []
+      : [
+          `  ${killedAt === undefined ? 'no host killed during the run' : `host 1 killed -9 at ${f(killedAt, 1)} s`}; after killing every host -9, PostgreSQL lacks the last edit of ${storedBehind} of ${total} people${storedBehind === 0 ? ' (zero lost acknowledged edits)' : ': LOST'}`,
+        ]),
     `  machine load average (1 min): ${f(load0[0]!, 1)} before, ${f(loadavg()[0]!, 1)} after, on ${availableParallelism()} cores`,
   ].join('\n');
   return { result, text };
@@ -276,11 +332,16 @@ async function measure(relay: boolean): Promise<{ result: object; text: string }
 
 /** The run asked for, and with --baseline the same with today's presence, one after the other. */
 async function main(): Promise<void> {
-  const runs = [await measure(true)];
+  const runs = [await measure(true, hostCount, killAt)];
   if (!opts.json) console.log(runs[0]!.text);
+  if (hostCount > 1) {
+    // The baseline of several hosts: the same run on one.
+    runs.push(await measure(true, 1));
+    if (!opts.json) console.log(runs.at(-1)!.text);
+  }
   if (opts.baseline) {
-    runs.push(await measure(false));
-    if (!opts.json) console.log(runs[1]!.text);
+    runs.push(await measure(false, 1));
+    if (!opts.json) console.log(runs.at(-1)!.text);
   }
   if (opts.json) console.log(JSON.stringify(runs.map((r) => r.result)));
 }

@@ -1,4 +1,5 @@
 import { flushSync } from 'svelte';
+import { loopMembership } from '../../../shared/analysis/loop-membership';
 import type { AnalysisProgress, AnalyzeOptions, MapAnalysis } from '../../../shared/analysis/index';
 import {
   DEFAULT_VIEW_SETTINGS,
@@ -283,6 +284,7 @@ export class AnalysisStore {
     this.error = null;
     this.orders = reply.orders;
     this.result = reply.result;
+    this.#wb.loopsOf = loopMembership(reply.result.system.loops.loops);
     this.runs++;
     this.applyEncodings();
   }

@@ -1,6 +1,5 @@
 import { mount, unmount } from 'svelte';
 import type { MapSnapshot } from '../../../shared/schema/types';
-import { canvasMeasure } from '../../editor/export-image';
 import type { Rect } from '../../editor/geometry';
 import { LIGHT_PALETTE } from '../../editor/theme';
 import { onMapOpened, registerCommand, registerToolbarItem } from '../../workbench/registry';
@@ -55,7 +54,7 @@ function pickFiles(wb: Workbench): void {
   const input = document.createElement('input');
   input.type = 'file';
   input.multiple = true;
-  input.accept = '.json,.csv,.tsv,.txt,.xlsx,.canvas,.gexf,.graphml,.xmile,.stmx,.itmx';
+  input.accept = '.json,.csv,.tsv,.txt,.xlsx,.canvas,.gexf,.graphml';
   input.addEventListener('change', () => {
     const files = [...(input.files ?? [])];
     if (files.length) openImport(wb, files);
@@ -170,11 +169,13 @@ export function registerInterop(): void {
     category: 'File',
     hidden: true,
     when: (c) => c.hasMap,
-    // For other features' exports (a story's steps): the map export's SVG drawing, light colours.
+    // For other features (a story's steps, the session report's map): the map export's SVG
+    // drawing, light colours.
     run: (_wb, args) => {
       const a = (args ?? {}) as Partial<MapSvgRequest>;
       if (!a.snapshot) throw new Error('interop.mapSvg needs a snapshot.');
-      const measure = canvasMeasure();
+      // Text widths by font (canvasMeasure measures labels at one font only).
+      const measure = canvasTextMeasure();
       return mapToSvg(a.snapshot, {
         palette: LIGHT_PALETTE,
         ...(a.rect ? { rect: a.rect } : {}),
@@ -183,27 +184,9 @@ export function registerInterop(): void {
         ...(a.idPrefix ? { idPrefix: a.idPrefix } : {}),
         ...(a.fill ? { fill: a.fill } : {}),
         ...(a.highlight ? { highlight: a.highlight } : {}),
-        ...(measure ? { measure } : {}),
+        measure,
         legend: a.legend ?? false,
       });
-    },
-  });
-  // The session report's map image (the session contribution asks for it by command): the export
-  // SVG, light palette, so the report draws the map by the screen's rules and colours.
-  registerCommand({
-    id: 'interop.reportMapSvg',
-    title: 'Map Image for the Report',
-    category: 'File',
-    hidden: true,
-    when: (c) => c.hasMap,
-    run: (_wb, args) => {
-      const a = args as { map?: MapSnapshot; title?: string } | undefined;
-      if (!a?.map) return undefined;
-      return mapToSvg(a.map, {
-        palette: LIGHT_PALETTE,
-        measure: canvasTextMeasure(),
-        ...(a.title ? { title: a.title } : {}),
-      }).svg;
     },
   });
   registerToolbarItem({ command: 'interop.import', label: 'Import', order: 30 });

@@ -17,6 +17,8 @@ export interface SessionReport {
 /**
  * The session report of the open map: the whole document (the report itself leaves out notes
  * still hidden by private mode), the session, and the analysis computed with the revealed votes.
+ * The map is drawn as the screen draws it: the image export's SVG (light colours, with its
+ * legend), asked for by command; the browser-free drawing when that feature is not there.
  */
 export async function makeSessionReport(
   wb: Workbench,
@@ -26,12 +28,12 @@ export async function makeSessionReport(
   const doc = wb.session.doc;
   const model = buildReport({ map: readSnapshot(doc), session, stories: readStories(doc) });
   const title = `The map ${model.title}`;
-  // The map as the screen draws it (the image export's SVG, asked for by command); the plain
-  // drawing when that is not there (the export feature left out).
-  const drawn = await executeCommand('interop.reportMapSvg', { map: model.map, title }).catch(
-    () => undefined,
-  );
-  const svg = typeof drawn === 'string' ? drawn : mapSvg(model.map, { title });
+  const drawn = (await executeCommand('interop.mapSvg', {
+    snapshot: model.map,
+    title,
+    legend: true,
+  }).catch(() => undefined)) as { svg?: unknown } | undefined;
+  const svg = typeof drawn?.svg === 'string' ? drawn.svg : mapSvg(model.map, { title });
   const imageName = `${stem}-map.svg`;
   return {
     html: reportHtml(model, { svg }),

@@ -38,8 +38,9 @@ export async function computeWhatIf(
     id,
     elements: [...snapshot.elements.values()],
     connections: [...snapshot.connections.values()],
-    pushes: [...pushes],
-    options,
+    // Plain copies: the view's settings are a Svelte state proxy, which postMessage cannot clone.
+    pushes: pushes.map((p) => ({ ...p })),
+    options: { ...options },
   };
   const reply = await new Promise<WhatIfReply>((resolve) => {
     waiting.set(id, resolve);

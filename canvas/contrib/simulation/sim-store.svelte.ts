@@ -10,7 +10,7 @@ import { sessionMap, type SessionContext } from '../../../shared/session/index';
 import type { Push, WhatIfOptions, WhatIfRun } from '../../../shared/simulation/whatif';
 import { WHATIF_DEFAULTS } from '../../../shared/simulation/whatif';
 import type { Workbench } from '../../workbench/workbench.svelte';
-import { computeWhatIf } from './compute';
+import { computeWhatIf, WORKER_THRESHOLD } from './compute';
 import { encodingsAt } from './frames';
 import { hostOffset } from './host-clock';
 
@@ -57,6 +57,15 @@ export class SimStore {
     session.observe(onChange);
     this.#stop = () => session.unobserve(onChange);
     void this.#followShared();
+  }
+
+  /**
+   * Animate between steps and by size: only with motion allowed and on maps the worker does not
+   * take (a size change re-places every box, which on 1,000 factors costs a long task a frame);
+   * larger maps change colour once a step.
+   */
+  get #smooth(): boolean {
+    return this.motion && this.wb.snapshot.elements.size <= WORKER_THRESHOLD;
   }
 
   get facilitator(): boolean {
@@ -172,7 +181,7 @@ export class SimStore {
       const run = this.run;
       if (!run) return;
       const raw = Math.max(0, Math.min(run.steps, clock()));
-      const t = this.motion ? raw : Math.floor(raw);
+      const t = this.#smooth ? raw : Math.floor(raw);
       if (t !== this.t || t === 0) {
         this.t = t;
         this.#paint();
@@ -187,7 +196,7 @@ export class SimStore {
   }
 
   #paint(): void {
-    if (this.run) this.wb.renderer?.setEncodings(encodingsAt(this.run, this.t, this.motion));
+    if (this.run) this.wb.renderer?.setEncodings(encodingsAt(this.run, this.t, this.#smooth));
   }
 
   #clear(): void {

@@ -1,7 +1,7 @@
 import type { HostOptions } from '../host';
 import { DEFAULT_HOST, DEFAULT_PORT, startHost } from '../host';
 import { parseAllowedOrigins } from '../http/origins';
-import { redact } from '../cluster';
+import { redact } from '../redact';
 import { parseCommandArgs } from './args';
 import type { Command, CommandIO } from './types';
 import { UsageError } from './types';
