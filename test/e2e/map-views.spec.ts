@@ -21,6 +21,9 @@ import { testContext } from '../../shared/domain/test-context';
 
 const DOCS = join(REPO, 'docs', 'screenshots');
 
+// Each test opens the example, analyses it and animates the map: room on a busy machine.
+test.describe.configure({ timeout: 120_000 });
+
 function example() {
   const parsed = parseNative(schoolReadinessExample);
   if (!parsed.ok) throw new Error('The example map does not parse.');
