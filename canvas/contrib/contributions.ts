@@ -10,6 +10,7 @@ import { registerInterop } from './interop/interop.contribution';
 import { registerSimulation } from './simulation/simulation.contribution';
 import { registerPresent } from './present/present.contribution';
 import { registerStory } from './story/story.contribution';
+import { registerGmb } from './gmb/gmb.contribution';
 
 /**
  * Every feature's contribution, in one place (main.ts calls this once at start-up). A new
@@ -28,4 +29,5 @@ export function registerContributions(): void {
   registerSimulation();
   registerPresent();
   registerStory();
+  registerGmb();
 }

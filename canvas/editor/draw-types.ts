@@ -1,5 +1,6 @@
 import type { Rect } from './geometry';
 import type { ElementGeom } from './scene';
+import type { VoteDots } from './draw-votes';
 import type { LoopMarkerAnchor } from './loop-markers';
 import type { MapLegend } from './draw-marks';
 
@@ -53,6 +54,8 @@ export interface Overlays {
   readonly handleFor: string | null;
   /** Evidence counts (sources) per element or connection id; see evidence-badges.ts. */
   readonly badges?: ReadonlyMap<string, number> | null;
+  /** Dot votes per element; see draw-votes.ts. */
+  readonly voteDots?: ReadonlyMap<string, VoteDots> | null;
   /** Loop markers' anchors (map units); see loop-markers.ts. */
   readonly loopMarkers?: readonly LoopMarkerAnchor[];
   /** The network lens's legend, bottom left; see draw-marks.ts. */

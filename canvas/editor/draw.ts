@@ -3,6 +3,8 @@ import { DIM_ALPHA, drawLabels } from './draw-labels';
 import { drawCursors, drawOverlays } from './draw-overlays';
 import { visibleRect, type FrameStats, type Overlays, type View } from './draw-types';
 import { drawEvidenceBadges } from './evidence-badges';
+import { drawVoteDots } from './draw-votes';
+import { drawSketches } from './draw-sketch';
 import { layoutLabels, type PlacedLabel } from './label-layout';
 import { paintLoopMarkers, type PlacedMarker } from './draw-loop-markers';
 import { rectContainsPoint } from './geometry';
@@ -163,6 +165,7 @@ export function drawFrame(
   drawShapeSlots(ctx, buckets, 0, 0, p, k);
   drawConnections(ctx, conns, hl, p, k);
   drawShapeSlots(ctx, buckets, 1, SHAPES.length - 1, p, k);
+  drawSketches(ctx, els, p, k);
 
   drawOverlays(ctx, scene, view, ov, p, hl);
   const legend = legendBox(ov.legend ?? null, view, labels);
@@ -188,6 +191,7 @@ export function drawFrame(
   if (markers.length) paintLoopMarkers(ctx, markers, p);
   // On top of selection outlines (they share the selection colour); in screen pixels.
   drawEvidenceBadges(ctx, scene, view, ov.badges ?? null, p);
+  drawVoteDots(ctx, scene, view, ov.voteDots ?? null, p);
   drawLegend(ctx, ov.legend ?? null, legend, view, p, labels);
   drawCursors(ctx, view, ov, p, labels);
   return { elements: els.length, connections: conns.length, labels: layout.length, layout };

@@ -9,6 +9,7 @@ export type { ElementEncodings } from './scene';
 export type { LoopMarkerSpec, LoopMarkerAnchor } from './loop-markers';
 export type { MapLegend } from './draw-marks';
 export type { ConnectionPreview, RemoteCursor, FrameStats } from './draw';
+export type { VoteDots } from './draw-votes';
 export type { Point, Rect } from './geometry';
 export { DARK_PALETTE, LIGHT_PALETTE, readPalette, cssVariableFor, type Palette } from './theme';
 export { labelsLegible, legibleFromZoom } from './labels';

@@ -6,6 +6,7 @@ import type { EditorIntents } from './interaction';
 import type { PlacedLabel } from './label-layout';
 import type { ElementEncodings, Scene, SceneChange } from './scene';
 import type { Palette } from './theme';
+import type { VoteDots } from './draw-votes';
 import type { LoopMarkerAnchor, LoopMarkerSpec } from './loop-markers';
 import type { MapLegend } from './draw-marks';
 import type { EditorState } from './editor-state';
@@ -72,6 +73,8 @@ export interface MapRenderer {
   setCursors(cursors: readonly RemoteCursor[]): void;
   /** Evidence counts per element or connection id (a badge each); null clears. */
   setEvidenceBadges(badges: ReadonlyMap<string, number> | null): void;
+  /** Dot votes to draw on elements (see draw-votes.ts); null clears. */
+  setVoteDots(dots: ReadonlyMap<string, VoteDots> | null): void;
   setRubberBand(rect: Rect | null): void;
   setConnectionPreview(p: ConnectionPreview | null): void;
   setReadOnly(readOnly: boolean): void;

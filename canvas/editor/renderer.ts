@@ -18,6 +18,7 @@ import {
   type View,
 } from './draw';
 import type { Point, Rect } from './geometry';
+import type { VoteDots } from './draw-votes';
 import { elementsInRectScene, hitTestScene, type Hit } from './hit-test';
 import { InteractionController } from './interaction';
 import { attachPointerInput } from './pointer-input';
@@ -87,6 +88,7 @@ export function createMapRenderer(
   let connectionPreview: ConnectionPreview | null = null;
   let handleFor: string | null = null;
   let badges: ReadonlyMap<string, number> | null = null;
+  let voteDots: ReadonlyMap<string, VoteDots> | null = null;
   let legend: MapLegend | null = null;
 
   const frameCallbacks: (() => void)[] = [];
@@ -129,6 +131,7 @@ export function createMapRenderer(
         connectionPreview,
         handleFor,
         badges,
+        voteDots,
         legend,
         loopMarkers: markers.anchors(),
       },
@@ -338,6 +341,10 @@ export function createMapRenderer(
     },
     setEvidenceBadges(next) {
       badges = next;
+      requestRender();
+    },
+    setVoteDots(next) {
+      voteDots = next;
       requestRender();
     },
     setRubberBand(r) {

@@ -11,6 +11,7 @@ import {
   sourcesMap,
 } from '../../shared/schema/doc';
 import type { EditContext } from '../../shared/domain/context';
+import { authorsMap } from '../../shared/domain/authors';
 import { connectRoom, type RoomConnection, type SyncStatus } from '../../shared/sync/connection';
 import type { RoomRole } from '../../shared/sync/links';
 import { saveLocalUser, type LocalUser } from './identity';
@@ -92,6 +93,8 @@ export class MapSession {
   #presence: ReturnType<typeof throttledPresence> | null = null;
   #cleanups: (() => void)[] = [];
   #authors: number[] = [];
+  /** Whether the running undo/redo transaction carries this client's author marker. */
+  #signed = false;
   #changeListeners = new Set<(change: MapChange) => void>();
   #userListeners = new Set<(user: LocalUser) => void>();
   /** Everyone seen in this session by their document client id (kept after they leave). */
@@ -135,8 +138,25 @@ export class MapSession {
         sourcesMap(this.doc),
         loopsMap(this.doc),
       ],
-      { trackedOrigins: new Set([origin]), captureTimeout: 400 },
+      {
+        trackedOrigins: new Set([origin]),
+        captureTimeout: 400,
+        // Called inside the undo/redo transaction for each item it removes: an undo that only
+        // removes is signed like any removal, so others see who undid (shared/domain/authors.ts).
+        deleteFilter: () => {
+          if (!this.#signed) {
+            this.#signed = true;
+            authorsMap(this.doc).set(String(this.doc.clientID), this.user.id);
+          }
+          return true;
+        },
+      },
     );
+    const unsign = () => {
+      this.#signed = false;
+    };
+    this.doc.on('afterTransaction', unsign);
+    this.#cleanups.push(() => this.doc.off('afterTransaction', unsign));
     const onStack = () => {
       this.canUndo = this.undoManager.canUndo();
       this.canRedo = this.undoManager.canRedo();
@@ -180,6 +200,14 @@ export class MapSession {
     });
     this.#connection = connection;
     this.status = connection.status();
+    // Several hosts, one map: where to reconnect should this host stop (none for a lone host).
+    void fetch(`${opts.origin.replace(/\/+$/, '')}/api/hosts`)
+      .then((res) => (res.ok ? (res.json() as Promise<{ hosts?: unknown }>) : null))
+      .then((body) => {
+        const hosts = Array.isArray(body?.hosts) ? body.hosts : [];
+        connection.setHosts(hosts.filter((h): h is string => typeof h === 'string'));
+      })
+      .catch(() => {});
     initPresence(connection.awareness, this.user, this.role);
     this.#presence = throttledPresence(connection.awareness, 5);
     const onAwareness = () => {

@@ -16,7 +16,7 @@ afterEach(async () => {
 const noteRoutes: RouteModule = (router, { rooms, withRoomDoc, limits }) => {
   router.post('/api/rooms/:id/notes', async ({ req, res, params }) => {
     const id = params.id ?? '';
-    const auth = rooms.authenticate(id, bearerToken(req) ?? '');
+    const auth = await rooms.authenticate(id, bearerToken(req) ?? '');
     if (!auth || auth.role === 'view') throw new HttpError(401, 'An edit secret is needed.');
     const body = (await readJson(req, limits.maxBodyBytes)) as { text?: unknown } | undefined;
     if (typeof body?.text !== 'string')

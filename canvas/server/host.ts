@@ -20,7 +20,11 @@ import type { SignalingOptions } from './realtime/signaling';
 import { createSignalingServer } from './realtime/signaling';
 import type { PresenceRelayOptions } from './realtime/presence-relay';
 import { createSyncServer, type SyncServer } from './realtime/sync';
+import type { RoomDirectory } from './rooms/store';
 import { RoomStore } from './rooms/store';
+import type { ClusterOptions } from './cluster';
+import { openCluster } from './cluster';
+import { hostsRoutes } from './routes/hosts';
 import { ROUTE_MODULES } from './routes/index';
 import { versionRoutes } from './routes/versions';
 import type { HostServices, RouteModule } from './routes/services';
@@ -63,6 +67,14 @@ export interface HostOptions {
   history?: { autoIntervalMs?: number; maxAutoVersions?: number };
   /** Log every /sync update to SQLite before acknowledging it (default true; the bench turns it off). */
   durableLog?: boolean;
+  /**
+   * Share rooms with other hosts: Redis relays live rooms between hosts, PostgreSQL stores rooms,
+   * documents and the durable update log (`--redis`, `--database`). Without it, the embedded
+   * SQLite host.
+   */
+  cluster?: ClusterOptions;
+  /** Every host's public URL, served at /api/hosts: where clients go when their host dies. */
+  peers?: readonly string[];
   /** Presence batching (default on); `false`: every update to everyone (the load baseline). */
   presenceRelay?: Partial<PresenceRelayOptions> | false;
 }
@@ -74,6 +86,8 @@ export interface Host {
   /** `http://<lan address>:<port>/` for each external IPv4 address, when bound to every interface. */
   lanUrls: string[];
   dataDir: string;
+  /** Where rooms are stored: `SQLite` or `PostgreSQL`. */
+  storage: string;
   /** The server's live document of a room (see SyncServer.withRoomDoc). */
   withRoomDoc<T>(roomId: string, fn: (doc: Y.Doc) => T | Promise<T>): Promise<T>;
   /** Stops accepting, closes every socket, writes every pending change to SQLite, closes it. */
@@ -100,7 +114,8 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   const databaseFile = join(dataDir, DATABASE_FILE);
   const keepAliveMs = options.keepAliveMs ?? 30_000;
 
-  const rooms = new RoomStore(databaseFile);
+  const cluster = options.cluster ? await openCluster(options.cluster, log) : undefined;
+  const rooms: RoomDirectory = cluster?.rooms ?? new RoomStore(databaseFile);
   const versions = new VersionStore(databaseFile, options.history?.maxAutoVersions);
   const history = createHistory({
     store: versions,
@@ -111,7 +126,8 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   });
   const signaling = createSignalingServer(log, { keepAliveMs, ...options.signaling });
   const sync = createSyncServer({
-    databaseFile,
+    documents: cluster?.documents ?? databaseFile,
+    ...(cluster ? { cluster: cluster.extensions } : {}),
     rooms,
     log,
     maxMessageBytes: options.maxSyncMessageBytes ?? 32 * MiB,
@@ -135,8 +151,13 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     },
   };
   const router = new Router();
-  for (const register of [...ROUTE_MODULES, versionRoutes(history), ...(options.routes ?? [])])
-    register(router, services);
+  const routes = [
+    ...ROUTE_MODULES,
+    versionRoutes(history),
+    hostsRoutes(options.peers ?? []),
+    ...(options.routes ?? []),
+  ];
+  for (const register of routes) register(router, services);
   const serveStatic = createStaticHandler(options.staticDir ?? DEFAULT_STATIC_DIR);
 
   const server = createServer(createRequestEntry({ router, serveStatic, origins, log }));
@@ -178,7 +199,8 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     await Promise.allSettled([signaling.close(), sync.close()]);
     history.close();
     versions.close();
-    rooms.close();
+    await rooms.close();
+    await cluster?.close();
     throw error;
   });
 
@@ -196,7 +218,8 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
       await Promise.allSettled([signaling.close(), sync.close()]);
       history.close();
       versions.close();
-      rooms.close();
+      await rooms.close();
+      await cluster?.close();
       server.closeAllConnections();
       await stopped;
     })());
@@ -207,6 +230,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     port,
     lanUrls: lan,
     dataDir,
+    storage: cluster ? 'PostgreSQL' : 'SQLite',
     withRoomDoc: sync.withRoomDoc,
     close,
     roomsInMemory,

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { signDeletions } from './authors';
 import type { FieldError } from '../schema/types';
 import { describeErrors } from '../schema/validate';
 
@@ -33,8 +34,10 @@ export function assertValid(errors: readonly FieldError[]): void {
 
 export function transact<T>(ctx: EditContext, fn: () => T): T {
   let result: T | undefined;
-  ctx.doc.transact(() => {
+  ctx.doc.transact((tr) => {
     result = fn();
+    // A removal names its author (see authors.ts).
+    signDeletions(tr, ctx.userId);
   }, ctx.origin);
   return result as T;
 }

@@ -4,3 +4,4 @@ export * from './elements';
 export * from './connections';
 export * from './sources';
 export * from './map';
+export * from './authors';

@@ -9,7 +9,14 @@ import {
   type FieldError,
   type MapSnapshot,
 } from '../schema/types';
-import { connectionsMap, elementsMap, loopsMap, metaMap, sourcesMap } from '../schema/doc';
+import {
+  connectionsMap,
+  elementsMap,
+  knownFields,
+  loopsMap,
+  metaMap,
+  sourcesMap,
+} from '../schema/doc';
 import { readSnapshot } from '../schema/snapshot';
 import { validateConnection, validateElement, validateSource } from '../schema/validate';
 import { SCHEMA_VERSION } from '../schema/version';
@@ -295,6 +302,9 @@ export function applyImport(
       meta.set('createdAt', nowOf(ctx));
       meta.set('createdBy', ctx.userId);
     }
+    for (const [k, v] of Object.entries(map.meta ?? {}))
+      if (!knownFields.meta.has(k) && v !== undefined)
+        meta.set(k, JSON.parse(JSON.stringify(v)) as unknown);
     for (const e of map.elements) {
       const target = plan.elementTarget.get(e.id);
       const parent = e.parent ? mapId(e.parent) : undefined;

@@ -66,7 +66,7 @@ describe('what each format keeps (the table in docs/formats.md)', () => {
   const original = readSnapshot(richMap().doc);
 
   for (const [format, row] of Object.entries(KEEPS) as [
-    Exclude<FormatId, 'weavemap'>,
+    Exclude<FormatId, 'weavemap' | 'xmile'>,
     Record<Feature, boolean>,
   ][]) {
     it(`${format}: keeps exactly what the table says, loses what it says`, async () => {
@@ -95,7 +95,7 @@ describe('what each format keeps (the table in docs/formats.md)', () => {
     const cols = lines[header]!.split('|')
       .slice(2, -1)
       .map((c) => c.trim());
-    const ids: Record<string, Exclude<FormatId, 'weavemap'>> = {
+    const ids: Record<string, Exclude<FormatId, 'weavemap' | 'xmile'>> = {
       'Kumu JSON': 'kumu-json',
       'Kumu CSV': 'kumu-csv',
       'Kumu XLSX': 'kumu-xlsx',

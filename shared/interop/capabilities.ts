@@ -31,8 +31,16 @@ type Row = Readonly<Record<Feature, boolean>>;
 const all = (lost: readonly Feature[]): Row =>
   Object.fromEntries(FEATURES.map((f) => [f, !lost.includes(f)])) as Record<Feature, boolean>;
 
-/** true: kept exactly; false: lost. Only the formats other than the native one are listed. */
-export const KEEPS: Readonly<Record<Exclude<FormatId, 'weavemap'>, Row>> = {
+/**
+ * XMILE is a system dynamics model, not a map: it carries the causal part only (factors and
+ * interventions in causal links, those links with their signs and delays, and the model's stocks,
+ * flows and equations) and leaves everything else out, so it is not a column of the table.
+ * What it keeps of the causal part is checked in `xmile.test.ts` (the example map's round trip).
+ */
+export const XMILE_KEEPS: readonly Feature[] = ['labels', 'positions', 'polarity', 'delay'];
+
+/** true: kept exactly; false: lost. The formats other than the native one and XMILE. */
+export const KEEPS: Readonly<Record<Exclude<FormatId, 'weavemap' | 'xmile'>, Row>> = {
   'kumu-json': all(['sources']),
   'kumu-csv': all(['sources']),
   'kumu-xlsx': all(['sources']),
@@ -43,4 +51,8 @@ export const KEEPS: Readonly<Record<Exclude<FormatId, 'weavemap'>, Row>> = {
 
 /** The features a format loses, for a warning before export. */
 export const lostBy = (format: FormatId): Feature[] =>
-  format === 'weavemap' ? [] : FEATURES.filter((f) => !KEEPS[format][f]);
+  format === 'weavemap'
+    ? []
+    : format === 'xmile'
+      ? FEATURES.filter((f) => !XMILE_KEEPS.includes(f))
+      : FEATURES.filter((f) => !KEEPS[format][f]);

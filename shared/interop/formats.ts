@@ -1,5 +1,5 @@
 import type { MapSnapshot } from '../schema/types';
-import { knownFields } from '../schema/doc';
+import { CONNECTION, ELEMENT, SOURCE, splitFields, type RecordSpec } from '../schema/records/index';
 import { exportGexf, importGexf } from './gexf';
 import { exportGraphml, importGraphml } from './graphml';
 import type { AnalysisColumns } from './graph-attrs';
@@ -17,6 +17,8 @@ import {
   type ImportResult,
 } from './model';
 import { parseNative, serializeNative } from './native';
+import { exportXmile } from './xmile';
+import { readXmile, xmileSpecsExtra } from './xmile-import';
 import { asBytes, decodeText, parseJsonInput } from './text';
 
 /** Every file format Weavemap reads and writes, by id. */
@@ -28,6 +30,10 @@ export const FORMATS = {
   canvas: { name: 'JSON Canvas (Obsidian)', extensions: ['.canvas'] },
   gexf: { name: 'GEXF (Gephi)', extensions: ['.gexf'] },
   graphml: { name: 'GraphML (yEd, Cytoscape, NetworkX)', extensions: ['.graphml'] },
+  xmile: {
+    name: 'XMILE (Stella, Vensim, Insight Maker)',
+    extensions: ['.xmile', '.stmx', '.itmx'],
+  },
 } as const;
 
 export type FormatId = keyof typeof FORMATS;
@@ -51,6 +57,10 @@ const ALIASES: Record<string, FormatId> = {
   gephi: 'gexf',
   graphml: 'graphml',
   yed: 'graphml',
+  xmile: 'xmile',
+  stella: 'xmile',
+  stmx: 'xmile',
+  vensim: 'xmile',
 };
 
 export class FormatError extends Error {
@@ -94,13 +104,12 @@ export function importNative(input: ImportInput): ImportResult {
     const value = parseJsonInput(input);
     const parsed = parseNative(value);
     if (!parsed.ok) return parsed;
-    const split = (row: Record<string, unknown>, keys: ReadonlySet<string>) => {
-      const rec: Record<string, unknown> = {};
-      const extra: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(row)) {
-        if (k === 'createdBy' || k === 'createdAt' || k === 'updatedAt') continue;
-        (keys.has(k) ? rec : extra)[k] = v;
-      }
+    const split = (row: Record<string, unknown>, spec: RecordSpec) => {
+      const { fields, extra } = splitFields(spec, row);
+      const { createdBy: _b, createdAt: _c, updatedAt: _u, ...rec } = fields;
+      delete extra.createdBy;
+      delete extra.createdAt;
+      delete extra.updatedAt;
       return { label: '', description: '', tags: [], ...rec, extra };
     };
     const f = parsed.file;
@@ -109,14 +118,12 @@ export function importNative(input: ImportInput): ImportResult {
       problems: [],
       map: {
         ...(typeof f.meta.title === 'string' ? { title: f.meta.title } : {}),
-        elements: f.elements.map(
-          (r) => split(r, knownFields.element) as unknown as ImportedElement,
-        ),
+        elements: f.elements.map((r) => split(r, ELEMENT) as unknown as ImportedElement),
         connections: f.connections.map(
-          (r) => split(r, knownFields.connection) as unknown as ImportedConnection,
+          (r) => split(r, CONNECTION) as unknown as ImportedConnection,
         ),
         sources: f.sources.map((r) => {
-          const { extra, ...rest } = split(r, knownFields.source);
+          const { extra, ...rest } = split(r, SOURCE);
           return { ...rest, extra } as unknown as ImportedSource;
         }),
         loops: f.loops.map((l) => ({
@@ -167,6 +174,13 @@ export async function importAny(input: FormatInput, format: FormatId): Promise<I
       return importGexf(input);
     case 'graphml':
       return importGraphml(input);
+    case 'xmile': {
+      // The run settings (start, stop, dt, method) go into the map's meta with the rest.
+      const { result, specs } = readXmile(input);
+      return result.ok && specs
+        ? { ...result, map: { ...result.map, meta: xmileSpecsExtra(specs) } }
+        : result;
+    }
   }
 }
 
@@ -212,5 +226,7 @@ export async function exportAny(
       return [{ part: '', data: exportGexf(snapshot, options), mimeType: 'application/xml' }];
     case 'graphml':
       return [{ part: '', data: exportGraphml(snapshot, options), mimeType: 'application/xml' }];
+    case 'xmile':
+      return [{ part: '', data: exportXmile(snapshot), mimeType: 'application/xml' }];
   }
 }

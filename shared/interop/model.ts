@@ -42,6 +42,8 @@ export interface ImportedLoop {
 
 export interface ImportedMap {
   readonly title?: string;
+  /** Map-level custom fields the file carries (XMILE's run settings, `sim.*`), written to meta. */
+  readonly meta?: Readonly<Record<string, unknown>>;
   readonly elements: readonly ImportedElement[];
   readonly connections: readonly ImportedConnection[];
   readonly sources: readonly ImportedSource[];

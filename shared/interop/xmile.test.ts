@@ -7,6 +7,8 @@ import type { MapSnapshot } from '../schema/types';
 import { simulate } from '../simulation/integrate';
 import { modelFromMap, SIM_FIELD } from '../simulation/model-map';
 import { applyImport } from './apply';
+import { lostBy } from './capabilities';
+import { detectFormat, exportAny, importAny } from './formats';
 import { formatProblem, type ImportedMap, type ImportResult } from './model';
 import { applyNative, parseNative } from './native';
 import { exportXmile } from './xmile';
@@ -223,6 +225,29 @@ describe('XMILE', () => {
       'Cooling ---> Coffee Temperature',
       'Room temperature -?-> Cooling',
     ]);
+  });
+
+  it('imports through the formats list as one transaction, run settings into meta', async () => {
+    const before = stockAndFlowMap();
+    expect(detectFormat('model.stmx')).toBe('xmile');
+    expect(detectFormat('m.txt', 'stella')).toBe('xmile');
+    const files = await exportAny(before, 'xmile');
+    expect(files[0]!.mimeType).toBe('application/xml');
+    const result = await importAny(files[0]!.data as string, 'xmile');
+    const ctx = { doc: new Y.Doc(), origin: 'test', userId: 'tester' };
+    let transactions = 0;
+    ctx.doc.on('afterTransaction', () => transactions++);
+    applyImport(ctx, ok(result), { mode: 'new' });
+    expect(transactions).toBe(1);
+    const after = readSnapshot(ctx.doc);
+    expect(modelFromMap(after).specs).toEqual(modelFromMap(before).specs);
+    expect(after.meta.extra['sim.dt']).toBe(0.125);
+    // Refused: the problem names where it is.
+    const bad = await importAny('<gexf/>', 'xmile');
+    expect(bad.ok).toBe(false);
+    expect(bad.problems[0]).toMatchObject({ where: 'file', field: 'xmile' });
+    expect(lostBy('xmile')).toContain('sources');
+    expect(lostBy('xmile')).not.toContain('polarity');
   });
 
   it('refuses what is not XMILE, and entity tricks', () => {

@@ -142,7 +142,8 @@ describe('shared timer', () => {
     const onB = remainingMs(tb, shownAt + (skews[1] as number) + (offsets[1]?.offsetMs ?? 0));
     expect(Math.abs(onA - onB)).toBeLessThan(1000);
     expect(Math.abs(onA - (10 * 60_000 - 42_000))).toBeLessThan(1000);
-    expect(offsets[0]?.roundTripMs).toBe(12);
+    // The two shortest round trips (12 and 15 ms) give the offset; its bound is the longer.
+    expect(offsets[0]?.roundTripMs).toBe(15);
   });
 
   it('formats the time left', () => {

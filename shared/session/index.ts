@@ -27,3 +27,4 @@ export * from './reflections';
 export * from './actions';
 export * from './participants';
 export * from './restore';
+export * from './map-dots';

@@ -23,7 +23,10 @@ export interface ClockSample {
 export interface ClockOffset {
   /** Add to the local clock to get the host's clock. */
   readonly offsetMs: number;
-  /** Round trip of the sample used; the offset is exact to within half of it. */
+  /**
+   * The longest round trip among the samples the offset came from: each sample's offset is exact
+   * to within half its round trip, so the offset is too (give or take a millisecond of rounding).
+   */
   readonly roundTripMs: number;
 }
 
@@ -52,8 +55,8 @@ export function clockOffset(samples: readonly ClockSample[]): ClockOffset {
     offsets.length % 2
       ? (offsets[mid] as number)
       : ((offsets[mid - 1] as number) + (offsets[mid] as number)) / 2;
-  const first = best[0] as ClockSample;
-  return { offsetMs: Math.round(offsetMs), roundTripMs: first.receivedAt - first.sentAt };
+  const last = best[best.length - 1] as ClockSample;
+  return { offsetMs: Math.round(offsetMs), roundTripMs: last.receivedAt - last.sentAt };
 }
 
 /** Milliseconds left on the timer at host time `hostNow` (never below 0). */

@@ -9,6 +9,7 @@ import { meshCapGate } from './mesh-cap';
 import { keepHostPresence } from './presence-relay';
 import { watchMesh } from './mesh-health';
 import { parseRefusal } from './refusal';
+import { rotateHosts } from './host-rotation';
 
 /**
  * Both sync paths on one Y.Doc (see docs/architecture.md, "Sync topology"):
@@ -55,6 +56,11 @@ export interface RoomConnectionOptions {
   readonly mesh?: boolean;
   /** Most editors for the peer mesh; above it everyone syncs through the host (default 12). */
   readonly meshCap?: number;
+  /**
+   * Every host of the cluster (http(s) origins, from the host's /api/hosts): when the host
+   * connection closes, the next attempt goes to the next one (see rotateHosts).
+   */
+  readonly hosts?: readonly string[];
   readonly onStatus?: (status: SyncStatus) => void;
   /**
    * The host refused an update from this client (it breaks the document contract or the link's
@@ -74,6 +80,10 @@ export interface RoomConnection {
   pause(): void;
   /** Reconnects both sync paths after `pause`. */
   resume(): void;
+  /** The cluster's hosts to reconnect through (see RoomConnectionOptions.hosts). */
+  setHosts(origins: readonly string[]): void;
+  /** The host the document syncs with now (an origin). */
+  host(): string;
   /** Resolves once the host has sent the stored document. */
   whenSynced(): Promise<void>;
   destroy(): void;
@@ -110,6 +120,8 @@ export function connectRoom(opts: RoomConnectionOptions): RoomConnection {
     maxDelay: 5_000,
     autoConnect: opts.server !== false,
   });
+  const rotation = rotateHosts(socket, opts.origin);
+  if (opts.hosts) rotation.setHosts(opts.hosts);
   const hocuspocus = new HocuspocusProvider({
     websocketProvider: socket,
     name: opts.roomId,
@@ -227,6 +239,8 @@ export function connectRoom(opts: RoomConnectionOptions): RoomConnection {
       void hocuspocus.connect();
       if (meshWanted) void startMesh();
     },
+    setHosts: (origins) => rotation.setHosts(origins),
+    host: () => rotation.current(),
     whenSynced() {
       if (synced) return Promise.resolve();
       return new Promise((resolve) => syncWaiters.push(resolve));
@@ -235,6 +249,7 @@ export function connectRoom(opts: RoomConnectionOptions): RoomConnection {
       destroyed = true;
       stopKeeping();
       capGate?.dispose();
+      rotation.stop();
       stopMesh();
       hocuspocus.destroy();
       socket.destroy();

@@ -1,3 +1,4 @@
+import { authorOfClient } from '../../../shared/domain/authors';
 import { describeChange } from '../../platform/activity';
 import type { MapChange, MapSession } from '../../platform/map-session.svelte';
 import type { Workbench } from '../../workbench/workbench.svelte';
@@ -39,6 +40,10 @@ export class ActivityLog {
     for (const client of c.authors) {
       const u = this.session.userForClient(client);
       if (u) return { who: u.name, color: u.color, mine: false };
+      // Not seen online by this screen: the user id the client signed its removals with.
+      const id = authorOfClient(this.session.doc, client);
+      const peer = id ? this.session.peers.find((p) => p.user.id === id) : undefined;
+      if (peer) return { who: peer.user.name, color: peer.user.color, mine: false };
     }
     for (const id of c.changedElements) {
       const by = c.snapshot.elements.get(id)?.createdBy;

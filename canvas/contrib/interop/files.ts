@@ -25,6 +25,7 @@ const EXTENSION: Record<ExportChoice, string> = {
   canvas: '.canvas',
   gexf: '.gexf',
   graphml: '.graphml',
+  xmile: '.xmile',
   png: '.png',
   svg: '.svg',
 };
@@ -51,6 +52,11 @@ export const EXPORT_CHOICES: readonly { id: ExportChoice; name: string; hint: st
   { id: 'canvas', name: FORMATS.canvas.name, hint: 'Open in Obsidian; comes back without loss.' },
   { id: 'gexf', name: FORMATS.gexf.name, hint: 'Gephi.' },
   { id: 'graphml', name: FORMATS.graphml.name, hint: 'yEd, Cytoscape, NetworkX.' },
+  {
+    id: 'xmile',
+    name: FORMATS.xmile.name,
+    hint: 'System dynamics tools: the causal structure, stocks, flows and equations only.',
+  },
   { id: 'png', name: 'PNG image', hint: 'A picture for slides and documents.' },
   { id: 'svg', name: 'SVG image', hint: 'A picture that scales: for print and editing.' },
 ];

@@ -26,6 +26,7 @@ import { mountSessionBar } from './session-bar';
 import { sessionStore, startSession, type SessionStore } from './session-store.svelte';
 import { closeShareDialog, openShareDialog } from './share-dialog';
 import { startVoteClicks } from './vote-clicks';
+import { startMapDots } from './map-dots.svelte';
 import { openVoteOn, type OpenVoteArgs } from './open-vote';
 import { registerAgendaCommands } from './agenda-commands';
 
@@ -81,8 +82,10 @@ export function registerSession(): void {
     const s = sessionStore(wb)!;
     const unmount = mountSessionBar(wb, s);
     const clicks = startVoteClicks(wb, s);
+    const dots = startMapDots(wb, s);
     return () => {
       closeShareDialog();
+      dots();
       clicks();
       unmount();
       stop();

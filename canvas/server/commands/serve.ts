@@ -1,12 +1,14 @@
 import type { HostOptions } from '../host';
 import { DEFAULT_HOST, DEFAULT_PORT, startHost } from '../host';
 import { parseAllowedOrigins } from '../http/origins';
+import { redact } from '../cluster';
 import { parseCommandArgs } from './args';
 import type { Command, CommandIO } from './types';
 import { UsageError } from './types';
 
 const USAGE = `Usage: weavemap serve [--port N] [--host ADDR] [--data DIR] [--public-url URL]
                       [--allow-origin ORIGIN]... [--quiet]
+                      [--redis URL --database URL [--peers URL,URL...]]
 
   --port N          port to listen on (default ${DEFAULT_PORT}; 0 picks a free port)   env WEAVEMAP_PORT
   --host ADDR       interface to bind (default ${DEFAULT_HOST}; 0.0.0.0 for a LAN)    env WEAVEMAP_HOST
@@ -15,7 +17,14 @@ const USAGE = `Usage: weavemap serve [--port N] [--host ADDR] [--data DIR] [--pu
   --allow-origin O  another origin whose pages may create rooms and open /sync and
                     /signal (repeatable or comma-separated; the host's own origin
                     and, for clips, the browser extension are always allowed)      env WEAVEMAP_ALLOW_ORIGIN
-  --quiet           print only the address and errors`;
+  --quiet           print only the address and errors
+
+Several hosts, one map (see README, "Scaling out"):
+  --redis URL       redis://host:port: share live rooms with other hosts           env WEAVEMAP_REDIS_URL
+  --database URL    postgres://user@host:port/db: rooms, documents and the update
+                    log in PostgreSQL (both flags, or neither: the SQLite host)    env WEAVEMAP_DATABASE_URL
+  --peers URLS      every host's URL (comma-separated or repeated), given to
+                    clients to reconnect to when their host stops               env WEAVEMAP_PEERS`;
 
 /** Reads `serve`'s options from its arguments, falling back to WEAVEMAP_* variables. */
 export function parseServeArgs(
@@ -31,6 +40,9 @@ export function parseServeArgs(
       'public-url': { type: 'string' },
       'allow-origin': { type: 'string', multiple: true },
       quiet: { type: 'boolean' },
+      redis: { type: 'string' },
+      database: { type: 'string' },
+      peers: { type: 'string', multiple: true },
     },
     USAGE,
   );
@@ -68,6 +80,36 @@ export function parseServeArgs(
     }
     options.publicUrl = publicUrl;
   }
+  const redisUrl = values.get('redis') ?? env.WEAVEMAP_REDIS_URL;
+  const databaseUrl = values.get('database') ?? env.WEAVEMAP_DATABASE_URL;
+  if (redisUrl || databaseUrl) {
+    if (!redisUrl || !databaseUrl)
+      throw new UsageError('--redis and --database go together (or neither, for SQLite).', USAGE);
+    if (!/^rediss?:\/\/\S+$/.test(redisUrl))
+      throw new UsageError(
+        `--redis must look like redis://host:port, not ${JSON.stringify(redact(redisUrl))}.`,
+        USAGE,
+      );
+    if (!/^postgres(ql)?:\/\/\S+$/.test(databaseUrl))
+      throw new UsageError(
+        `--database must look like postgres://user@host:port/db, not ${JSON.stringify(redact(databaseUrl))}.`,
+        USAGE,
+      );
+    options.cluster = { redisUrl, databaseUrl };
+  }
+  const peerList = (given.peers as string[] | undefined) ?? [env.WEAVEMAP_PEERS ?? ''];
+  const peers = peerList
+    .flatMap((p) => p.split(','))
+    .map((p) => p.trim().replace(/\/+$/, ''))
+    .filter((p) => p !== '');
+  for (const peer of peers) {
+    if (!/^https?:\/\/[^/\s]+$/.test(peer))
+      throw new UsageError(
+        `--peers: ${JSON.stringify(peer)} is not an http(s)://host:port URL.`,
+        USAGE,
+      );
+  }
+  if (peers.length > 0) options.peers = peers;
   const origins = allowOrigin.length > 0 ? allowOrigin : [env.WEAVEMAP_ALLOW_ORIGIN ?? ''];
   try {
     const allowed = parseAllowedOrigins(origins);
@@ -90,7 +132,11 @@ export const serveCommand: Command = {
       io.out('On your network:');
       for (const url of host.lanUrls) io.out(`  ${url}`);
     }
-    io.out(`Rooms are stored in ${host.dataDir}`);
+    if (options.cluster)
+      io.out(
+        `Rooms are stored in PostgreSQL (${redact(options.cluster.databaseUrl)}) and shared through Redis (${redact(options.cluster.redisUrl)}); versions in ${host.dataDir}`,
+      );
+    else io.out(`Rooms are stored in ${host.dataDir}`);
 
     await new Promise<void>((done) => {
       let stoppingSince = 0;

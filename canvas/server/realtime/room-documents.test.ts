@@ -90,7 +90,7 @@ describe('room documents: snapshot + append-only log', () => {
     const doc = await load(r, 'room');
     doc.getArray<string>('items').push(['x']);
     expect(logRows(r, 'room')).toBe(0);
-    expect(r.read('room')).toBeNull();
+    expect(await r.read('room')).toBeNull();
     r.compact('room', doc);
     expect(items(await load(rooms(file), 'room'))).toEqual(['x']);
   });

@@ -1,51 +1,40 @@
 import type {
   Extension,
+  beforeSyncPayload,
   onLoadDocumentPayload,
   onStoreDocumentPayload,
   beforeUnloadDocumentPayload,
 } from '@hocuspocus/server';
 import * as Y from 'yjs';
-import { Database, type Statement } from '../sqlite-driver';
+import type { Database } from '../sqlite-driver';
+import { type DocumentStore, SqliteDocumentStore } from './document-store';
 
 /**
- * Hocuspocus persistence for rooms, durable at acknowledgement.
+ * Hocuspocus persistence for rooms, durable at acknowledgement, over a DocumentStore (SQLite for
+ * the embedded host, PostgreSQL for several hosts).
  *
- * - `documents` (one row per room, the snapshot: the same table and queries as
- *   @hocuspocus/extension-sqlite, so existing data dirs keep working).
- * - `document_updates` (the append-only log): every change to a loaded room's document is
- *   inserted here synchronously from the document's `update` event. Hocuspocus applies a
- *   client's update with `Y.applyUpdate` (y-protocols `readUpdate`/`readSyncStep2`), whose
- *   transaction emits `update` before it returns, and only then sends the "applied" SyncStatus
- *   (MessageReceiver.ts); better-sqlite3 is synchronous, so the row is committed before the
- *   acknowledgement is written to the socket. Changes the host makes itself (`withRoomDoc`:
- *   clips, named versions) go through the same event. Should the insert fail, the error escapes
- *   `applyUpdate` and no acknowledgement is sent.
+ * - The snapshot (one row per room) and the append-only log of updates since.
+ * - Every change a client makes is in the log before Hocuspocus acknowledges it:
+ *   - SQLite (synchronous): inserted from the document's `update` event. Hocuspocus applies a
+ *     client's update with `Y.applyUpdate` (y-protocols `readUpdate`/`readSyncStep2`), whose
+ *     transaction emits `update` before it returns, and only then sends the "applied"
+ *     SyncStatus (MessageReceiver.ts); better-sqlite3 is synchronous, so the row is committed
+ *     before the acknowledgement is written to the socket. Should the insert fail, the error
+ *     escapes `applyUpdate` and no acknowledgement is sent.
+ *   - PostgreSQL (asynchronous): Hocuspocus awaits nothing between applying an update and
+ *     acknowledging it, but it awaits every extension's `beforeSync` before applying, one
+ *     message of a connection at a time (Connection.processMessages). So `durableLog` (the last
+ *     extension, after the map lock and the document contract have decided read-only-ness)
+ *     inserts the update there and awaits the commit; an insert that fails throws, and
+ *     Hocuspocus closes the connection without acknowledging.
+ *   Changes the host makes itself (`withRoomDoc`: clips, named versions) go through the
+ *   `update` event: synchronously on SQLite, awaited by the next store on PostgreSQL.
+ *   Updates that arrive from another host through Redis were logged by that host.
  * - Compaction: on Hocuspocus's (debounced) store, after `compactAfterUpdates` logged updates
  *   (scheduled off the hot path) and before a room is unloaded, one transaction writes the
  *   snapshot and deletes the log rows it covers.
  * - Load: the snapshot, then every log row after it, in order.
- *
- * The log table has no index and no AUTOINCREMENT: each would add a page to every insert's WAL
- * write (measured: about 40% more per update). A new id is max(id) + 1, so a room's rows stay in
- * insertion order; the table is small (compacted every few seconds), so scanning it to load or
- * compact a room is cheap.
- *
- * `synchronous = NORMAL` in WAL mode: a committed row is in the WAL file (written with write(2))
- * before the commit returns, so it survives the process being killed at any instant; a power
- * loss or OS crash may lose the last commits since the previous WAL sync but never corrupts the
- * file. FULL would add an fsync to every keystroke's update (see docs/architecture.md).
  */
-const SCHEMA = `CREATE TABLE IF NOT EXISTS "documents" (
-  "name" varchar(255) NOT NULL,
-  "data" blob NOT NULL,
-  UNIQUE(name)
-);
-CREATE TABLE IF NOT EXISTS "document_updates" (
-  "id" INTEGER PRIMARY KEY,
-  "name" varchar(255) NOT NULL,
-  "data" blob NOT NULL
-)`;
-
 export interface RoomDocumentsOptions {
   /**
    * Write every update to the log before it is acknowledged (default true). Off, rooms are
@@ -87,15 +76,6 @@ export function documentBytes(db: Database, room: string): DocumentBytes {
   };
 }
 
-interface Prepared {
-  select: Statement;
-  upsert: Statement;
-  append: Statement;
-  log: Statement;
-  lastLogged: Statement;
-  trim: Statement;
-}
-
 interface Watch {
   doc: Y.Doc;
   pending: number;
@@ -103,95 +83,99 @@ interface Watch {
   stop(): void;
 }
 
+/** y-protocols sync message types that carry changes. */
+const SYNC_STEP_2 = 1;
+const SYNC_UPDATE = 2;
+
+const originSource = (origin: unknown): string | undefined =>
+  (origin as { source?: unknown } | null)?.source as string | undefined;
+
 export class RoomDocuments implements Extension {
   readonly extensionName = 'weavemap-room-documents';
   /** Loads before, and stores before, the other extensions (history reads the loaded doc). */
   readonly priority = 1000;
-  db: Database | undefined;
+  readonly store: DocumentStore;
   readonly durableLog: boolean;
-  #sql: Prepared | undefined;
+  /**
+   * For an asynchronous store: logs each client update in `beforeSync`. Register it after every
+   * extension that may make a connection read-only (it has the lowest priority).
+   */
+  readonly logExtension: Extension;
   readonly #compactAfter: number;
   readonly #onError: (message: string, error: unknown) => void;
   readonly #watches = new Map<string, Watch>();
+  /** Appends of the host's own changes not yet committed (asynchronous stores). */
+  readonly #appending = new Set<Promise<void>>();
 
   /** Rooms whose live document this store watches (released when the document is destroyed). */
   get watchedRooms(): number {
     return this.#watches.size;
   }
 
-  constructor(
-    readonly file: string,
-    options: RoomDocumentsOptions = {},
-  ) {
+  constructor(store: string | DocumentStore, options: RoomDocumentsOptions = {}) {
+    this.store = typeof store === 'string' ? new SqliteDocumentStore(store) : store;
     this.durableLog = options.durableLog ?? true;
     this.#compactAfter = options.compactAfterUpdates ?? 500;
     this.#onError = options.onError ?? (() => {});
+    this.logExtension = {
+      extensionName: 'weavemap-durable-log',
+      priority: -1000,
+      beforeSync: (payload: beforeSyncPayload) => this.#logClientUpdate(payload),
+    };
+  }
+
+  /** The SQLite database, for an SQLite store (tests and tools). */
+  get db(): Database | undefined {
+    return this.store instanceof SqliteDocumentStore ? this.store.db : undefined;
   }
 
   async onConfigure(): Promise<void> {
-    this.open();
+    await this.open();
   }
 
-  /** Opens the database (done by onConfigure; callable directly for tests and tools). */
-  open(): void {
-    if (this.db) return;
-    const db = new Database(this.file);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('busy_timeout = 5000');
-    db.exec(SCHEMA);
-    this.#sql = {
-      select: db.prepare('SELECT data FROM "documents" WHERE name = $name ORDER BY rowid DESC'),
-      upsert: db.prepare(
-        'INSERT INTO "documents" ("name", "data") VALUES ($name, $data) ON CONFLICT(name) DO UPDATE SET data = $data',
-      ),
-      append: db.prepare('INSERT INTO "document_updates" ("name", "data") VALUES (?, ?)'),
-      log: db.prepare('SELECT id, data FROM "document_updates" WHERE name = ? ORDER BY id'),
-      lastLogged: db.prepare('SELECT max(id) AS id FROM "document_updates" WHERE name = ?'),
-      trim: db.prepare('DELETE FROM "document_updates" WHERE name = ? AND id <= ?'),
-    };
-    this.db = db;
-  }
-
-  /** What is stored of a room, in order: its snapshot (if any), then every logged update. */
-  parts(name: string): Uint8Array[] {
-    const { snapshot, log } = this.#stored(name);
-    return [...(snapshot ? [snapshot] : []), ...log];
+  /** Opens the store (done by onConfigure; callable directly for tests and tools). */
+  open(): void | Promise<void> {
+    return this.store.open();
   }
 
   /** The room's stored state as one update (null for a room never stored). */
-  read(name: string): Uint8Array | null {
-    const parts = this.parts(name);
+  async read(name: string): Promise<Uint8Array | null> {
+    const { snapshot, log } = await this.store.load(name);
+    const parts = [...(snapshot ? [snapshot] : []), ...log];
     if (parts.length === 0) return null;
     return parts.length === 1 ? (parts[0] as Uint8Array) : Y.mergeUpdates(parts);
   }
 
   /**
-   * Writes `state` (the whole document, encoded in the same tick) as the room's snapshot and, in
-   * the same transaction, deletes the log rows it covers: every row logged so far, since the
-   * log is written synchronously as the document changes.
+   * Compacts a loaded document now: snapshot of its live state, log rows deleted. Synchronous
+   * on SQLite (the shutdown path and the tests rely on it).
    */
-  store({ documentName, state }: { documentName: string; state: Uint8Array }): void {
-    const sql = this.#sql;
-    const db = this.db;
-    if (!sql || !db) throw new Error('The room database is not open.');
-    db.transaction(() => {
-      const last = (sql.lastLogged.get(documentName) as { id: number | null } | undefined)?.id;
-      sql.upsert.run({ name: documentName, data: state });
-      if (last != null) sql.trim.run(documentName, last);
-    })();
-    const watch = this.#watches.get(documentName);
-    if (watch) watch.pending = 0;
+  compact(name: string, doc: Y.Doc): void | Promise<void> {
+    const watch = this.#watches.get(name);
+    const before = watch?.pending ?? 0;
+    const done = (): void => {
+      // Updates logged while an asynchronous compaction ran stay pending.
+      if (watch) watch.pending = Math.max(0, watch.pending - before);
+    };
+    if (this.store.synchronous) {
+      this.store.compact(name, doc);
+      done();
+      return;
+    }
+    return this.flush().then(async () => {
+      await this.store.compact(name, doc);
+      done();
+    });
   }
 
-  /** Compacts a loaded document now: snapshot of its live state, log rows deleted. */
-  compact(name: string, doc: Y.Doc): void {
-    this.store({ documentName: name, state: Y.encodeStateAsUpdate(doc) });
+  /** Waits for the host's own changes to be in the log (asynchronous stores). */
+  async flush(): Promise<void> {
+    while (this.#appending.size > 0) await Promise.allSettled([...this.#appending]);
   }
 
   async onLoadDocument({ documentName, document }: onLoadDocumentPayload): Promise<void> {
     // Applied one by one in one transaction (cheaper than merging them first).
-    const { snapshot, log } = this.#stored(documentName);
+    const { snapshot, log } = await this.store.load(documentName);
     if (snapshot || log.length > 0)
       Y.transact(document, () => {
         if (snapshot) Y.applyUpdate(document, snapshot);
@@ -203,7 +187,7 @@ export class RoomDocuments implements Extension {
   }
 
   async onStoreDocument({ documentName, document }: onStoreDocumentPayload): Promise<void> {
-    this.compact(documentName, document);
+    await this.compact(documentName, document);
   }
 
   async beforeUnloadDocument({ documentName, document }: beforeUnloadDocumentPayload) {
@@ -211,54 +195,79 @@ export class RoomDocuments implements Extension {
     if (watch?.doc !== document) return;
     // The watch itself stops when the document is destroyed: Hocuspocus may keep it loaded
     // after this hook if someone connects meanwhile.
-    if (watch.pending > 0) this.compact(documentName, document);
+    if (watch.pending > 0) await this.compact(documentName, document);
   }
 
   async onDestroy(): Promise<void> {
-    this.close();
+    await this.close();
   }
 
-  close(): void {
+  close(): void | Promise<void> {
     for (const watch of this.#watches.values()) watch.stop();
     this.#watches.clear();
-    this.db?.close();
-    this.db = undefined;
-    this.#sql = undefined;
+    if (this.store.synchronous) return this.store.close();
+    return this.flush().then(() => this.store.close());
   }
 
-  #stored(name: string): { snapshot: Uint8Array | undefined; log: Uint8Array[] } {
-    const sql = this.#sql;
-    if (!sql) throw new Error('The room database is not open.');
-    const snapshot = sql.select.get({ name }) as { data: Uint8Array } | undefined;
-    const rows = sql.log.all(name) as { data: Uint8Array }[];
-    return { snapshot: snapshot?.data, log: rows.map((r) => r.data) };
+  async #logClientUpdate({ connection, document, type, payload }: beforeSyncPayload) {
+    if (this.store.synchronous || !this.durableLog) return;
+    if (type !== SYNC_STEP_2 && type !== SYNC_UPDATE) return;
+    // Hocuspocus will not apply it (a view link, the map lock, a refused update).
+    if (connection.readOnly) return;
+    try {
+      await this.store.append(document.name, payload);
+    } catch (error) {
+      this.#onError(`sync: could not log an update of room ${document.name}`, error);
+      throw error;
+    }
+  }
+
+  #append(name: string, update: Uint8Array, origin: unknown): boolean {
+    if (this.store.synchronous) {
+      try {
+        this.store.append(name, update);
+      } catch (error) {
+        this.#onError(`sync: could not log an update of room ${name}`, error);
+        throw error;
+      }
+      return true;
+    }
+    const source = originSource(origin);
+    // A client's update was logged in beforeSync; another host's, by that host.
+    if (source === 'connection') return true;
+    if (source === 'redis') return false;
+    const appending = Promise.resolve(this.store.append(name, update)).catch((error: unknown) =>
+      this.#onError(`sync: could not log an update of room ${name}`, error),
+    );
+    this.#appending.add(appending);
+    void appending.finally(() => this.#appending.delete(appending));
+    return true;
   }
 
   #watch(name: string, doc: Y.Doc): Watch {
     this.#watches.get(name)?.stop();
     const watch: Watch = { doc, pending: 0, scheduled: false, stop: () => {} };
-    const onUpdate = (update: Uint8Array): void => {
+    const onUpdate = (update: Uint8Array, origin: unknown): void => {
       if (this.durableLog) {
-        const sql = this.#sql;
-        if (!sql) throw new Error(`Room ${name} changed after its database was closed.`);
-        try {
-          sql.append.run(name, update);
-        } catch (error) {
-          this.#onError(`sync: could not log an update of room ${name}`, error);
-          throw error;
-        }
+        if (!this.#append(name, update, origin)) return;
       }
       watch.pending += 1;
       if (this.durableLog && watch.pending >= this.#compactAfter && !watch.scheduled) {
         watch.scheduled = true;
         setImmediate(() => {
-          watch.scheduled = false;
-          if (this.#watches.get(name) !== watch || !this.db) return;
-          try {
-            this.compact(name, doc);
-          } catch (error) {
+          const failed = (error: unknown): void =>
             this.#onError(`sync: could not compact room ${name}`, error);
+          const settle = (): void => {
+            watch.scheduled = false;
+          };
+          if (this.#watches.get(name) !== watch) return settle();
+          try {
+            const compacted = this.compact(name, doc);
+            if (compacted) return void compacted.catch(failed).finally(settle);
+          } catch (error) {
+            failed(error);
           }
+          settle();
         });
       }
     };

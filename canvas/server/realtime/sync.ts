@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import type { DocumentStore } from './document-store';
 import { RoomDocuments } from './room-documents';
 import type {
   Connection,
@@ -12,10 +13,10 @@ import type { RawData } from 'ws';
 import type { WebSocket } from 'ws';
 import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
-import { isMapLocked } from '../../../shared/session/layout';
+import { isMapLocked, sessionMap } from '../../../shared/session/layout';
 import type { Logger } from '../log';
 import { isRoomId } from '../rooms/secrets';
-import type { Role, RoomStore } from '../rooms/store';
+import type { Role, RoomDirectory } from '../rooms/store';
 import { contractExtension } from './contract';
 import { keepAlive } from './keepalive';
 import { presenceGuard } from './presence-guard';
@@ -23,9 +24,14 @@ import { presenceRelay, type PresenceRelayOptions } from './presence-relay';
 import { closeServer } from './signaling';
 
 export interface SyncOptions {
-  /** SQLite file the room documents are stored in. */
-  databaseFile: string;
-  rooms: RoomStore;
+  /** Where room documents are stored: an SQLite file, or a shared store (PostgreSQL). */
+  documents: string | DocumentStore;
+  /**
+   * Extensions that share rooms with other hosts (the Redis extension). Their priority must
+   * place their `onStoreDocument` after the room documents' (see createClusterExtension).
+   */
+  cluster?: Extension[];
+  rooms: RoomDirectory;
   log: Logger;
   /** Largest Hocuspocus message accepted; a bigger one closes the socket (default 32 MiB). */
   maxMessageBytes: number;
@@ -92,11 +98,11 @@ export class HostClosingError extends Error {
 /**
  * Hocuspocus at /sync: the document name is the room id, the token is one of the room's
  * secrets. A view secret gets a read-only connection (Hocuspocus drops its document updates);
- * edit and facilitator secrets read and write. Rooms persist to SQLite.
+ * edit and facilitator secrets read and write. Rooms persist to SQLite or PostgreSQL (RoomDocuments).
  */
 export function createSyncServer(options: SyncOptions): SyncServer {
   const { rooms, log } = options;
-  const sqlite = new RoomDocuments(options.databaseFile, {
+  const documents = new RoomDocuments(options.documents, {
     durableLog: options.durableLog ?? true,
     onError: (message, error) => log.error(message, error),
   });
@@ -106,7 +112,7 @@ export function createSyncServer(options: SyncOptions): SyncServer {
   const relay = options.presenceRelay === false ? [] : [presenceRelay(options.presenceRelay ?? {})];
   const roomsInMemory = () => ({
     documents: hocuspocus.documents.size,
-    storage: sqlite.watchedRooms,
+    storage: documents.watchedRooms,
     contract: contract.roomCount(),
     presence: relay[0]?.roomCount() ?? 0,
   });
@@ -122,7 +128,17 @@ export function createSyncServer(options: SyncOptions): SyncServer {
     quiet: true,
     // What an unauthenticated socket may have queued: a few of its small frames.
     maxUnauthenticatedQueueSize: 4 * limits.preAuth,
-    extensions: [sqlite, mapLock, contract, presence, ...relay, ...(options.extensions ?? [])],
+    extensions: [
+      documents,
+      ...(options.cluster ?? []),
+      mapLock,
+      contract,
+      presence,
+      ...relay,
+      ...(options.extensions ?? []),
+      // Last (lowest priority): logs what the extensions above let through.
+      documents.logExtension,
+    ],
     async onAuthenticate({
       token,
       documentName,
@@ -133,8 +149,9 @@ export function createSyncServer(options: SyncOptions): SyncServer {
       // does not print a stack for an ordinary refusal.
       if (closing) throw { reason: 'server-closing' };
       if (!isRoomId(documentName)) throw refusal('unknown-room');
-      const auth = rooms.authenticate(documentName, token);
-      if (!auth) throw refusal(rooms.exists(documentName) ? 'invalid-secret' : 'unknown-room');
+      const auth = await rooms.authenticate(documentName, token);
+      if (!auth)
+        throw refusal((await rooms.exists(documentName)) ? 'invalid-secret' : 'unknown-room');
       connectionConfig.readOnly = auth.role === 'view';
       limits.authenticated(request, auth.role);
       return { role: auth.role } satisfies SyncContext;
@@ -175,9 +192,9 @@ export function createSyncServer(options: SyncOptions): SyncServer {
 
   const withRoomDoc = <T>(roomId: string, fn: (doc: Y.Doc) => T | Promise<T>): Promise<T> => {
     if (closing) return Promise.reject(new HostClosingError());
-    if (!rooms.exists(roomId)) return Promise.reject(new RoomNotFoundError(roomId));
     return track(
       (async () => {
+        if (!(await rooms.exists(roomId))) throw new RoomNotFoundError(roomId);
         const connection = await hocuspocus.openDirectConnection(roomId, { role: 'edit' });
         try {
           return await fn(connection.document as Y.Doc);
@@ -204,9 +221,9 @@ export function createSyncServer(options: SyncOptions): SyncServer {
       await Promise.allSettled(pending);
       await Promise.allSettled([...inFlight]);
       await Promise.allSettled([...hocuspocus.loadingDocuments.values()]);
-      await storeEverything(hocuspocus, sqlite, log);
+      await storeEverything(hocuspocus, documents, log);
       await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
-      sqlite.close();
+      await documents.close();
     })());
 
   return { hocuspocus, wss, withRoomDoc, close, roomsInMemory };
@@ -284,7 +301,7 @@ function mapLockExtension(): Extension {
       }
     },
     async afterLoadDocument({ document }) {
-      document.getMap('session').observe((event) => {
+      sessionMap(document).observe((event) => {
         if (!event.keysChanged.has('locked') || isMapLocked(document)) return;
         for (const connection of document.getConnections()) {
           if (!refused.has(connection)) continue;
@@ -306,7 +323,7 @@ function mapLockExtension(): Extension {
  */
 async function storeEverything(
   hocuspocus: Hocuspocus<SyncContext>,
-  sqlite: RoomDocuments,
+  rooms: RoomDocuments,
   log: Logger,
 ): Promise<void> {
   const documents: Document[] = [...hocuspocus.documents.values()];
@@ -317,7 +334,7 @@ async function storeEverything(
         await hocuspocus.debouncer.executeNow(debounceId);
       }
       try {
-        await document.saveMutex.runExclusive(() => sqlite.compact(document.name, document));
+        await document.saveMutex.runExclusive(() => rooms.compact(document.name, document));
       } catch (error) {
         log.error(`sync: could not store room ${document.name} at shutdown`, error);
       }

@@ -21,6 +21,48 @@ export interface CreatedRoom extends RoomRecord {
   facilitatorSecret: string;
 }
 
+/**
+ * The rooms of a host or of a cluster: RoomStore (SQLite, synchronous) or PostgresRoomStore
+ * (shared by several hosts). Callers await every result.
+ */
+export interface RoomDirectory {
+  create(title: string): CreatedRoom | Promise<CreatedRoom>;
+  get(id: string): RoomRecord | undefined | Promise<RoomRecord | undefined>;
+  exists(id: string): boolean | Promise<boolean>;
+  authenticate(id: string, secret: string): RoomAuth | undefined | Promise<RoomAuth | undefined>;
+  close(): void | Promise<void>;
+}
+
+export interface RoomAuth {
+  room: RoomRecord;
+  role: Role;
+}
+
+/** A new room: its id and three fresh secrets (plaintext, returned once). */
+export function newRoom(title: string, now = Date.now()): CreatedRoom {
+  const facilitatorSecret = newSecret();
+  return {
+    id: newRoomId(),
+    title,
+    createdAt: now,
+    editSecret: editSecretFromFacilitator(facilitatorSecret),
+    viewSecret: newSecret(),
+    facilitatorSecret,
+  };
+}
+
+/** The role `secret` grants against a room's three hashes; all three compared in constant time. */
+export function roleFor(
+  secret: string,
+  hashes: { edit: Buffer; view: Buffer; facilitator: Buffer },
+): Role | undefined {
+  const presented = hashSecret(secret);
+  const edit = digestsEqual(presented, hashes.edit);
+  const view = digestsEqual(presented, hashes.view);
+  const facilitator = digestsEqual(presented, hashes.facilitator);
+  return facilitator ? 'facilitator' : edit ? 'edit' : view ? 'view' : undefined;
+}
+
 interface RoomRow {
   id: string;
   title: string;
@@ -43,7 +85,7 @@ const SCHEMA = `CREATE TABLE IF NOT EXISTS rooms (
  * The rooms table: one row per room with SHA-256 hashes of its three capability secrets.
  * Plaintext secrets are returned once, at creation, and never stored.
  */
-export class RoomStore {
+export class RoomStore implements RoomDirectory {
   private readonly db: Database;
 
   constructor(file: string) {
@@ -54,15 +96,7 @@ export class RoomStore {
   }
 
   create(title: string, now = Date.now()): CreatedRoom {
-    const facilitatorSecret = newSecret();
-    const room: CreatedRoom = {
-      id: newRoomId(),
-      title,
-      createdAt: now,
-      editSecret: editSecretFromFacilitator(facilitatorSecret),
-      viewSecret: newSecret(),
-      facilitatorSecret,
-    };
+    const room = newRoom(title, now);
     this.db
       .prepare(
         `INSERT INTO rooms (id, title, edit_hash, view_hash, facilitator_hash, created_at)
@@ -92,20 +126,14 @@ export class RoomStore {
    * The role a secret grants in a room, or undefined for an unknown room or a wrong secret.
    * All three hashes are always compared, in constant time.
    */
-  authenticate(id: string, secret: string): { room: RoomRecord; role: Role } | undefined {
+  authenticate(id: string, secret: string): RoomAuth | undefined {
     const row = this.row(id);
     if (!row) return undefined;
-    const presented = hashSecret(secret);
-    const edit = digestsEqual(presented, row.edit_hash);
-    const view = digestsEqual(presented, row.view_hash);
-    const facilitator = digestsEqual(presented, row.facilitator_hash);
-    const role: Role | undefined = facilitator
-      ? 'facilitator'
-      : edit
-        ? 'edit'
-        : view
-          ? 'view'
-          : undefined;
+    const role = roleFor(secret, {
+      edit: row.edit_hash,
+      view: row.view_hash,
+      facilitator: row.facilitator_hash,
+    });
     if (!role) return undefined;
     return { room: { id: row.id, title: row.title, createdAt: row.created_at }, role };
   }

@@ -54,7 +54,7 @@ export const clipRoutes: RouteModule = (router, services) => {
 
   router.post('/api/rooms/:id/clips', async ({ req, res, params }) => {
     const roomId = params.id ?? '';
-    const role = requireRoomRole(rooms, req, roomId, ['edit', 'facilitator'], clipForbidden);
+    const role = await requireRoomRole(rooms, req, roomId, ['edit', 'facilitator'], clipForbidden);
     const body = await readJson(req, maxBytes);
     const checked = validateClip(body);
     if (!checked.ok) return refuse(res, 400, checked.errors);

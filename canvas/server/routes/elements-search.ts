@@ -114,7 +114,7 @@ export async function searchElementsInChunks(
 export const elementSearchRoutes: RouteModule = (router, { rooms, withRoomDoc, heavyReads }) => {
   router.get('/api/rooms/:id/elements', async ({ req, res, url, params }) => {
     const roomId = params.id ?? '';
-    requireRoomRole(rooms, req, roomId, ['view', 'edit', 'facilitator']);
+    await requireRoomRole(rooms, req, roomId, ['view', 'edit', 'facilitator']);
     const query = url.searchParams.get('q') ?? '';
     if (query.length > MAX_QUERY_CHARS)
       throw new HttpError(400, `The search text is longer than ${MAX_QUERY_CHARS} characters.`, [

@@ -64,7 +64,7 @@ export const roomRoutes: RouteModule = (router, services) => {
         },
       );
     }
-    const room = rooms.create(title);
+    const room = await rooms.create(title);
     const base = services.baseUrl(req);
     const response: CreateRoomResponse = {
       roomId: room.id,
@@ -78,10 +78,10 @@ export const roomRoutes: RouteModule = (router, services) => {
     sendJson(res, 201, response);
   });
 
-  router.get('/api/rooms/:id', ({ req, res, params }) => {
+  router.get('/api/rooms/:id', async ({ req, res, params }) => {
     const id = params.id ?? '';
     const secret = bearerToken(req);
-    if (!isRoomId(id) || !rooms.exists(id)) throw new HttpError(404, 'No such room.');
+    if (!isRoomId(id) || !(await rooms.exists(id))) throw new HttpError(404, 'No such room.');
     if (!secret) {
       throw new HttpError(
         401,
@@ -92,7 +92,7 @@ export const roomRoutes: RouteModule = (router, services) => {
         },
       );
     }
-    const auth = rooms.authenticate(id, secret);
+    const auth = await rooms.authenticate(id, secret);
     if (!auth)
       throw new HttpError(401, 'The secret is not valid for this room.', undefined, {
         'WWW-Authenticate': 'Bearer',

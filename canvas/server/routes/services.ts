@@ -3,11 +3,11 @@ import type * as Y from 'yjs';
 import type { HeavyReads } from '../http/heavy-reads';
 import type { Router } from '../http/router';
 import type { Logger } from '../log';
-import type { RoomStore } from '../rooms/store';
+import type { RoomDirectory } from '../rooms/store';
 
 /** What a route module may use. New host features add their routes through this. */
 export interface HostServices {
-  rooms: RoomStore;
+  rooms: RoomDirectory;
   log: Logger;
   /** The server's live document of a room, stored after `fn` (see SyncServer.withRoomDoc). */
   withRoomDoc<T>(roomId: string, fn: (doc: Y.Doc) => T | Promise<T>): Promise<T>;

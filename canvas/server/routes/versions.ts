@@ -4,7 +4,7 @@ import { RateLimiter } from '../http/rate-limit';
 import type { History } from '../history/recorder';
 import { MergeBusyError } from '../history/merger';
 import type { VersionInfo } from '../history/store';
-import type { Role, RoomStore } from '../rooms/store';
+import type { Role, RoomDirectory } from '../rooms/store';
 import { refuseWhileLocked } from './map-lock';
 import { requireRoomRole } from './room-auth';
 import type { RouteModule } from './services';
@@ -21,7 +21,7 @@ export interface VersionStateResponse extends VersionResponse {
 }
 
 const authorize = (
-  rooms: RoomStore,
+  rooms: RoomDirectory,
   req: IncomingMessage,
   roomId: string,
   roles: readonly Role[],
@@ -67,9 +67,9 @@ export function versionRoutes(history: History): RouteModule {
     const { rooms, limits } = services;
     const named = new RateLimiter(30, 60_000);
 
-    router.get('/api/rooms/:id/versions', ({ req, res, params }) => {
+    router.get('/api/rooms/:id/versions', async ({ req, res, params }) => {
       const roomId = params.id ?? '';
-      authorize(rooms, req, roomId, ['view', 'edit', 'facilitator']);
+      await authorize(rooms, req, roomId, ['view', 'edit', 'facilitator']);
       sendJson(res, 200, {
         versions: history.store.list(roomId).map(publicInfo),
         disk: history.store.diskUse(roomId),
@@ -80,7 +80,7 @@ export function versionRoutes(history: History): RouteModule {
     // sent so that slow readers cannot pile up copies of big states.
     router.get('/api/rooms/:id/versions/:vid', async ({ req, res, params }) => {
       const roomId = params.id ?? '';
-      authorize(rooms, req, roomId, ['view', 'edit', 'facilitator']);
+      await authorize(rooms, req, roomId, ['view', 'edit', 'facilitator']);
       await services.heavyReads.run(roomId, async () => {
         const sent = new Promise<void>((resolve) => res.once('close', resolve));
         await sendVersion(req, res, history, roomId, params.vid ?? '');
@@ -90,7 +90,7 @@ export function versionRoutes(history: History): RouteModule {
 
     router.post('/api/rooms/:id/versions', async ({ req, res, params }) => {
       const roomId = params.id ?? '';
-      const role = authorize(rooms, req, roomId, ['edit', 'facilitator']);
+      const role = await authorize(rooms, req, roomId, ['edit', 'facilitator']);
       const { name, by } = parseNamedVersion(await readJson(req, limits.maxBodyBytes));
       if (!named.take(roomId))
         throw new HttpError(

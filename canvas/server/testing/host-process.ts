@@ -3,14 +3,14 @@
  * memory apart from its clients'.
  *
  *   node --import tsx [--expose-gc] canvas/server/testing/host-process.ts [dataDir] [--no-durable-log]
- *     [--rooms-per-minute=N] [--no-presence-relay]
+ *     [--rooms-per-minute=N] [--no-presence-relay] [--redis=URL --database=URL]
  *
  * Listens on a free loopback port (in `dataDir`, or a new temp dir) and tells its parent over IPC
  * `{type: 'ready', url, port}`. Parent -> child: `{type: 'memory'}` (answered
  * `{type: 'memory', usage}`, after collecting garbage when --expose-gc is on), `{type: 'close'}`
  * (a clean shutdown, answered `{type: 'closed'}`), `{type: 'usage'}` (answered at once, without
- * collecting garbage, `{type: 'usage', cpu, memory, loopDelayP95Ms}`: `process.cpuUsage()`, `memoryUsage()` and the
- * p95 event-loop delay since the previous `usage`). It stops when the parent goes.
+ * collecting garbage, `{type: 'usage', cpu, memory, loopDelayP95Ms, loopDelayMaxMs}`: `process.cpuUsage()`, `memoryUsage()` and the
+ * p95 and longest event-loop delay since the previous `usage`). It stops when the parent goes.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,6 +29,10 @@ const roomsPerMinute = Number(
 const dataDir =
   args.find((a) => !a.startsWith('--')) ?? mkdtempSync(join(tmpdir(), 'weavemap-host-process-'));
 const send = (message: unknown) => process.send?.(message);
+const option = (name: string): string | undefined =>
+  args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const redisUrl = option('redis');
+const databaseUrl = option('database');
 
 const host = await startHost({
   port: 0,
@@ -38,6 +42,7 @@ const host = await startHost({
   durableLog: !args.includes('--no-durable-log'),
   ...(args.includes('--no-presence-relay') ? { presenceRelay: false as const } : {}),
   roomsPerMinute,
+  ...(redisUrl && databaseUrl ? { cluster: { redisUrl, databaseUrl } } : {}),
 });
 
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
@@ -52,8 +57,15 @@ process.on('message', (message: { type?: string }) => {
   } else if (message.type === 'usage') {
     // Event-loop delay (p95, ms) since the last `usage` request.
     const loopDelayP95Ms = loopDelay.percentile(95) / 1e6;
+    const loopDelayMaxMs = loopDelay.max / 1e6;
     loopDelay.reset();
-    send({ type: 'usage', cpu: process.cpuUsage(), memory: process.memoryUsage(), loopDelayP95Ms });
+    send({
+      type: 'usage',
+      cpu: process.cpuUsage(),
+      memory: process.memoryUsage(),
+      loopDelayP95Ms,
+      loopDelayMaxMs,
+    });
   } else if (message.type === 'close') {
     void host.close().then(() => {
       send({ type: 'closed' });
