@@ -140,14 +140,7 @@ function drawMap(
   highlight: ReadonlySet<string> | null,
 ): void {
   const shapeWidth = Math.max(1.25, 0.75 / zoom);
-  /** Draws `paint` dimmed when a highlight leaves `id` out, as the live map dims it. */
-  const dimmed = (id: string, paint: () => void) => {
-    const dim = highlight !== null && !highlight.has(id);
-    if (dim) svg.raw('<g opacity="0.25">');
-    paint();
-    if (dim) svg.raw('</g>');
-  };
-  const paintShape = (g: ElementGeom) => dimmed(g.id, () => paintShapeNow(g));
+  const paintShape = (g: ElementGeom) => dimmed(svg, highlight, g.id, () => paintShapeNow(g));
   const paintShapeNow = (g: ElementGeom) => {
     const stroke = strokeFor(g.spec.shape, p);
     svg.path((path) => appendShape(path, g.spec.shape, g.x, g.y, g.w, g.h), {
@@ -162,18 +155,30 @@ function drawMap(
       });
   };
 
-  // Frames behind everything (their titles are labels, drawn with the others).
+  // Frames behind everything (their titles are labels, below).
   for (const g of els) if (g.spec.shape === 'frame') paintShape(g);
 
-  for (const c of conns) dimmed(c.id, () => drawConnection(svg, c, p, zoom));
+  for (const c of conns) dimmed(svg, highlight, c.id, () => drawConnection(svg, c, p, zoom));
   for (const g of els) if (g.spec.shape !== 'frame') paintShape(g);
+}
+
+/** Draws `paint` dimmed when a highlight leaves `id` out, as the live map dims it. */
+function dimmed(
+  svg: SvgPainter,
+  highlight: ReadonlySet<string> | null,
+  id: string,
+  paint: () => void,
+): void {
+  const dim = highlight !== null && !highlight.has(id);
+  if (dim) svg.raw('<g opacity="0.25">');
+  paint();
+  if (dim) svg.raw('</g>');
 }
 
 /**
  * The labels, placed by the editor's own label layout at the export's zoom (wrapped on up to three
  * lines inside their boxes, under actors, frame titles, connection labels where they cover no
- * other), in the export's CSS pixels. Labels outside a box sit on a plate of the background;
- * those a highlight leaves out are dimmed, as on screen.
+ * other), in the export's CSS pixels. Labels outside a box sit on a plate of the background.
  */
 function drawLabelLayout(
   svg: SvgPainter,
@@ -184,12 +189,11 @@ function drawLabelLayout(
   highlight: ReadonlySet<string> | null,
 ): void {
   const byId = new Map(els.map((g) => [g.id, g]));
-  const dim = (id: string): boolean => highlight !== null && !highlight.has(id);
   for (const l of layout)
     if (!l.inside)
       svg.path((path) => path.roundRect(l.x - 2, l.y - 1, l.width + 4, l.height + 2, 3), {
         fill: p.bg,
-        opacity: dim(l.id) ? 0.35 : 0.86,
+        opacity: 0.86,
       });
   for (const l of layout) {
     let color = l.kind === 'element' ? p.text : p.textMuted;
@@ -199,16 +203,16 @@ function drawLabelLayout(
     }
     const font = `${Math.round(l.fontPx * 10) / 10}px ${FONT_FAMILY}`;
     const x = l.align === 'center' ? l.x + l.width / 2 : l.x;
-    if (dim(l.id)) svg.raw('<g opacity="0.25">');
-    l.lines.forEach((line, i) =>
-      svg.text(line, x, l.y + (i + 0.5) * l.lineHeightPx, {
-        color,
-        font,
-        align: l.align,
-        ...(l.kind === 'title' ? { weight: 'bold' as const } : {}),
-      }),
+    dimmed(svg, highlight, l.id, () =>
+      l.lines.forEach((line, i) =>
+        svg.text(line, x, l.y + (i + 0.5) * l.lineHeightPx, {
+          color,
+          font,
+          align: l.align,
+          ...(l.kind === 'title' ? { weight: 'bold' as const } : {}),
+        }),
+      ),
     );
-    if (dim(l.id)) svg.raw('</g>');
   }
 }
 
