@@ -94,12 +94,13 @@ export function paintLoopMarkers(
 ): void {
   for (const m of markers) {
     const color = m.polarity === 'R' ? p.positive : p.negative;
-    ctx.globalAlpha = 0.92;
+    ctx.globalAlpha = 0.94;
     ctx.beginPath();
     ctx.arc(m.cx, m.cy, m.r, 0, Math.PI * 2);
     ctx.fillStyle = p.bg;
     ctx.fill();
     ctx.globalAlpha = 1;
+    ctx.lineCap = 'round';
     // The circular arrow: 300° of arc, clockwise, with its head at the gap.
     const ar = m.r * 0.82;
     const start = -Math.PI / 2 + 0.5;
@@ -107,15 +108,16 @@ export function paintLoopMarkers(
     ctx.beginPath();
     ctx.arc(m.cx, m.cy, ar, start, end);
     ctx.strokeStyle = color;
-    ctx.lineWidth = Math.max(1.6, m.r * 0.13);
+    ctx.lineWidth = Math.max(2, m.r * 0.14);
     ctx.stroke();
+    ctx.lineCap = 'butt';
     const hx = m.cx + Math.cos(end) * ar;
     const hy = m.cy + Math.sin(end) * ar;
     // Tangent of a clockwise (screen) arc at `end`.
     const tx = -Math.sin(end);
     const ty = Math.cos(end);
-    const hl = m.r * 0.42;
-    const hw = m.r * 0.28;
+    const hl = m.r * 0.5;
+    const hw = m.r * 0.3;
     ctx.beginPath();
     ctx.moveTo(hx + tx * hl * 0.6, hy + ty * hl * 0.6);
     ctx.lineTo(hx - tx * hl * 0.4 - ty * hw, hy - ty * hl * 0.4 + tx * hw);
@@ -125,7 +127,7 @@ export function paintLoopMarkers(
     ctx.fill();
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
-    ctx.font = `700 ${Math.round(m.r * 0.72 * 10) / 10}px ${MARKER_FONT_FAMILY}`;
+    ctx.font = `700 ${Math.round(m.r * 0.66 * 10) / 10}px ${MARKER_FONT_FAMILY}`;
     ctx.fillStyle = p.text;
     ctx.fillText(m.code, m.cx, m.cy + 0.5);
     if (m.name.length) {

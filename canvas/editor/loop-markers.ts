@@ -28,8 +28,8 @@ export interface LoopMarkerAnchor {
 }
 
 /** The circle's radius in map units (drawn at least `MIN_MARKER_PX` on screen). */
-export const MARKER_RADIUS = 20;
-export const MIN_MARKER_PX = 13;
+export const MARKER_RADIUS = 24;
+export const MIN_MARKER_PX = 16;
 
 function cross(o: Point, a: Point, b: Point): number {
   return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x);

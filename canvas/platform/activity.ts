@@ -1,18 +1,11 @@
 import type { ConnectionRecord, ElementRecord, MapSnapshot } from '../../shared/schema/types';
+import { kindWord } from '../../shared/schema/vocab/element-kinds';
 
 /**
  * Words for what one transaction changed in a map ("added factor “Trust”", "renamed “A” to
  * “B”", "moved 3 elements"), for the Activity feed. Pure: it compares two snapshots over the
  * ids a `SnapshotChange` says were touched.
  */
-
-const KIND_NAME: Record<string, string> = {
-  factor: 'factor',
-  actor: 'actor',
-  intervention: 'intervention',
-  note: 'note',
-  group: 'frame',
-};
 
 const q = (s: string) => `“${s.length > 60 ? `${s.slice(0, 57)}…` : s || 'untitled'}”`;
 
@@ -103,10 +96,10 @@ export function describeChange(
     }
   }
   const lead: string[] = [];
-  if (added.length === 1) lead.push(`added ${KIND_NAME[added[0]!.kind]} ${q(added[0]!.label)}`);
+  if (added.length === 1) lead.push(`added ${kindWord(added[0]!.kind)} ${q(added[0]!.label)}`);
   else if (added.length > 1) lead.push(`added ${plural(added.length, 'element')}`);
   if (removed.length === 1)
-    lead.push(`removed ${KIND_NAME[removed[0]!.kind]} ${q(removed[0]!.label)}`);
+    lead.push(`removed ${kindWord(removed[0]!.kind)} ${q(removed[0]!.label)}`);
   else if (removed.length > 1) lead.push(`removed ${plural(removed.length, 'element')}`);
   if (connAdded.length === 1) {
     const c = connAdded[0]!;

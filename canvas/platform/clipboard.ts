@@ -1,6 +1,12 @@
 import type { ConnectionRecord, ElementRecord, MapSnapshot } from '../../shared/schema/types';
 import { validateConnection, validateElement } from '../../shared/schema/validate';
 import { newId } from '../../shared/domain/ids';
+import {
+  CONNECTION,
+  ELEMENT,
+  managedFields,
+  ownKeyFields,
+} from '../../shared/schema/records/index';
 import type { NewConnection, NewElement } from '../../shared/domain/index';
 
 /**
@@ -93,38 +99,15 @@ export function parseClipboard(text: string): ClipboardPayload | null {
   };
 }
 
-const ELEMENT_FIELDS = [
-  'kind',
-  'label',
-  'description',
-  'tags',
-  'actorType',
-  'leverageLevel',
-  'color',
-  'pinned',
-] as const;
-const CONNECTION_FIELDS = [
-  'kind',
-  'polarity',
-  'delay',
-  'direction',
-  'strength',
-  'weight',
-  'label',
-  'description',
-  'tags',
-  'proposed',
-] as const;
-const MANAGED = new Set([
-  'id',
-  'position',
-  'parent',
-  'from',
-  'to',
-  'createdAt',
-  'createdBy',
-  'updatedAt',
-]);
+/**
+ * The fields a paste copies as they are: every field stored under its own key (see the record
+ * declarations), but an element's position and frame, which a paste moves and remaps.
+ */
+const REMAPPED = new Set(['position', 'parent']);
+const ELEMENT_FIELDS = ownKeyFields(ELEMENT).filter((f) => !REMAPPED.has(f));
+const CONNECTION_FIELDS = ownKeyFields(CONNECTION);
+/** Fields the paste sets itself (new ids, moved positions) or the codec manages. */
+const MANAGED = new Set([...managedFields(ELEMENT), ...managedFields(CONNECTION), ...REMAPPED]);
 
 function extraOf(row: Row, known: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};

@@ -1,50 +1,68 @@
+import type { ConnectionRecord, ElementRecord } from '../../shared/schema/types';
 import {
-  ACTOR_TYPES,
-  CONNECTION_KINDS,
-  DIRECTIONS,
-  ELEMENT_KINDS,
-  type ConnectionRecord,
-  type ElementRecord,
-} from '../../shared/schema/types';
+  ACTOR_TYPE_VOCAB,
+  CONNECTION_KIND_VOCAB,
+  DIRECTION_VOCAB,
+  ELEMENT_KIND_VOCAB,
+  MEADOWS_VOCAB,
+  POLARITY_VOCAB,
+  type Vocabulary,
+} from '../../shared/schema/vocab/index';
+import {
+  editableFields,
+  type EditableField,
+  type EditableRecord,
+} from '../../shared/schema/records/editable';
 import { validateConnection, validateElement } from '../../shared/schema/validate';
 import { PROPOSED_BY, PROPOSED_BY_ID } from '../../shared/domain/index';
-import { KIND_TITLE } from '../ui/kind-names';
 import { executeCommand } from './registry';
 
-/** The inspector's choices, as a select's options. */
-const MEADOWS: Record<number, string> = {
-  12: 'Constants, parameters, numbers',
-  11: 'Sizes of buffers and stocks',
-  10: 'Structure of material stocks and flows',
-  9: 'Lengths of delays',
-  8: 'Strength of balancing feedback loops',
-  7: 'Gain around reinforcing feedback loops',
-  6: 'Structure of information flows',
-  5: 'Rules of the system',
-  4: 'Power to add or change system structure',
-  3: 'Goals of the system',
-  2: 'Mindset or paradigm',
-  1: 'Power to transcend paradigms',
-};
 const NOT_SET = { value: '', label: '(not set)' };
-const same = (v: string) => ({ value: v, label: v });
+/** A vocabulary (`shared/schema/vocab/`) as a select's options, with its words. */
+const optionsOf = <V extends string | number>(vocab: Vocabulary<V>) =>
+  vocab.values.map((v) => ({ value: String(v), label: vocab.label(v) }));
+
+/** The inspector's choices, as a select's options. */
 export const OPTIONS = {
-  kind: ELEMENT_KINDS.map((k) => ({ value: k, label: KIND_TITLE[k] })),
-  actorType: [NOT_SET, ...ACTOR_TYPES.map(same)],
-  meadows: [
-    NOT_SET,
-    ...Object.entries(MEADOWS)
-      .reverse()
-      .map(([n, name]) => ({ value: n, label: `${n}. ${name}` })),
-  ],
-  connectionKind: CONNECTION_KINDS.map(same),
-  polarity: [
-    NOT_SET,
-    { value: '+', label: '+ same direction' },
-    { value: '-', label: '− opposite direction' },
-  ],
-  direction: DIRECTIONS.map(same),
+  kind: optionsOf(ELEMENT_KIND_VOCAB),
+  actorType: [NOT_SET, ...optionsOf(ACTOR_TYPE_VOCAB)],
+  meadows: [NOT_SET, ...optionsOf(MEADOWS_VOCAB)],
+  connectionKind: optionsOf(CONNECTION_KIND_VOCAB),
+  polarity: [NOT_SET, ...optionsOf(POLARITY_VOCAB)],
+  direction: optionsOf(DIRECTION_VOCAB),
 };
+
+/** Fields the inspector lays out by hand; every other editable field shows in RecordFields. */
+const LAID_OUT: Readonly<Record<EditableRecord, ReadonlySet<string>>> = {
+  element: new Set([
+    'kind',
+    'label',
+    'description',
+    'tags',
+    'actorType',
+    'leverageLevel',
+    'color',
+    'pinned',
+  ]),
+  connection: new Set([
+    'kind',
+    'label',
+    'polarity',
+    'delay',
+    'direction',
+    'strength',
+    'weight',
+    'description',
+    'tags',
+    'proposed',
+  ]),
+};
+
+/** The record's other editable fields, straight from its declaration (`records/<record>.ts`). */
+export const declaredFields = (
+  type: EditableRecord,
+  record: Readonly<Record<string, unknown>>,
+): EditableField[] => editableFields(type, record).filter((f) => !LAID_OUT[type].has(f.name));
 
 export const tagsOf = (raw: string): string[] =>
   raw

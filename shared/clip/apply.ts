@@ -16,6 +16,8 @@
 import * as Y from 'yjs';
 import { connectionsMap, elementsMap, readSource, sourcesMap } from '../schema/doc';
 import type { SourceRecord } from '../schema/types';
+import { ROOT } from '../schema/roots';
+import { ownKeyFields, SOURCE } from '../schema/records/index';
 import { validateElement, validateSource } from '../schema/validate';
 import { assertValid, DomainError, transact, type EditContext } from '../domain/context';
 import { writeNewElement } from '../domain/elements';
@@ -25,7 +27,7 @@ import { mergeClipIntoSource, type Clip } from './clip';
 import { sameDoi } from './doi';
 import { sourceKey } from './url';
 
-export const CLIP_LOG_KEY = 'clipLog';
+export const CLIP_LOG_KEY = ROOT.clipLog;
 
 export interface ClipResult {
   readonly sourceId: string;
@@ -107,19 +109,9 @@ function freePosition(doc: Y.Doc): [number, number] {
   return maxX === -Infinity ? [0, 0] : [Math.round(maxX + 220), y];
 }
 
-const TEXT_FIELDS = [
-  'canonicalUrl',
-  'title',
-  'siteName',
-  'publishedAt',
-  'doi',
-  'description',
-  'language',
-  'primaryLanguage',
-  'type',
-  'favicon',
-  'note',
-] as const;
+/** A source's text fields a later clip may fill in (never its address). */
+const TEXT_FIELDS = ownKeyFields(SOURCE, 'text').filter((k) => k !== 'url') as (keyof SourceRecord &
+  string)[];
 
 /** Writes what `merged` adds to the stored source `map` (never overwriting a value). */
 function writeMerge(

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import type { ConnectionKind, Direction, Polarity } from '../schema/types';
+import type { ConnectionRecord } from '../schema/types';
+import { CONNECTION, managedFields } from '../schema/records/index';
 import {
   connectionsMap,
   elementsMap,
@@ -14,26 +15,21 @@ import { assertValid, DomainError, nowOf, transact, type EditContext } from './c
 import { newId } from './ids';
 import { unlinkFromSources, type Provenance } from './elements';
 
-export interface NewConnection {
-  readonly id?: string;
-  readonly from: string;
-  readonly to: string;
-  readonly kind: ConnectionKind;
-  readonly polarity?: Polarity;
-  readonly delay?: boolean;
-  readonly direction?: Direction;
-  readonly strength?: number;
-  readonly weight?: number;
-  readonly label?: string;
-  readonly description?: string;
-  readonly tags?: readonly string[];
-  readonly proposed?: boolean;
-  readonly extra?: Readonly<Record<string, unknown>>;
-}
+/** A new connection: its ends and kind, any field people set (`records/connection.ts`). */
+export type NewConnection = Partial<
+  Omit<ConnectionRecord, 'from' | 'to' | 'kind' | 'extra' | ManagedConnectionField>
+> &
+  Pick<ConnectionRecord, 'from' | 'to' | 'kind'> & {
+    readonly id?: string;
+    /** Custom fields, kept as they are. */
+    readonly extra?: Readonly<Record<string, unknown>>;
+  };
+type ManagedConnectionField = 'id' | 'createdBy' | 'createdAt' | 'updatedAt';
 
 export type ConnectionPatch = Partial<Omit<NewConnection, 'id' | 'from' | 'to'>>;
 
-const RESERVED = new Set(['id', 'from', 'to', 'createdBy', 'createdAt', 'updatedAt']);
+/** Fields the codec manages (the id, the ends, provenance): an edit never sets them. */
+const RESERVED = managedFields(CONNECTION);
 
 function fieldsOf(input: NewConnection | ConnectionPatch): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -139,10 +135,11 @@ export function updateConnection(ctx: EditContext, id: string, patch: Connection
     if (!(c instanceof Y.Map))
       throw new DomainError([{ field: 'id', message: `No connection with id ${id}.` }]);
     let changed = false;
-    for (const [k, v] of Object.entries(fields)) changed = writeField(c, k, v) || changed;
+    for (const [k, v] of Object.entries(fields))
+      changed = writeField(c, k, v, CONNECTION) || changed;
     for (const [k, v] of Object.entries(patch))
       if (v === undefined && k !== 'extra' && !RESERVED.has(k))
-        changed = writeField(c, k, undefined) || changed;
+        changed = writeField(c, k, undefined, CONNECTION) || changed;
     if (changed) markUpdated(c, nowOf(ctx));
   });
 }

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import type { ActorType, ElementKind, Position } from '../schema/types';
+import type { ElementRecord, Position } from '../schema/types';
+import { ELEMENT, managedFields } from '../schema/records/index';
 import {
   connectionEnds,
   connectionsMap,
@@ -15,26 +16,20 @@ import { validateElement } from '../schema/validate';
 import { assertValid, DomainError, nowOf, transact, type EditContext } from './context';
 import { newId } from './ids';
 
-export interface NewElement {
-  readonly id?: string;
-  readonly kind: ElementKind;
-  readonly label?: string;
-  readonly description?: string;
-  readonly tags?: readonly string[];
-  readonly position?: Position;
-  readonly actorType?: ActorType;
-  readonly leverageLevel?: number;
-  readonly color?: string;
-  readonly pinned?: boolean;
-  readonly parent?: string;
-  /** Custom fields, kept as they are. */
-  readonly extra?: Readonly<Record<string, unknown>>;
-}
+/** A new element: its kind, any of the fields people set (`records/element.ts`), custom fields. */
+export type NewElement = Partial<Omit<ElementRecord, 'kind' | 'extra' | ManagedElementField>> &
+  Pick<ElementRecord, 'kind'> & {
+    readonly id?: string;
+    /** Custom fields, kept as they are. */
+    readonly extra?: Readonly<Record<string, unknown>>;
+  };
+type ManagedElementField = 'id' | 'createdBy' | 'createdAt' | 'updatedAt';
 
 /** Fields an edit may change (id, kind's provenance and timestamps are managed here). */
 export type ElementPatch = Partial<Omit<NewElement, 'id'>>;
 
-const RESERVED = new Set(['id', 'createdBy', 'createdAt', 'updatedAt']);
+/** Fields the codec manages (the id, provenance): an edit never sets them. */
+const RESERVED = managedFields(ELEMENT);
 
 function fieldsOf(input: NewElement | ElementPatch): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -113,11 +108,11 @@ export function updateElement(ctx: EditContext, id: string, patch: ElementPatch)
   transact(ctx, () => {
     const el = elementOrThrow(ctx, id);
     let changed = false;
-    for (const [k, v] of Object.entries(fields)) changed = writeField(el, k, v) || changed;
+    for (const [k, v] of Object.entries(fields)) changed = writeField(el, k, v, ELEMENT) || changed;
     // Explicitly cleared optional fields (`undefined` in the patch) are removed.
     for (const [k, v] of Object.entries(patch))
       if (v === undefined && k !== 'extra' && !RESERVED.has(k))
-        changed = writeField(el, k, undefined) || changed;
+        changed = writeField(el, k, undefined, ELEMENT) || changed;
     if (changed) markUpdated(el, nowOf(ctx));
   });
 }
@@ -142,7 +137,7 @@ export function moveElements(
     for (const [id, [x, y]] of list) {
       const el = elements.get(id);
       if (!(el instanceof Y.Map)) continue; // deleted meanwhile by someone else: nothing to move
-      writeField(el, 'position', [x, y]);
+      writeField(el, 'position', [x, y], ELEMENT);
     }
     for (const [id, parent] of parents ?? []) {
       const el = elements.get(id);

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { LIMITS } from '../schema/limits';
+import { ROOT } from '../schema/roots';
 import type { FieldError } from '../schema/types';
 import { assertValid, DomainError, nowOf, transact, type EditContext } from './context';
 import { newId } from './ids';
@@ -58,7 +59,7 @@ export interface NewPerspective extends ViewSettings {
   readonly name: string;
 }
 
-export const perspectivesMap = (doc: Y.Doc): Y.Map<Y.Map<unknown>> => doc.getMap('perspectives');
+export const perspectivesMap = (doc: Y.Doc): Y.Map<Y.Map<unknown>> => doc.getMap(ROOT.perspectives);
 
 const isOneOf = <T extends string>(v: unknown, allowed: readonly T[]): v is T =>
   typeof v === 'string' && (allowed as readonly string[]).includes(v);

@@ -3,6 +3,7 @@ import type { QuoteRecord, SourceRecord } from '../schema/types';
 import { connectionsMap, elementsMap, knownFields, sourcesMap } from '../schema/doc';
 import { validateQuote, validateSource } from '../schema/validate';
 import { LIMITS } from '../schema/limits';
+import { ownKeyFields, SOURCE } from '../schema/records/index';
 import { assertValid, DomainError, transact, type EditContext } from './context';
 import { newId } from './ids';
 
@@ -12,20 +13,8 @@ export type NewSource = Partial<Omit<SourceRecord, 'quotes' | 'linkedTo'>> & {
   readonly linkedTo?: readonly string[];
 };
 
-const SCALARS = [
-  'url',
-  'canonicalUrl',
-  'title',
-  'siteName',
-  'publishedAt',
-  'doi',
-  'description',
-  'language',
-  'primaryLanguage',
-  'type',
-  'favicon',
-  'note',
-] as const;
+/** The text fields of a source (`records/source.ts`), each stored under its own key. */
+const SCALARS = ownKeyFields(SOURCE, 'text') as (keyof NewSource & string)[];
 
 /** Writes a source with its quotes (a Y.Array, so concurrent clips of one page both land). */
 export function writeNewSource(ctx: EditContext, input: NewSource): string {

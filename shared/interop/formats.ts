@@ -1,5 +1,5 @@
 import type { MapSnapshot } from '../schema/types';
-import { knownFields } from '../schema/doc';
+import { CONNECTION, ELEMENT, SOURCE, splitFields, type RecordSpec } from '../schema/records/index';
 import { exportGexf, importGexf } from './gexf';
 import { exportGraphml, importGraphml } from './graphml';
 import type { AnalysisColumns } from './graph-attrs';
@@ -104,13 +104,12 @@ export function importNative(input: ImportInput): ImportResult {
     const value = parseJsonInput(input);
     const parsed = parseNative(value);
     if (!parsed.ok) return parsed;
-    const split = (row: Record<string, unknown>, keys: ReadonlySet<string>) => {
-      const rec: Record<string, unknown> = {};
-      const extra: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(row)) {
-        if (k === 'createdBy' || k === 'createdAt' || k === 'updatedAt') continue;
-        (keys.has(k) ? rec : extra)[k] = v;
-      }
+    const split = (row: Record<string, unknown>, spec: RecordSpec) => {
+      const { fields, extra } = splitFields(spec, row);
+      const { createdBy: _b, createdAt: _c, updatedAt: _u, ...rec } = fields;
+      delete extra.createdBy;
+      delete extra.createdAt;
+      delete extra.updatedAt;
       return { label: '', description: '', tags: [], ...rec, extra };
     };
     const f = parsed.file;
@@ -119,14 +118,12 @@ export function importNative(input: ImportInput): ImportResult {
       problems: [],
       map: {
         ...(typeof f.meta.title === 'string' ? { title: f.meta.title } : {}),
-        elements: f.elements.map(
-          (r) => split(r, knownFields.element) as unknown as ImportedElement,
-        ),
+        elements: f.elements.map((r) => split(r, ELEMENT) as unknown as ImportedElement),
         connections: f.connections.map(
-          (r) => split(r, knownFields.connection) as unknown as ImportedConnection,
+          (r) => split(r, CONNECTION) as unknown as ImportedConnection,
         ),
         sources: f.sources.map((r) => {
-          const { extra, ...rest } = split(r, knownFields.source);
+          const { extra, ...rest } = split(r, SOURCE);
           return { ...rest, extra } as unknown as ImportedSource;
         }),
         loops: f.loops.map((l) => ({

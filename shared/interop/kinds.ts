@@ -1,4 +1,6 @@
 import type { ActorType, ElementKind, Polarity } from '../schema/types';
+import { ACTOR_TYPE_VOCAB } from '../schema/vocab/actor-types';
+import { kindTitle } from '../schema/vocab/element-kinds';
 
 /**
  * Kumu's free-text element and connection types, mapped to Weavemap's kinds, actor types and
@@ -80,20 +82,6 @@ export function kindFromType(type: string): KindOf {
   return { kind: 'factor', known: false };
 }
 
-const ACTOR_TYPE_WORD: Record<ActorType, string> = {
-  person: 'Person',
-  organization: 'Organization',
-  group: 'Group',
-  community: 'Community',
-};
-const KIND_WORD: Record<ElementKind, string> = {
-  factor: 'Factor',
-  actor: 'Actor',
-  intervention: 'Intervention',
-  note: 'Note',
-  group: 'Frame',
-};
-
 /**
  * The Type an element is exported with: the one it was imported with, if it still fits (a blank
  * type, kept as the custom field `type` = '', stays blank while the element is a factor).
@@ -106,8 +94,8 @@ export function typeFromKind(kind: ElementKind, actorType?: ActorType, original?
       return original;
     if (!back.known && kind === 'factor') return original;
   }
-  if (kind === 'actor' && actorType) return ACTOR_TYPE_WORD[actorType];
-  return KIND_WORD[kind];
+  if (kind === 'actor' && actorType) return ACTOR_TYPE_VOCAB.label(actorType);
+  return kindTitle(kind);
 }
 
 const POLARITY_WORDS: Record<string, Polarity> = {

@@ -6,7 +6,9 @@ import type {
   MapSnapshot,
   SourceRecord,
 } from '../schema/types';
-import { knownFields, loopsMap, metaMap } from '../schema/doc';
+import { loopsMap, metaMap } from '../schema/doc';
+import { CONNECTION, ELEMENT, SOURCE, splitFields, type RecordSpec } from '../schema/records/index';
+import { ROOT } from '../schema/roots';
 import { validateConnection, validateElement, validateSource } from '../schema/validate';
 import { SCHEMA_VERSION } from '../schema/version';
 import { transact, type EditContext } from '../domain/context';
@@ -76,7 +78,7 @@ export function exportNativeDoc(doc: Y.Doc, exportedAt = new Date()): NativeFile
   const file = exportNative(readSnapshot(doc), exportedAt);
   const session = exportSessionJson(doc);
   const hasSession = Object.values(session).some((m) => Object.keys(m as object).length > 0);
-  const perspectives = doc.getMap('perspectives').toJSON();
+  const perspectives = doc.getMap(ROOT.perspectives).toJSON();
   return {
     ...file,
     ...(hasSession ? { session } : {}),
@@ -157,7 +159,7 @@ export function parseNative(value: unknown): ParsedNative {
   const elementIds = new Set<string>();
   elements.forEach((r, i) => {
     const where = `elements[${i}]`;
-    push(where, validateElement(r));
+    push(where, validateElement(declared(ELEMENT, r)));
     if (typeof r.id === 'string') {
       if (elementIds.has(r.id))
         problems.push({
@@ -171,7 +173,7 @@ export function parseNative(value: unknown): ParsedNative {
   const connectionIds = new Set<string>();
   connections.forEach((r, i) => {
     const where = `connections[${i}]`;
-    push(where, validateConnection(r));
+    push(where, validateConnection(declared(CONNECTION, r)));
     for (const end of ['from', 'to'] as const)
       if (typeof r[end] === 'string' && !elementIds.has(r[end] as string))
         problems.push({
@@ -216,12 +218,13 @@ export function parseNative(value: unknown): ParsedNative {
   };
 }
 
-function split(row: Row, known: ReadonlySet<string>): { known: Row; extra: Row } {
-  const k: Row = {};
-  const extra: Row = {};
-  for (const [key, v] of Object.entries(row)) (known.has(key) ? k : extra)[key] = v;
-  return { known: k, extra };
+function split(row: Row, spec: RecordSpec): { known: Row; extra: Row } {
+  const { fields, extra } = splitFields(spec, row);
+  return { known: fields, extra };
 }
+
+/** A row's declared fields only (custom fields are checked as plain data, not as fields). */
+const declared = (spec: RecordSpec, row: Row): Row => splitFields(spec, row).fields;
 
 /** The provenance a row carries, when it carries a whole one. */
 function provenanceOf(row: Row): Provenance | undefined {
@@ -243,11 +246,11 @@ export function applyNative(ctx: EditContext, file: NativeFile): void {
     for (const [k, v] of Object.entries(file.meta)) meta.set(k, v);
     meta.set('schemaVersion', SCHEMA_VERSION);
     for (const row of file.elements) {
-      const { known, extra } = split(row, knownFields.element);
+      const { known, extra } = split(row, ELEMENT);
       writeNewElement(ctx, { ...(known as unknown as ElementRecord), extra }, provenanceOf(row));
     }
     for (const row of file.connections) {
-      const { known, extra } = split(row, knownFields.connection);
+      const { known, extra } = split(row, CONNECTION);
       writeNewConnection(
         ctx,
         { polarity: undefined, ...(known as unknown as ConnectionRecord), extra },
@@ -255,7 +258,7 @@ export function applyNative(ctx: EditContext, file: NativeFile): void {
       );
     }
     for (const row of file.sources) {
-      const { known, extra } = split(row, knownFields.source);
+      const { known, extra } = split(row, SOURCE);
       writeNewSource(ctx, { ...(known as unknown as SourceRecord), extra });
     }
     for (const row of file.loops) {
@@ -265,7 +268,7 @@ export function applyNative(ctx: EditContext, file: NativeFile): void {
     }
     if (file.session !== undefined) importSessionJson(ctx.doc, file.session, ctx.origin);
     if (isRow(file.perspectives)) {
-      const root = ctx.doc.getMap('perspectives');
+      const root = ctx.doc.getMap(ROOT.perspectives);
       for (const [id, p] of Object.entries(file.perspectives)) {
         if (!isRow(p)) continue;
         const m = new Y.Map<unknown>();

@@ -2,13 +2,18 @@ import * as Y from 'yjs';
 import type { FieldError } from './types';
 import { connectionEnds, connectionsMap, elementsMap, loopsMap, metaMap, sourcesMap } from './doc';
 import { describeErrors } from './validate';
+import { ROOT } from './roots';
+import { ELEMENT } from './records/element';
+import { CONNECTION } from './records/connection';
+import { SOURCE } from './records/source';
+import { LOOP_NOTE } from './records/loop';
 import {
   validateMetaChange,
   validateStoredConnection,
   validateStoredElement,
   validateStoredLoopNote,
   validateStoredSource,
-} from './records';
+} from './stored-checks';
 
 /**
  * The document contract as the host checks it on every update a client sends (see
@@ -31,17 +36,18 @@ export interface DocChange {
 }
 
 const RECORD_VALIDATORS: Record<string, (map: Y.Map<unknown>, id: string) => FieldError[]> = {
-  elements: validateStoredElement,
-  connections: validateStoredConnection,
-  sources: validateStoredSource,
-  loops: (map) => validateStoredLoopNote(map),
+  [ROOT.elements]: validateStoredElement,
+  [ROOT.connections]: validateStoredConnection,
+  [ROOT.sources]: validateStoredSource,
+  [ROOT.loops]: (map) => validateStoredLoopNote(map),
 };
 
+/** A record of each root, in words ("element"): its declaration's name. */
 const SINGULAR: Record<string, string> = {
-  elements: 'element',
-  connections: 'connection',
-  sources: 'source',
-  loops: 'loop note',
+  [ROOT.elements]: ELEMENT.name,
+  [ROOT.connections]: CONNECTION.name,
+  [ROOT.sources]: SOURCE.name,
+  [ROOT.loops]: LOOP_NOTE.name,
 };
 
 /** Ids of the records of each record root that a set of changes touched. */
@@ -65,7 +71,7 @@ function touchedRecords(changes: readonly DocChange[]): Map<string, Set<string>>
  */
 export function checkMapChanges(doc: Y.Doc, changes: readonly DocChange[]): string | null {
   for (const change of changes) {
-    if (change.root !== 'meta') continue;
+    if (change.root !== ROOT.meta) continue;
     if (change.path.length > 0) return 'meta holds plain values only.';
     const meta = metaMap(doc);
     for (const [key, { action, oldValue }] of change.keys) {
@@ -75,12 +81,12 @@ export function checkMapChanges(doc: Y.Doc, changes: readonly DocChange[]): stri
   }
   const touched = touchedRecords(changes);
   const roots: Record<string, Y.Map<unknown>> = {
-    elements: elementsMap(doc) as Y.Map<unknown>,
-    connections: connectionsMap(doc) as Y.Map<unknown>,
-    sources: sourcesMap(doc) as Y.Map<unknown>,
-    loops: loopsMap(doc) as Y.Map<unknown>,
+    [ROOT.elements]: elementsMap(doc) as Y.Map<unknown>,
+    [ROOT.connections]: connectionsMap(doc) as Y.Map<unknown>,
+    [ROOT.sources]: sourcesMap(doc) as Y.Map<unknown>,
+    [ROOT.loops]: loopsMap(doc) as Y.Map<unknown>,
   };
-  const elements = roots.elements!;
+  const elements = roots[ROOT.elements]!;
   const removedElements = new Set<string>();
   for (const [root, ids] of touched) {
     const container = roots[root]!;
@@ -88,13 +94,13 @@ export function checkMapChanges(doc: Y.Doc, changes: readonly DocChange[]): stri
     for (const id of ids) {
       const record = container.get(id);
       if (record === undefined) {
-        if (root === 'elements') removedElements.add(id);
+        if (root === ROOT.elements) removedElements.add(id);
         continue;
       }
       if (!(record instanceof Y.Map)) return `${SINGULAR[root]} ${id} is not a record.`;
       const errors = validate(record, id);
       if (errors.length) return `${SINGULAR[root]} ${id}: ${describeErrors(errors)}`;
-      if (root === 'connections') {
+      if (root === ROOT.connections) {
         const ends = connectionEnds(record);
         for (const end of ends)
           if (!(elements.get(end) instanceof Y.Map))
@@ -104,7 +110,7 @@ export function checkMapChanges(doc: Y.Doc, changes: readonly DocChange[]): stri
   }
   if (removedElements.size) {
     let dangling: string | null = null;
-    roots.connections!.forEach((record, id) => {
+    roots[ROOT.connections]!.forEach((record, id) => {
       if (dangling || !(record instanceof Y.Map)) return;
       const [from, to] = connectionEnds(record);
       if (removedElements.has(from) || removedElements.has(to)) dangling = id;

@@ -4,160 +4,126 @@ import type {
   ElementRecord,
   LoopNoteRecord,
   MetaRecord,
-  QuoteRecord,
   SourceRecord,
 } from './types';
-import { ACTOR_TYPES, CONNECTION_KINDS, DIRECTIONS, ELEMENT_KINDS, POLARITIES } from './types';
-import { isWeight } from './validate';
+import type { PackedKey } from './fields';
+import { MAP_ROOT_KEYS, ROOT } from './roots';
+import { buildRecord } from './records/read';
+import type { RecordSpec } from './records/define';
+import { ELEMENT } from './records/element';
+import { CONNECTION } from './records/connection';
+import { SOURCE } from './records/source';
+import { LOOP_NOTE } from './records/loop';
+import { META } from './records/meta';
 
 /**
- * The shape of the live Yjs document: one nested Y.Map per record, so that two people editing
- * different fields of one element both keep their edit. Readers here turn Y types into the
- * plain records of `types.ts`, keeping fields they do not know in `extra`.
+ * The storage codec: the shape of the live Yjs document. One nested Y.Map per record, so that
+ * two people editing different fields of one element both keep their edit. This is the only
+ * code that knows the storage keys; it reads and writes records as their declarations
+ * (`records/<record>.ts`) say, keeping fields it does not know in `extra`.
  */
 
-export const ROOT_KEYS = ['meta', 'elements', 'connections', 'sources', 'loops'] as const;
+/** The map's record roots (see `roots.ts` for every root of the document). */
+export const ROOT_KEYS = MAP_ROOT_KEYS;
 
 export type RecordMap = Y.Map<unknown>;
 
-export const metaMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('meta');
-export const elementsMap = (doc: Y.Doc): Y.Map<RecordMap> => doc.getMap('elements');
-export const connectionsMap = (doc: Y.Doc): Y.Map<RecordMap> => doc.getMap('connections');
-export const sourcesMap = (doc: Y.Doc): Y.Map<RecordMap> => doc.getMap('sources');
-export const loopsMap = (doc: Y.Doc): Y.Map<RecordMap> => doc.getMap('loops');
+export const metaMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(ROOT.meta);
+export const elementsMap = (doc: Y.Doc): Y.Map<RecordMap> => doc.getMap(ROOT.elements);
+export const connectionsMap = (doc: Y.Doc): Y.Map<RecordMap> => doc.getMap(ROOT.connections);
+export const sourcesMap = (doc: Y.Doc): Y.Map<RecordMap> => doc.getMap(ROOT.sources);
+export const loopsMap = (doc: Y.Doc): Y.Map<RecordMap> => doc.getMap(ROOT.loops);
 
-const ELEMENT_FIELDS = new Set([
-  'id',
-  'kind',
-  'label',
-  'description',
-  'tags',
-  'position',
-  'actorType',
-  'leverageLevel',
-  'color',
-  'pinned',
-  'parent',
-  'createdBy',
-  'createdAt',
-  'updatedAt',
-]);
-const CONNECTION_FIELDS = new Set([
-  'id',
-  'from',
-  'to',
-  'kind',
-  'polarity',
-  'delay',
-  'direction',
-  'strength',
-  'weight',
-  'label',
-  'description',
-  'tags',
-  'proposed',
-  'createdBy',
-  'createdAt',
-  'updatedAt',
-]);
-const SOURCE_FIELDS = new Set([
-  'id',
-  'url',
-  'canonicalUrl',
-  'title',
-  'siteName',
-  'authors',
-  'publishedAt',
-  'doi',
-  'description',
-  'language',
-  'primaryLanguage',
-  'type',
-  'favicon',
-  'quotes',
-  'linkedTo',
-  'tags',
-  'note',
-  'clippedBy',
-  'clippedAt',
-]);
-const META_FIELDS = new Set(['schemaVersion', 'title', 'createdAt', 'createdBy']);
-
+/** Field names of each record (anything else is a custom field, kept in `extra`). */
 export const knownFields = {
-  element: ELEMENT_FIELDS,
-  connection: CONNECTION_FIELDS,
-  source: SOURCE_FIELDS,
-  meta: META_FIELDS,
+  element: ELEMENT.known,
+  connection: CONNECTION.known,
+  source: SOURCE.known,
+  meta: META.known,
 } as const;
 
 /**
  * Storage layout. A map is loaded far more often than it is written, and load time grows with
  * the number of Yjs items, so each record keeps one key per *editable* field (so concurrent
- * edits to different fields both survive) and packs what never changes into one key:
+ * edits to different fields both survive) and packs what never changes into one key (the
+ * fields a declaration stores with `packed(...)`):
  *  - `_c`: [createdBy, createdAt] (elements), `_e`: [from, to, createdBy, createdAt] (connections)
  *  - `_u`: updatedAt, written only by later edits
  *  - the id is the key in the parent map; fields at their default ('' text, no tags, the kind's
- *    default direction) are not stored.
+ *    default direction: a field's `sparse`) are not stored.
  * Measured (npm run bench, "load"): this halves document size and load time against one key
  * per field.
  */
-export const STORAGE_KEYS = { created: '_c', ends: '_e', updated: '_u' } as const;
-const RESERVED_STORAGE = new Set(['_c', '_e', '_u', 'id']);
+export const STORAGE_KEYS: Readonly<Record<PackedKey, string>> = {
+  created: '_c',
+  ends: '_e',
+  updated: '_u',
+};
+const PACKED_BY_KEY = new Map<string, PackedKey>(
+  (Object.entries(STORAGE_KEYS) as [PackedKey, string][]).map(([name, key]) => [key, name]),
+);
+const RESERVED_STORAGE = new Set([...PACKED_BY_KEY.keys(), 'id']);
 
 /** Custom field names a record cannot use (they name storage keys). */
 export function isReservedFieldName(name: string): boolean {
   return RESERVED_STORAGE.has(name);
 }
 
-const EMPTY_DEFAULTS: Record<string, unknown> = { label: '', description: '', tags: [] };
-
-function isDefault(key: string, value: unknown, kind?: unknown): boolean {
-  if (key === 'direction') return value === (kind === 'causal' ? 'directed' : 'undirected');
-  if (key === 'weight') return value === 1 && (kind === 'causal' || kind === 'relationship');
-  if (!(key in EMPTY_DEFAULTS)) return false;
-  return Array.isArray(value) ? value.length === 0 : value === EMPTY_DEFAULTS[key];
+/** Whether a storage key is a packed one (the host checks those apart from fields). */
+export function packedKeyName(key: string): PackedKey | undefined {
+  return PACKED_BY_KEY.get(key);
 }
 
+const SPECS = { element: ELEMENT, connection: CONNECTION } as const;
+
 /**
- * The storage entries for a new element or connection record (fields as in `types.ts`, custom
- * fields included at top level). Undefined values and defaults are left out.
+ * The storage entries for a new element or connection record (fields as in its declaration,
+ * custom fields included at top level). Undefined values and defaults are left out.
  */
 export function encodeRecord(
   type: 'element' | 'connection',
   fields: Record<string, unknown>,
 ): [string, unknown][] {
+  const spec: RecordSpec = SPECS[type];
   const out: [string, unknown][] = [];
   for (const [k, v] of Object.entries(fields)) {
-    if (
-      v === undefined ||
-      k === 'id' ||
-      k === 'createdBy' ||
-      k === 'createdAt' ||
-      k === 'updatedAt'
-    )
-      continue;
-    if (type === 'connection' && (k === 'from' || k === 'to')) continue;
-    if (isDefault(k, v, fields.kind)) continue;
+    if (v === undefined) continue;
+    const f = spec.fields[k];
+    if (f && (f.storage !== 'key' || f.sparse?.(v, fields))) continue;
     out.push([k, Array.isArray(v) ? [...v] : v]);
   }
-  const by = typeof fields.createdBy === 'string' ? fields.createdBy : '';
-  const at = typeof fields.createdAt === 'number' ? fields.createdAt : 0;
-  if (type === 'connection') out.push(['_e', [fields.from, fields.to, by, at]]);
-  else out.push(['_c', [by, at]]);
-  if (typeof fields.updatedAt === 'number' && fields.updatedAt !== at)
-    out.push(['_u', fields.updatedAt]);
+  const norm: Record<string, unknown> = {};
+  for (const [key, slots] of spec.packed) {
+    const values = slots.map((name) => {
+      const f = spec.fields[name]!;
+      const v = f.read(fields[name], norm);
+      return (norm[name] = v === undefined ? f.fallback!(norm) : v);
+    });
+    if (slots.length > 1) out.push([STORAGE_KEYS[key], values]);
+    else if (!spec.fields[slots[0]!]!.sparse?.(values[0], norm))
+      out.push([STORAGE_KEYS[key], values[0]]);
+  }
   return out;
 }
 
-/** Writes one edited field: a default value removes the key. Returns whether anything changed. */
 /** Records when a record was last edited (the `updated` storage key). */
 export function markUpdated(map: RecordMap, at: number): void {
   map.set(STORAGE_KEYS.updated, at);
 }
 
-export function writeField(map: RecordMap, key: string, value: unknown): boolean {
+/**
+ * Writes one edited field: undefined, or a default value of `spec`'s field, removes the key.
+ * Returns whether anything changed.
+ */
+export function writeField(
+  map: RecordMap,
+  key: string,
+  value: unknown,
+  spec?: RecordSpec,
+): boolean {
   const cur = map.get(key);
-  if (value === undefined || isDefault(key, value, map.get('kind'))) {
+  const sparse = spec?.fields[key]?.sparse;
+  if (value === undefined || (sparse && sparse(value, { kind: map.get('kind') }))) {
     if (!map.has(key)) return false;
     map.delete(key);
     return true;
@@ -169,177 +135,62 @@ export function writeField(map: RecordMap, key: string, value: unknown): boolean
 
 /** The two ends of a stored connection. */
 export function connectionEnds(map: RecordMap): [string, string] {
-  const e = map.get('_e');
+  const e = map.get(STORAGE_KEYS.ends);
   if (Array.isArray(e)) return [String(e[0] ?? ''), String(e[1] ?? '')];
   return [String(map.get('from') ?? ''), String(map.get('to') ?? '')];
 }
 
-const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
-const num = (v: unknown, fallback = 0): number =>
-  typeof v === 'number' && Number.isFinite(v) ? v : fallback;
-const strings = (v: unknown): readonly string[] =>
-  Array.isArray(v) ? v.filter((t): t is string => typeof t === 'string') : [];
-const oneOf = <T extends string>(v: unknown, allowed: readonly T[]): T | undefined =>
-  typeof v === 'string' && (allowed as readonly string[]).includes(v) ? (v as T) : undefined;
-
-/** A Y.Map's entries as plain values (nested Y types become JSON). */
-function plainEntries(map: Y.Map<unknown>): [string, unknown][] {
-  const out: [string, unknown][] = [];
-  map.forEach((value, key) => {
-    out.push([key, value instanceof Y.AbstractType ? value.toJSON() : value]);
-  });
-  return out;
-}
-
-function splitExtra(
-  entries: [string, unknown][],
-  known: ReadonlySet<string>,
-): { fields: Record<string, unknown>; extra: Record<string, unknown> } {
-  const fields: Record<string, unknown> = {};
+/**
+ * A stored record's fields as plain values (nested Y types become JSON, packed keys are
+ * unpacked into their fields) and its unknown fields.
+ */
+export function unpackStored(
+  spec: RecordSpec,
+  map: Y.Map<unknown>,
+): { stored: Record<string, unknown>; extra: Record<string, unknown> } {
+  const stored: Record<string, unknown> = {};
   const extra: Record<string, unknown> = {};
-  for (const [k, v] of entries) {
-    if (k === '_c' && Array.isArray(v)) {
-      fields.createdBy = v[0];
-      fields.createdAt = v[1];
-    } else if (k === '_e' && Array.isArray(v)) {
-      fields.from = v[0];
-      fields.to = v[1];
-      fields.createdBy = v[2];
-      fields.createdAt = v[3];
-    } else if (k === '_u') fields.updatedAt = v;
-    else (known.has(k) ? fields : extra)[k] = v;
-  }
-  if (fields.updatedAt === undefined) fields.updatedAt = fields.createdAt;
-  return { fields, extra };
+  map.forEach((raw, key) => {
+    const value = raw instanceof Y.AbstractType ? (raw.toJSON() as unknown) : raw;
+    const packed = PACKED_BY_KEY.get(key);
+    if (packed !== undefined) {
+      const slots = spec.packed.get(packed) ?? STANDARD_SLOTS[packed];
+      if (slots.length === 1) stored[slots[0]!] = value;
+      else if (Array.isArray(value))
+        for (let i = 0; i < slots.length; i++) stored[slots[i]!] = value[i];
+    } else if (spec.known.has(key)) stored[key] = value;
+    else extra[key] = value;
+  });
+  return { stored, extra };
+}
+/** What a packed key holds in records that do not declare it (it is never a custom field). */
+const STANDARD_SLOTS: Readonly<Record<PackedKey, readonly string[]>> = {
+  created: ['createdBy', 'createdAt'],
+  ends: ['from', 'to', 'createdBy', 'createdAt'],
+  updated: ['updatedAt'],
+};
+
+/** A stored record as its declaration describes it. */
+export function readStored(
+  spec: RecordSpec,
+  map: Y.Map<unknown>,
+  id: string,
+): Record<string, unknown> {
+  const { stored, extra } = unpackStored(spec, map);
+  return buildRecord(spec, id, stored, extra);
 }
 
-export function readElement(map: RecordMap, id: string): ElementRecord {
-  const { fields: f, extra } = splitExtra(plainEntries(map), ELEMENT_FIELDS);
-  const pos = f.position;
-  const position: readonly [number, number] =
-    Array.isArray(pos) && pos.length === 2 ? [num(pos[0]), num(pos[1])] : [0, 0];
-  const kind = oneOf(f.kind, ELEMENT_KINDS) ?? 'note';
-  const rec: Record<string, unknown> = {
-    id,
-    kind,
-    label: str(f.label),
-    description: str(f.description),
-    tags: strings(f.tags),
-    position,
-    createdBy: str(f.createdBy),
-    createdAt: num(f.createdAt),
-    updatedAt: num(f.updatedAt),
-    extra,
-  };
-  const actorType = oneOf(f.actorType, ACTOR_TYPES);
-  if (actorType) rec.actorType = actorType;
-  if (typeof f.leverageLevel === 'number') rec.leverageLevel = f.leverageLevel;
-  if (typeof f.color === 'string' && f.color) rec.color = f.color;
-  if (f.pinned === true) rec.pinned = true;
-  if (typeof f.parent === 'string' && f.parent) rec.parent = f.parent;
-  return rec as unknown as ElementRecord;
-}
+export const readElement = (map: RecordMap, id: string): ElementRecord =>
+  readStored(ELEMENT, map, id) as unknown as ElementRecord;
 
-export function readConnection(map: RecordMap, id: string): ConnectionRecord {
-  const { fields: f, extra } = splitExtra(plainEntries(map), CONNECTION_FIELDS);
-  const kind = oneOf(f.kind, CONNECTION_KINDS) ?? 'relationship';
-  const rec: Record<string, unknown> = {
-    id,
-    from: str(f.from),
-    to: str(f.to),
-    kind,
-    direction: oneOf(f.direction, DIRECTIONS) ?? (kind === 'causal' ? 'directed' : 'undirected'),
-    label: str(f.label),
-    description: str(f.description),
-    tags: strings(f.tags),
-    createdBy: str(f.createdBy),
-    createdAt: num(f.createdAt),
-    updatedAt: num(f.updatedAt),
-    extra,
-  };
-  const polarity = oneOf(f.polarity, POLARITIES);
-  if (polarity) rec.polarity = polarity;
-  if (f.delay === true) rec.delay = true;
-  if (typeof f.strength === 'number') rec.strength = f.strength;
-  if (isWeight(f.weight)) {
-    if (f.weight !== 1) rec.weight = f.weight;
-  } else if (f.weight !== undefined) {
-    // A custom field `weight` from before weight was a field, that is not a weight: kept as is.
-    (extra as Record<string, unknown>).weight = f.weight;
-  }
-  if (f.proposed === true) rec.proposed = true;
-  return rec as unknown as ConnectionRecord;
-}
+export const readConnection = (map: RecordMap, id: string): ConnectionRecord =>
+  readStored(CONNECTION, map, id) as unknown as ConnectionRecord;
 
-function readQuote(v: unknown, i: number): QuoteRecord | undefined {
-  if (typeof v !== 'object' || v === null) return undefined;
-  const q = v as Record<string, unknown>;
-  const rec: Record<string, unknown> = {
-    id: str(q.id, `q${i}`),
-    exact: str(q.exact),
-    prefix: str(q.prefix),
-    suffix: str(q.suffix),
-    note: str(q.note),
-    clippedBy: str(q.clippedBy),
-    clippedAt: num(q.clippedAt),
-  };
-  if (typeof q.start === 'number') rec.start = q.start;
-  if (typeof q.end === 'number') rec.end = q.end;
-  return rec as unknown as QuoteRecord;
-}
+export const readSource = (map: RecordMap, id: string): SourceRecord =>
+  readStored(SOURCE, map, id) as unknown as SourceRecord;
 
-export function readSource(map: RecordMap, id: string): SourceRecord {
-  const { fields: f, extra } = splitExtra(plainEntries(map), SOURCE_FIELDS);
-  const quotes = Array.isArray(f.quotes)
-    ? f.quotes.map(readQuote).filter((q): q is QuoteRecord => q !== undefined)
-    : [];
-  const rec: Record<string, unknown> = {
-    id,
-    url: str(f.url),
-    title: str(f.title),
-    authors: strings(f.authors),
-    quotes,
-    linkedTo: [...new Set(strings(f.linkedTo))],
-    tags: strings(f.tags),
-    note: str(f.note),
-    clippedBy: str(f.clippedBy),
-    clippedAt: num(f.clippedAt),
-    extra,
-  };
-  for (const k of [
-    'canonicalUrl',
-    'siteName',
-    'publishedAt',
-    'doi',
-    'description',
-    'language',
-    'primaryLanguage',
-    'type',
-    'favicon',
-  ] as const) {
-    if (typeof f[k] === 'string' && f[k] !== '') rec[k] = f[k];
-  }
-  return rec as unknown as SourceRecord;
-}
+export const readLoopNote = (map: RecordMap, signature: string): LoopNoteRecord =>
+  readStored(LOOP_NOTE, map, signature) as unknown as LoopNoteRecord;
 
-export function readLoopNote(map: RecordMap, signature: string): LoopNoteRecord {
-  return {
-    signature,
-    name: str(map.get('name')),
-    note: str(map.get('note')),
-    members: strings(map.get('members')),
-    updatedBy: str(map.get('updatedBy')),
-    updatedAt: num(map.get('updatedAt')),
-  };
-}
-
-export function readMeta(doc: Y.Doc): MetaRecord {
-  const { fields: f, extra } = splitExtra(plainEntries(metaMap(doc)), META_FIELDS);
-  return {
-    schemaVersion: num(f.schemaVersion, 0),
-    title: str(f.title),
-    createdAt: num(f.createdAt),
-    createdBy: str(f.createdBy),
-    extra,
-  };
-}
+export const readMeta = (doc: Y.Doc): MetaRecord =>
+  readStored(META, metaMap(doc), '') as unknown as MetaRecord;

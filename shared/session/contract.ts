@@ -1,9 +1,10 @@
 import * as Y from 'yjs';
 import type { DocChange } from '../schema/contract';
 import { LIMITS } from '../schema/limits';
+import { ROOT } from '../schema/roots';
 import { validateStoredStory, validateStoryPlayback } from '../schema/story-record';
 import { describeErrors } from '../schema/validate';
-import { KEY, SESSION_ROOT_KEYS, votesMap } from './layout';
+import { KEY, reflectionsMap, sessionMap, SESSION_ROOT_KEYS, votesMap } from './layout';
 
 /**
  * Who may write which part of the facilitation state, as the host enforces it on every update
@@ -37,7 +38,7 @@ const FACILITATOR_KEYS: readonly [prefixOrKey: string, what: string][] = [
  */
 function checkStoryValue(doc: Y.Doc, key: string): string | null {
   if (!key.startsWith('story/')) return null;
-  const value = doc.getMap('session').get(key);
+  const value = sessionMap(doc).get(key);
   if (value === undefined) return null;
   if (value instanceof Y.AbstractType) return `${key} must be plain data.`;
   const errors =
@@ -113,15 +114,15 @@ export function checkSessionChanges(
     const { root, path, keys } = change;
     if (!(SESSION_ROOT_KEYS as readonly string[]).includes(root)) continue;
     const target = path.map(String);
-    if (root === 'session') {
+    if (root === ROOT.session) {
       if (target.length > 0) return onlyFacilitator(sessionKeyWhat(target[0]!));
       for (const [key, { action }] of keys) {
         if (!key.startsWith(KEY.participant)) return onlyFacilitator(sessionKeyWhat(key));
         if (action === 'delete') return 'A participant entry cannot be removed.';
-        const problem = checkParticipant(doc.getMap('session').get(key));
+        const problem = checkParticipant(sessionMap(doc).get(key));
         if (problem) return problem;
       }
-    } else if (root === 'votes') {
+    } else if (root === ROOT.votes) {
       if (target.length === 0) return onlyFacilitator('open or remove a vote');
       const [voteId, sub] = target as [string, string | undefined];
       if (sub === undefined) {
@@ -142,8 +143,8 @@ export function checkSessionChanges(
           if (problem) return problem;
         }
       } else return onlyFacilitator('change a vote');
-    } else if (root === 'reflections') {
-      const reflections = doc.getMap('reflections');
+    } else if (root === ROOT.reflections) {
+      const reflections = reflectionsMap(doc);
       if (target.length === 0) {
         for (const [key, { oldValue }] of keys) {
           const now = reflections.get(key);

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { ROOT } from '../schema/roots';
 import type {
   ActionOwner,
   ActionRecord,
@@ -39,12 +40,12 @@ import { ACTION_STATUSES, PHASE_PRACTICES, SESSION_TOOLS } from './types';
  * Private notes are ordinary `note` elements with the custom field `hiddenUntilReveal: true`.
  */
 
-export const SESSION_ROOT_KEYS = ['session', 'votes', 'reflections', 'actions'] as const;
+export { SESSION_ROOT_KEYS } from '../schema/roots';
 
-export const sessionMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('session');
-export const votesMap = (doc: Y.Doc): Y.Map<Y.Map<unknown>> => doc.getMap('votes');
-export const reflectionsMap = (doc: Y.Doc): Y.Map<Y.Map<unknown>> => doc.getMap('reflections');
-export const actionsMap = (doc: Y.Doc): Y.Map<Y.Map<unknown>> => doc.getMap('actions');
+export const sessionMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(ROOT.session);
+export const votesMap = (doc: Y.Doc): Y.Map<Y.Map<unknown>> => doc.getMap(ROOT.votes);
+export const reflectionsMap = (doc: Y.Doc): Y.Map<Y.Map<unknown>> => doc.getMap(ROOT.reflections);
+export const actionsMap = (doc: Y.Doc): Y.Map<Y.Map<unknown>> => doc.getMap(ROOT.actions);
 
 export const KEY = {
   phase: 'phase/',

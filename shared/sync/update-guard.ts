@@ -1,8 +1,7 @@
 import * as Y from 'yjs';
 import { checkMapChanges, type DocChange, type KeyChange } from '../schema/contract';
-import { ROOT_KEYS } from '../schema/doc';
+import { MAP_ROOT_KEYS, SESSION_ROOT_KEYS } from '../schema/roots';
 import { checkSessionChanges } from '../session/contract';
-import { SESSION_ROOT_KEYS } from '../session/layout';
 
 type MapInternals = Map<string, { deleted: boolean; content: { getContent(): unknown[] } }>;
 
@@ -27,7 +26,7 @@ function plainOld(value: unknown): unknown {
 export type WriterRole = 'edit' | 'facilitator';
 
 const TRIAL = Symbol('update-guard-trial');
-const WATCHED_ROOTS: readonly string[] = [...ROOT_KEYS, ...SESSION_ROOT_KEYS];
+const WATCHED_ROOTS: readonly string[] = [...MAP_ROOT_KEYS, ...SESSION_ROOT_KEYS];
 
 /**
  * Checks Yjs updates against the document contract before they reach a document.

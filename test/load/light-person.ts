@@ -7,6 +7,7 @@
  * it does for a browser. What it receives it only reads: it finds the harness's edit labels in
  * each update's bytes (Yjs writes strings as UTF-8), so a thousand of them fit in one process and
  * the harness measures the host rather than a thousand copies of the map being decoded.
+ * Like HocuspocusProvider, it reconnects after losing its socket and syncs what it missed.
  * `crowd-client.ts` runs a few full clients (HocuspocusProvider + Y.Doc) in every room beside
  * them, which check that the document itself converges.
  */
@@ -49,7 +50,8 @@ export interface LightEvents {
 
 export class LightPerson {
   readonly doc = new Y.Doc();
-  readonly #ws: WebSocket;
+  #ws!: WebSocket;
+  #destroyed = false;
   readonly #room: string;
   #clock = 0;
   #state: Record<string, unknown> | null = null;
@@ -67,18 +69,26 @@ export class LightPerson {
     readonly events: LightEvents,
   ) {
     this.#room = room;
-    this.#ws = new WebSocket(url, { perMessageDeflate: false });
-    this.#ws.binaryType = 'nodebuffer';
-    this.#ws.on('open', () => {
-      this.#ws.send(authFrame(room, token));
-      this.#ws.send(syncStep1Frame(room, this.doc));
-    });
-    this.#ws.on('message', (data: Buffer) => this.#receive(data));
-    this.#ws.on('close', () => {
-      this.#failed?.(new Error('closed before the first sync'));
-      events.onClose();
-    });
-    this.#ws.on('error', () => {});
+    const open = () => {
+      const ws = new WebSocket(url, { perMessageDeflate: false });
+      this.#ws = ws;
+      ws.binaryType = 'nodebuffer';
+      ws.on('open', () => {
+        ws.send(authFrame(room, token));
+        // What this client has (its own edits): the host answers with everything else.
+        ws.send(syncStep1Frame(room, this.doc));
+        if (this.#state) this.setPresence(this.#state);
+      });
+      ws.on('message', (data: Buffer) => this.#receive(data));
+      ws.on('close', () => {
+        if (this.#destroyed) return;
+        events.onClose();
+        // As HocuspocusProvider does: reconnect, and sync what was missed.
+        setTimeout(open, 1000);
+      });
+      ws.on('error', () => {});
+    };
+    open();
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== 'host' && this.#ws.readyState === WebSocket.OPEN)
         this.#ws.send(updateFrame(room, update));
@@ -113,6 +123,7 @@ export class LightPerson {
   }
 
   destroy(): void {
+    this.#destroyed = true;
     clearInterval(this.#heartbeat);
     this.#ws.terminate();
   }

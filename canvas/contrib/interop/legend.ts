@@ -1,4 +1,5 @@
 import type { MapSnapshot } from '../../../shared/schema/types';
+import { kindTitle } from '../../../shared/schema/vocab/element-kinds';
 import { appendArrow, strokeFor } from '../../editor/draw';
 import { FONT_FAMILY } from '../../editor/label-layout';
 import { appendNoteFold, appendShape, shapeSpecFor, type ShapeKind } from '../../editor/shapes';
@@ -33,9 +34,9 @@ export interface LegendItem {
 }
 
 const LABELS: Record<LegendKey, string> = {
-  factor: 'Factor',
-  intervention: 'Intervention',
-  note: 'Note',
+  factor: kindTitle('factor'),
+  intervention: kindTitle('intervention'),
+  note: kindTitle('note'),
   frame: 'Frame (group)',
   person: 'Actor: person',
   organization: 'Actor: organisation',

@@ -1,6 +1,6 @@
 import type { Extension } from '@hocuspocus/server';
 import * as Y from 'yjs';
-import { readSessionSnapshot } from '../../../shared/session/layout';
+import { readSessionSnapshot, sessionMap } from '../../../shared/session/layout';
 import type { Logger } from '../log';
 import type { VersionInfo, VersionReason, VersionStore } from './store';
 
@@ -141,7 +141,7 @@ export function createHistory(options: HistoryOptions): History {
 
   function watch(room: string, doc: Y.Doc): void {
     watches.get(room)?.stop();
-    const session = doc.getMap('session');
+    const session = sessionMap(doc);
     let phase = readSessionSnapshot(doc).currentPhaseId;
     // A room's first automatic version comes one interval after it was loaded, not at once.
     const w: Watch = { dirty: false, lastAt: store.lastAt(room) || now(), stop: () => {} };

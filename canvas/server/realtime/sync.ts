@@ -13,7 +13,7 @@ import type { RawData } from 'ws';
 import type { WebSocket } from 'ws';
 import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
-import { isMapLocked } from '../../../shared/session/layout';
+import { isMapLocked, sessionMap } from '../../../shared/session/layout';
 import type { Logger } from '../log';
 import { isRoomId } from '../rooms/secrets';
 import type { Role, RoomDirectory } from '../rooms/store';
@@ -301,7 +301,7 @@ function mapLockExtension(): Extension {
       }
     },
     async afterLoadDocument({ document }) {
-      document.getMap('session').observe((event) => {
+      sessionMap(document).observe((event) => {
         if (!event.keysChanged.has('locked') || isMapLocked(document)) return;
         for (const connection of document.getConnections()) {
           if (!refused.has(connection)) continue;

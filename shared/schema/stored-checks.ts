@@ -2,15 +2,22 @@ import * as Y from 'yjs';
 import type { FieldError } from './types';
 import { LIMITS } from './limits';
 import { SCHEMA_VERSION } from './version';
-import { connectionEnds, knownFields, STORAGE_KEYS } from './doc';
-import { validateConnection, validateElement, validateSource } from './validate';
+import { connectionEnds, packedKeyName } from './doc';
+import { isFiniteNumber, isText } from './checks';
+import type { RecordSpec } from './records/define';
+import { validateAgainst } from './records/read';
+import { ELEMENT } from './records/element';
+import { CONNECTION } from './records/connection';
+import { SOURCE } from './records/source';
+import { LOOP_NOTE } from './records/loop';
+import { META } from './records/meta';
 import { SKETCH_FIELD, validateSketch } from './sketch';
 
 /**
  * Validators for records as they are *stored* in the live document (one Y.Map each, in the
  * layout `doc.ts` describes), for the host's update check. They run the same field checks as
  * forms and importers (`validate.ts`), so a client and the host cannot disagree on what a valid
- * element is; they add what only storage has: the packed `_c`/`_e`/`_u` keys and the fields this
+ * element is; they add what only storage has: the packed keys and the fields this
  * version does not know (`extra`), which must be plain, finite, bounded JSON.
  */
 
@@ -40,24 +47,26 @@ function checkExtra(field: string, value: unknown, errors: FieldError[]): void {
     errors.push({ field, message: `${field} is larger than ${MAX_EXTRA_FIELD_BYTES} bytes.` });
 }
 
-const isText = (v: unknown, max: number): boolean => typeof v === 'string' && v.length <= max;
-const isFiniteNumber = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v);
-
-/** Splits a stored record into its fields (packed keys unpacked) and its unknown fields. */
+/**
+ * Splits a stored record into its fields (packed keys unpacked, each slot checked) and checks
+ * its unknown fields.
+ */
 function unpack(
+  spec: RecordSpec,
   map: Y.Map<unknown>,
-  known: ReadonlySet<string>,
   errors: FieldError[],
 ): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
   map.forEach((raw, key) => {
     const v = plain(raw);
-    if (key === STORAGE_KEYS.created) {
+    const packed = packedKeyName(key);
+    const field = spec.fields[key];
+    if (packed === 'created') {
       if (!Array.isArray(v) || v.length !== 2 || !isText(v[0], LIMITS.labelChars))
         errors.push({ field: 'createdBy', message: 'createdBy must be text.' });
       else if (!isFiniteNumber(v[1]))
         errors.push({ field: 'createdAt', message: 'createdAt must be a finite number.' });
-    } else if (key === STORAGE_KEYS.ends) {
+    } else if (packed === 'ends') {
       if (
         !Array.isArray(v) ||
         v.length !== 4 ||
@@ -69,80 +78,66 @@ function unpack(
         fields.from = v[0];
         fields.to = v[1];
       }
-    } else if (key === STORAGE_KEYS.updated) {
+    } else if (packed === 'updated') {
       if (!isFiniteNumber(v))
         errors.push({ field: 'updatedAt', message: 'updatedAt must be a finite number.' });
-    } else if (key === 'createdBy') {
+    } else if (key === 'createdBy' && (!field || field.storage !== 'key')) {
+      // Provenance as plain keys (documents from before it was packed).
       if (!isText(v, LIMITS.labelChars))
         errors.push({ field: key, message: `${key} must be text.` });
-    } else if (key === 'createdAt' || key === 'updatedAt') {
+    } else if (
+      (key === 'createdAt' || key === 'updatedAt') &&
+      (!field || field.storage !== 'key')
+    ) {
       if (!isFiniteNumber(v)) errors.push({ field: key, message: `${key} must be a number.` });
-    } else if (known.has(key)) fields[key] = v;
+    } else if (field && !field.custom?.(v)) fields[key] = v;
+    // Unknown fields, and custom fields named like a later field that are not its values.
     else checkExtra(key, v, errors);
   });
   return fields;
 }
 
-/** Problems with a stored element record (`id`: its key in `elements`). */
-export function validateStoredElement(map: Y.Map<unknown>, id: string): FieldError[] {
+/**
+ * Problems with a stored record (`id`: its key in its root): the packed keys, the stored-only
+ * checks of its declaration, then the same field checks as forms and importers run.
+ */
+function validateStored(
+  spec: RecordSpec,
+  map: Y.Map<unknown>,
+  id: string,
+  complete: (fields: Record<string, unknown>) => Record<string, unknown>,
+): FieldError[] {
   const errors: FieldError[] = [];
-  const fields = unpack(map, knownFields.element, errors);
+  const fields = unpack(spec, map, errors);
   if (fields.id !== undefined && fields.id !== id)
     errors.push({ field: 'id', message: 'The id field differs from the key.' });
-  if (fields.parent !== undefined && !isText(fields.parent, 64))
-    errors.push({ field: 'parent', message: 'parent must be an element id.' });
+  for (const [name, f] of Object.entries(spec.fields))
+    if (f.storedCheck && f.storage === 'key') f.storedCheck(fields[name], name, errors);
+  errors.push(...validateAgainst(spec, complete(fields)));
+  return errors;
+}
+
+/** Problems with a stored element record (`id`: its key in `elements`). */
+export function validateStoredElement(map: Y.Map<unknown>, id: string): FieldError[] {
+  const errors = validateStored(ELEMENT, map, id, (fields) => ({ ...fields, id }));
+  // A Graphs-over-Time card's sketch: a custom field the host holds to its exact shape.
   const sketch = map.get(SKETCH_FIELD);
   if (sketch !== undefined) errors.push(...validateSketch(plain(sketch)));
-  errors.push(...validateElement({ ...fields, id }));
   return errors;
 }
 
 /** Problems with a stored connection record; its ends' existence is the caller's check. */
 export function validateStoredConnection(map: Y.Map<unknown>, id: string): FieldError[] {
-  const errors: FieldError[] = [];
-  const fields = unpack(map, knownFields.connection, errors);
-  if (fields.id !== undefined && fields.id !== id)
-    errors.push({ field: 'id', message: 'The id field differs from the key.' });
   const [from, to] = connectionEnds(map);
-  errors.push(...validateConnection({ ...fields, id, from, to }));
-  return errors;
+  return validateStored(CONNECTION, map, id, (fields) => ({ ...fields, id, from, to }));
 }
 
 export function validateStoredSource(map: Y.Map<unknown>, id: string): FieldError[] {
-  const errors: FieldError[] = [];
-  const fields = unpack(map, knownFields.source, errors);
-  if (fields.id !== undefined && fields.id !== id)
-    errors.push({ field: 'id', message: 'The id field differs from the key.' });
-  const linked = fields.linkedTo;
-  if (linked !== undefined && (!Array.isArray(linked) || linked.some((l) => !isText(l, 64))))
-    errors.push({ field: 'linkedTo', message: 'linkedTo must be a list of ids.' });
-  for (const k of ['clippedBy'] as const)
-    if (fields[k] !== undefined && !isText(fields[k], LIMITS.labelChars))
-      errors.push({ field: k, message: `${k} must be text.` });
-  if (fields.clippedAt !== undefined && !isFiniteNumber(fields.clippedAt))
-    errors.push({ field: 'clippedAt', message: 'clippedAt must be a finite number.' });
-  errors.push(...validateSource(fields));
-  return errors;
+  return validateStored(SOURCE, map, id, (fields) => fields);
 }
 
 export function validateStoredLoopNote(map: Y.Map<unknown>): FieldError[] {
-  const errors: FieldError[] = [];
-  map.forEach((raw, key) => {
-    const v = plain(raw);
-    if (key === 'name' && !isText(v, LIMITS.labelChars))
-      errors.push({ field: key, message: `name must be text of at most ${LIMITS.labelChars}.` });
-    else if (key === 'note' && !isText(v, LIMITS.noteChars))
-      errors.push({ field: key, message: `note must be text of at most ${LIMITS.noteChars}.` });
-    else if (key === 'members' && (!Array.isArray(v) || v.some((m) => !isText(m, 64))))
-      errors.push({ field: key, message: 'members must be a list of element ids.' });
-    else if (key === 'updatedBy' && !isText(v, LIMITS.labelChars))
-      errors.push({ field: key, message: 'updatedBy must be text.' });
-    else if (key === 'updatedAt' && !isFiniteNumber(v))
-      errors.push({ field: key, message: 'updatedAt must be a finite number.' });
-    else if (!['name', 'note', 'members', 'updatedBy', 'updatedAt'].includes(key))
-      checkExtra(key, v, errors);
-  });
-  return errors;
+  return validateStored(LOOP_NOTE, map, '', (fields) => fields);
 }
 
 /**
@@ -178,6 +173,6 @@ export function validateMetaChange(
     errors.push({ field: key, message: 'createdBy must be text.' });
   else if (key === 'createdAt' && !isFiniteNumber(after))
     errors.push({ field: key, message: 'createdAt must be a finite number.' });
-  else if (!knownFields.meta.has(key)) checkExtra(key, plain(after), errors);
+  else if (!META.known.has(key)) checkExtra(key, plain(after), errors);
   return errors;
 }

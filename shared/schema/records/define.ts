@@ -1,0 +1,84 @@
+import type { FieldError } from '../checks';
+import type { AnyField, Field, PackedKey } from '../fields';
+
+/**
+ * A record declaration: its fields (see `fields.ts`) and what holds for the record as a whole.
+ * `defineRecord` precomputes what the codec and the validators walk, so that reading a record is
+ * one pass over its fields.
+ */
+export interface RecordSpec<
+  F extends Record<string, AnyField> = Record<string, AnyField>,
+  X extends boolean = boolean,
+> {
+  /** 'element' */
+  readonly name: string;
+  /** The words people see: 'Element'. */
+  readonly label: string;
+  readonly fields: F;
+  /** Whether unknown fields (custom ones, newer clients') are kept, in `extra`. */
+  readonly extra: X;
+  /** Checks across fields, run after the field checks on whole records. */
+  readonly refine?: (value: Readonly<Record<string, unknown>>, errors: FieldError[]) => void;
+  /** Field names. */
+  readonly known: ReadonlySet<string>;
+  /** Fields every record has, in declaration order, then those it may lack. */
+  readonly requiredFields: readonly (readonly [string, AnyField])[];
+  readonly optionalFields: readonly (readonly [string, AnyField])[];
+  /** Each packed key with the fields in its slots. */
+  readonly packed: ReadonlyMap<PackedKey, readonly string[]>;
+}
+
+export function defineRecord<F extends Record<string, AnyField>, X extends boolean>(decl: {
+  readonly name: string;
+  readonly label: string;
+  readonly fields: F;
+  readonly extra: X;
+  readonly refine?: (value: Readonly<Record<string, unknown>>, errors: FieldError[]) => void;
+}): RecordSpec<F, X> {
+  const entries = Object.entries(decl.fields);
+  const packed = new Map<PackedKey, string[]>();
+  for (const [name, f] of entries) {
+    if (typeof f.storage !== 'object') continue;
+    const slots = packed.get(f.storage.packed) ?? [];
+    slots[f.storage.index] = name;
+    packed.set(f.storage.packed, slots);
+  }
+  return {
+    ...decl,
+    known: new Set(Object.keys(decl.fields)),
+    requiredFields: entries.filter(([, f]) => !f.optional),
+    optionalFields: entries.filter(([, f]) => f.optional),
+    packed,
+  };
+}
+
+type Simplify<T> = { [K in keyof T]: T[K] } & {};
+type ValueOf<F> = F extends Field<infer T, boolean> ? T : never;
+type RequiredKeys<F> = { [K in keyof F]: F[K] extends Field<unknown, false> ? K : never }[keyof F];
+type OptionalKeys<F> = { [K in keyof F]: F[K] extends Field<unknown, false> ? never : K }[keyof F];
+
+/** The plain record a declaration describes (what snapshots hold and every layer reads). */
+export type RecordOf<S> =
+  S extends RecordSpec<infer F, infer X>
+    ? Simplify<
+        { readonly [K in RequiredKeys<F>]: ValueOf<F[K]> } & {
+          readonly [K in OptionalKeys<F>]?: ValueOf<F[K]>;
+        } & (X extends true ? { readonly extra: Readonly<Record<string, unknown>> } : unknown)
+      >
+    : never;
+
+/** Fields the codec manages (stored as the key or packed): the id, provenance, a connection's ends. */
+export function managedFields(spec: RecordSpec): ReadonlySet<string> {
+  return new Set(
+    Object.entries(spec.fields)
+      .filter(([, f]) => f.storage !== 'key')
+      .map(([name]) => name),
+  );
+}
+
+/** Fields stored under their own key (what people and importers set), in declaration order. */
+export function ownKeyFields(spec: RecordSpec, type?: Field['type']): string[] {
+  return Object.entries(spec.fields)
+    .filter(([, f]) => f.storage === 'key' && (type === undefined || f.type === type))
+    .map(([name]) => name);
+}
