@@ -278,6 +278,14 @@ export function createMapRenderer(
   const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(() => resize()) : null;
   observer?.observe(canvas);
 
+  /** A setter that stores its value and draws the next frame. */
+  const redraw =
+    <T>(assign: (value: T) => void) =>
+    (value: T): void => {
+      assign(value);
+      requestRender();
+    };
+
   const api: MapRenderer = {
     scene,
     setSnapshot(next) {
@@ -308,53 +316,23 @@ export function createMapRenderer(
         requestRender();
       }
     },
-    setHighlight(ids) {
-      highlight = ids ? new Set(ids) : null;
-      requestRender();
-    },
+    setHighlight: redraw((ids) => (highlight = ids ? new Set(ids) : null)),
     getHighlight: () => highlight ?? focus,
-    setFocus(ids) {
-      focus = ids ? new Set(ids) : null;
-      requestRender();
-    },
-    setLoopMarkers(specs) {
-      markers.set(specs);
-      requestRender();
-    },
+    setFocus: redraw((ids) => (focus = ids ? new Set(ids) : null)),
+    setLoopMarkers: redraw((specs) => markers.set(specs)),
     loopMarkers: () => markers.anchors(),
-    setLegend(next) {
-      legend = next;
-      requestRender();
-    },
+    setLegend: redraw((next) => (legend = next)),
     getLegend: () => legend,
-    setEncodings(encodings) {
-      scene.setEncodings(encodings);
-      requestRender();
-    },
+    setEncodings: redraw((encodings) => scene.setEncodings(encodings)),
     setRemoteSelections(list) {
       remoteSelections = list.map((r) => ({ id: r.id, color: r.color, ids: new Set(r.ids) }));
       requestRender();
     },
-    setCursors(list) {
-      cursors = list;
-      requestRender();
-    },
-    setEvidenceBadges(next) {
-      badges = next;
-      requestRender();
-    },
-    setVoteDots(next) {
-      voteDots = next;
-      requestRender();
-    },
-    setRubberBand(r) {
-      rubberBand = r;
-      requestRender();
-    },
-    setConnectionPreview(p) {
-      connectionPreview = p;
-      requestRender();
-    },
+    setCursors: redraw((list) => (cursors = list)),
+    setEvidenceBadges: redraw((next) => (badges = next)),
+    setVoteDots: redraw((next) => (voteDots = next)),
+    setRubberBand: redraw((r) => (rubberBand = r)),
+    setConnectionPreview: redraw((p) => (connectionPreview = p)),
     setReadOnly(ro) {
       controller.readOnly = ro;
       if (ro) handleFor = null;

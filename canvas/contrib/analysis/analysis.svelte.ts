@@ -387,9 +387,8 @@ export function startAnalysis(wb: Workbench): () => void {
   const store = new AnalysisStore(wb);
   const removeStore = wb.services.provide(ANALYSIS, store);
   const removeMarks = wb.services.provide(MAP_MARKS, new MapMarks(wb, store));
-  // Test hook (documented in test/e2e/analysis.spec.ts): the open map's analysis store, beside
-  // the session and workbench that RoomView puts on `window.__weavemap`.
-  // Built in only when VITE_TEST_HOOKS=1 (npm run test:e2e).
+  // Test hook (test/e2e/analysis.spec.ts), beside RoomView's `window.__weavemap`; built in only
+  // when VITE_TEST_HOOKS=1 (npm run test:e2e).
   if (import.meta.env.VITE_TEST_HOOKS === '1') {
     const hook = (globalThis as { __weavemap?: Record<string, unknown> }).__weavemap;
     if (hook) hook.analysis = store;
