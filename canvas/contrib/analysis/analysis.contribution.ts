@@ -17,7 +17,7 @@ import WeavingView from './WeavingView.svelte';
  * command and keybinding), "Recompute Analysis", and the analysis worker that runs while a map
  * is open. Keybindings: Ctrl/Cmd+Shift+5..8 for the views (1 and 2 are Outline and People; 3
  * and 4 are left for Sources and facilitation), Alt+Shift+A to recompute, Alt+Shift+O for loop
- * markers in every loop (also the toolbar's "Loops").
+ * markers in every loop (also the toolbar's "Mark loops"; not "Loops", the view's name).
  */
 export function registerAnalysis(): void {
   onMapOpened(startAnalysis);
@@ -81,7 +81,7 @@ export function registerAnalysis(): void {
     when: (c) => c.hasMap,
     run: (wb) => mapMarks(wb)?.toggleAllLoops(),
   });
-  registerToolbarItem({ command: 'analysis.toggleLoopMarkers', label: 'Loops', order: 20 });
+  registerToolbarItem({ command: 'analysis.toggleLoopMarkers', label: 'Mark loops', order: 20 });
   registerCommand({
     id: 'analysis.clearDisplay',
     title: 'Show the Map Plainly (No Size, Colour or Lens)',
