@@ -68,8 +68,10 @@ describe('connection confidence (declared once)', () => {
 
   it('is checked by the host: a valid one passes, a custom value too large does not', () => {
     const { ctx, c } = setup();
-    const guard = new UpdateGuard(ctx.doc);
     const attempt = (value: unknown) => {
+      // A fresh guard each time: a guard keeps what it let through, and two writers' values for
+      // one key resolve by client id, so a second attempt could hide behind the first.
+      const guard = new UpdateGuard(ctx.doc);
       const copy = new Y.Doc();
       Y.applyUpdate(copy, Y.encodeStateAsUpdate(ctx.doc));
       const before = Y.encodeStateVector(copy);
