@@ -46,3 +46,24 @@ export function boundsOf(scene: Scene, ids: Iterable<string>): Rect | null {
   }
   return unionRects(rects);
 }
+
+/**
+ * Where framing `b` puts the view: the fit, unless the view is already closer than the fit and
+ * all of `b` shows at its zoom; then the zoom stays and `b` is centred (framing a search result
+ * after zooming in does not zoom back out).
+ */
+export function frameTransform(
+  b: Rect,
+  current: { readonly k: number },
+  width: number,
+  height: number,
+  padding: number,
+  minZoom: number,
+  maxZoom: number,
+): { k: number; x: number; y: number } {
+  const t = fitTransform(b, width, height, padding, minZoom, maxZoom);
+  const k = current.k;
+  const fits = b.width * k + 2 * padding <= width && b.height * k + 2 * padding <= height;
+  if (!fits || k < t.k) return t;
+  return { k, x: width / 2 - (b.x + b.width / 2) * k, y: height / 2 - (b.y + b.height / 2) * k };
+}

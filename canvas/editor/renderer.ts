@@ -29,7 +29,7 @@ import { EditorState } from './editor-state';
 import { LIGHT_PALETTE } from './theme';
 import type { MapRenderer, MapRendererOptions, Viewport } from './renderer-api';
 import { readableFit } from './readable-fit';
-import { boundsOf, fitTransform } from './fit';
+import { boundsOf, frameTransform } from './fit';
 import { LoopMarkerCache } from './loop-marker-cache';
 import { MovePreview } from './move-preview';
 import type { MapLegend } from './draw-marks';
@@ -372,7 +372,7 @@ export function createMapRenderer(
     frame(ids, padding = 64, durationMs = 0) {
       const b = boundsOf(scene, ids);
       const [lo, hi] = zoomBehavior.scaleExtent();
-      const t = b && fitTransform(b, cssW, cssH, padding, lo, hi);
+      const t = b && frameTransform(b, transform, cssW, cssH, padding, lo, hi);
       if (t) applyTransform(zoomIdentity.translate(t.x, t.y).scale(t.k), durationMs);
     },
     labelLayout: () => lastLayout,
