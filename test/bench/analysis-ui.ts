@@ -21,6 +21,7 @@ import { randomActorMap } from '../../shared/analysis/random-maps';
 import { transact, writeNewConnection, writeNewElement } from '../../shared/domain/index';
 import { startHost, type Host } from '../../canvas/server/host';
 import { chromiumLaunchOptions } from '../support/chromium';
+import { asKnownUser } from '../support/known-user';
 import { printTable, type BenchRow } from './table';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -244,6 +245,7 @@ export async function benchAnalysisUi(): Promise<BenchRow[]> {
   try {
     const room = await seedActorRoom(host, 5000, 2);
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await asKnownUser(context, 'Ana');
     const page = await context.newPage();
     await observeLongTasks(page);
     await page.goto(room.link);
@@ -255,6 +257,7 @@ export async function benchAnalysisUi(): Promise<BenchRow[]> {
     // Betweenness on helper threads against one thread, on the largest case.
     const big = await seedActorRoom(host, 5000, 4, 8);
     const bigContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await asKnownUser(bigContext, 'Ana');
     const bigPage = await bigContext.newPage();
     await observeLongTasks(bigPage);
     await bigPage.goto(big.link);

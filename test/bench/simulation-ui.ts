@@ -18,6 +18,7 @@ import { transact, writeNewConnection, writeNewElement } from '../../shared/doma
 import { runWhatIf } from '../../shared/simulation/whatif';
 import { startHost } from '../../canvas/server/host';
 import { chromiumLaunchOptions } from '../support/chromium';
+import { asKnownUser } from '../support/known-user';
 import { observeLongTasks } from './analysis-ui';
 import { printTable, type BenchRow } from './table';
 
@@ -95,6 +96,7 @@ export async function benchSimulationUi(): Promise<BenchRow[]> {
     }
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await asKnownUser(context, 'Ana');
     const page = await context.newPage();
     await observeLongTasks(page);
     await page.goto(room.editLink);

@@ -10,6 +10,7 @@ import {
 } from '@playwright/test';
 import { startHost, type Host } from '../../canvas/server/host';
 import { chromiumLaunchOptions } from './chromium';
+import { asKnownUser } from './known-user';
 
 export { expect };
 
@@ -38,13 +39,7 @@ export async function newPerson(
   color = '#4363d8',
 ): Promise<Person> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await context.addInitScript(
-    ([n, c, id]) => {
-      if (!localStorage.getItem('weavemap.user'))
-        localStorage.setItem('weavemap.user', JSON.stringify({ id, name: n, color: c }));
-    },
-    [name, color, `u-${name.toLowerCase()}-${Math.random().toString(36).slice(2, 8)}`] as const,
-  );
+  await asKnownUser(context, name, color);
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error(`[${name}] page error:`, e.message));
   return { name, context, page };
