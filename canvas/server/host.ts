@@ -103,9 +103,11 @@ export const MiB = 1024 * 1024;
 export async function startHost(options: HostOptions = {}): Promise<Host> {
   const log = options.logger ?? createConsoleLogger(options.quiet ?? false);
   // First: a bad --allow-origin throws before anything is opened.
+  // The cluster's hosts trust each other's pages: a page loaded from one host moves its /sync
+  // socket to another when its own host dies (shared/sync/host-rotation.ts).
   const origins = new OriginPolicy({
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
-    allow: options.allowOrigins ?? [],
+    allow: [...(options.allowOrigins ?? []), ...(options.peers ?? [])],
   });
   const bindHost = options.host ?? DEFAULT_HOST;
   const dataDir = resolve(options.dataDir ?? DEFAULT_DATA_DIR);

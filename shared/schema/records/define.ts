@@ -3,6 +3,17 @@ import type { FieldError } from '../checks';
 import type { AnyField, Field, PackedKey } from '../fields';
 
 /**
+ * A custom field the app itself writes and reads (kept in `extra`, like any custom field): never
+ * offered for editing; people are told its state in `label`'s words instead.
+ */
+export interface InternalField {
+  /** What it means when set, as people read it: 'Private until revealed'. */
+  readonly label: string;
+  /** A sentence saying more (who sees what, what ends it). */
+  readonly explain?: string;
+}
+
+/**
  * One step in a record's history: what changes in every stored record of this kind when a map
  * made before the step is opened (see `record-migrations.ts`, which runs them).
  */
@@ -41,6 +52,8 @@ export interface RecordSpec<
   readonly fields: F;
   /** Whether unknown fields (custom ones, newer clients') are kept, in `extra`. */
   readonly extra: X;
+  /** Custom fields the app manages (by their key in `extra`): not editable, shown as a state. */
+  readonly internal?: Readonly<Record<string, InternalField>>;
   /** Checks across fields, run after the field checks on whole records. */
   readonly refine?: (value: Readonly<Record<string, unknown>>, errors: FieldError[]) => void;
   /** Its migrations, oldest first (empty for a record that never changed shape). */
@@ -59,6 +72,7 @@ export function defineRecord<F extends Record<string, AnyField>, X extends boole
   readonly label: string;
   readonly fields: F;
   readonly extra: X;
+  readonly internal?: Readonly<Record<string, InternalField>>;
   readonly refine?: (value: Readonly<Record<string, unknown>>, errors: FieldError[]) => void;
   readonly migrations?: readonly RecordMigration[];
 }): RecordSpec<F, X> {
