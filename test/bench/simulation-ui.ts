@@ -6,7 +6,12 @@
  * frame). The baseline is the same run on one thread (the engine timed here in Node): how long
  * the page would freeze computing it on the UI thread.
  *
+ * It also reads, from the page, how long the Web Worker took (steps per second in the worker) and
+ * the what-if layer's counts (frames that redrew the marks alone, marks drawn), and with
+ * SIM_PROFILE=1 prints the UI thread's CPU profile over the run (self time per function).
+ *
  *   npx tsx test/bench/simulation-ui.ts          # builds the canvas, prints the table
+ *   SIM_PROFILE=1 npx tsx test/bench/simulation-ui.ts
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -26,6 +31,8 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const FACTORS = 1000;
 const LINKS = 3000;
 const STEPS = 60;
+/** The control window: the page open and idle, no run. */
+const IDLE_MS = 8000;
 const PUSHES = [
   { elementId: 'f1', direction: 1 as const },
   { elementId: 'f500', direction: -1 as const },
@@ -119,6 +126,27 @@ export async function benchSimulationUi(): Promise<BenchRow[]> {
     await page.getByLabel('Steps', { exact: true }).fill(String(STEPS));
     // Let loading settle, then measure from the click to the last step on screen.
     await page.evaluate(() => new Promise((r) => setTimeout(r, 1500)));
+    // A control: the same page left alone for as long (what the machine's load alone costs).
+    const idle = await page.evaluate(async (ms) => {
+      const w = window as unknown as {
+        __longTasks: { start: number; duration: number }[];
+        __weavemap: { editor: { renderer: { whatIf: { stats(): { mapFrames: number } } } } };
+      };
+      const start = performance.now();
+      await new Promise((r) => setTimeout(r, ms));
+      const tasks = w.__longTasks.filter((t) => t.start >= start);
+      return {
+        maxTaskMs: Math.round(Math.max(0, ...tasks.map((t) => t.duration))),
+        longTasks: tasks.length,
+        mapFrames: w.__weavemap.editor.renderer.whatIf.stats().mapFrames,
+      };
+    }, IDLE_MS);
+    const profile = process.env.SIM_PROFILE ? await context.newCDPSession(page) : null;
+    if (profile) {
+      await profile.send('Profiler.enable');
+      await profile.send('Profiler.setSamplingInterval', { interval: 200 });
+      await profile.send('Profiler.start');
+    }
     const started = await page.evaluate(() => performance.now());
     await page.getByTestId('sim-run').click();
     try {
@@ -135,8 +163,21 @@ export async function benchSimulationUi(): Promise<BenchRow[]> {
         cause: e,
       });
     }
+    if (profile) printProfile((await profile.send('Profiler.stop')).profile);
     const f = await page.evaluate((start) => {
       const ended = performance.now();
+      const state = document.querySelector<HTMLElement>('[data-testid="sim-run-state"]')!;
+      const layer = (
+        window as unknown as {
+          __weavemap: {
+            editor: {
+              renderer: {
+                whatIf: { stats(): { frames: number; mapFrames: number; drawn: number } };
+              };
+            };
+          };
+        }
+      ).__weavemap.editor.renderer.whatIf.stats();
       const tasks = (
         window as unknown as { __longTasks: { start: number; duration: number }[] }
       ).__longTasks.filter((t) => t.start + t.duration >= start && t.start <= ended);
@@ -144,6 +185,12 @@ export async function benchSimulationUi(): Promise<BenchRow[]> {
         maxTaskMs: Math.round(Math.max(0, ...tasks.map((t) => t.duration))),
         longTasks: tasks.length,
         totalMs: Math.round(ended - start),
+        computeMs: Number(state.dataset.computeMs),
+        worker: state.dataset.worker === '1',
+        layerFrames: layer.frames,
+        mapFrames: layer.mapFrames,
+        drawn: layer.drawn,
+        rowsInPage: document.querySelectorAll('[data-testid="sim-factor"]').length,
       };
     }, started);
     await context.close();
@@ -156,7 +203,16 @@ export async function benchSimulationUi(): Promise<BenchRow[]> {
         baseline: oneThreadMs,
         baselineName: 'the run on one thread (Node): the freeze without the worker',
         target: '≤ 50 ms',
-        note: `0 = no task over 50 ms; ${f.longTasks} long task(s) from the click to step ${STEPS} on screen (${f.totalMs} ms, animation included)`,
+        note: `control, the page idle for ${IDLE_MS / 1000} s: ${idle.longTasks} long task(s), longest ${idle.maxTaskMs} ms; 0 = no task over 50 ms; ${f.longTasks} long task(s) from the click to step ${STEPS} on screen (${f.totalMs} ms, animation included); ${f.layerFrames} frames redrew the what-if layer alone, ${f.mapFrames - idle.mapFrames} the whole map, ${f.drawn} marks in view, ${f.rowsInPage} list rows in the page`,
+      },
+      {
+        group: 'simulation',
+        name: `what-if in Chromium's Web Worker, ${FACTORS} factors, ${LINKS} links (${STEPS} steps)`,
+        value: Math.round(STEPS / (f.computeMs / 1000)),
+        unit: 'steps/s',
+        baseline: Math.round(STEPS / (oneThreadMs / 1000)),
+        baselineName: 'the same run in Node on one thread (steps/s)',
+        note: `${f.worker ? 'in the worker' : 'NOT in the worker'}: ${f.computeMs} ms for the run`,
       },
     ];
   } finally {
@@ -164,6 +220,33 @@ export async function benchSimulationUi(): Promise<BenchRow[]> {
     await host.close();
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+
+/** Self time per function over a CPU profile (the top 20), on stderr. */
+function printProfile(p: {
+  nodes: ProfileNode[];
+  samples?: number[];
+  timeDeltas?: number[];
+}): void {
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  let total = 0;
+  (p.samples ?? []).forEach((id, i) => {
+    const n = byId.get(id)!;
+    const dt = (p.timeDeltas?.[i] ?? 0) / 1000;
+    total += dt;
+    const file = n.callFrame.url.split('/').pop() ?? '';
+    const key = `${n.callFrame.functionName || '(anonymous)'} ${file}:${n.callFrame.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + dt);
+  });
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 20);
+  console.error(`UI-thread CPU profile over the run (${Math.round(total)} ms sampled), self time:`);
+  for (const [k, ms] of top) console.error(`  ${ms.toFixed(1).padStart(8)} ms  ${k}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

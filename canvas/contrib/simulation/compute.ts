@@ -25,14 +25,24 @@ function getWorker(): Worker {
   return worker;
 }
 
-/** Runs a what-if: in a worker for large maps (the same engine, so the same numbers). */
+/** A run and how long computing it took (in the worker when `worker`). */
+export type ComputedRun = WhatIfRun & { readonly ms: number; readonly worker: boolean };
+
+/**
+ * Runs a what-if: in the worker for large maps, or whenever `inWorker` (the same engine, so the
+ * same numbers); small maps run at once on this thread.
+ */
 export async function computeWhatIf(
   snapshot: MapSnapshot,
   pushes: readonly Push[],
   options: WhatIfOptions,
-): Promise<WhatIfRun> {
-  if (snapshot.elements.size <= WORKER_THRESHOLD || typeof Worker === 'undefined')
-    return runWhatIf(snapshot, pushes, options);
+  inWorker = false,
+): Promise<ComputedRun> {
+  if (typeof Worker === 'undefined' || (!inWorker && snapshot.elements.size <= WORKER_THRESHOLD)) {
+    const t0 = performance.now();
+    const run = runWhatIf(snapshot, pushes, options);
+    return { ...run, ms: performance.now() - t0, worker: false };
+  }
   const id = nextId++;
   const request: WhatIfRequest = {
     id,
@@ -56,5 +66,7 @@ export async function computeWhatIf(
     levels: reply.levels,
     maxAbs: reply.maxAbs,
     options: reply.options,
+    ms: reply.ms,
+    worker: true,
   };
 }

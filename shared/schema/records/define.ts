@@ -2,6 +2,17 @@ import type { FieldError } from '../checks';
 import type { AnyField, Field, PackedKey } from '../fields';
 
 /**
+ * A custom field the app itself writes and reads (kept in `extra`, like any custom field): never
+ * offered for editing; people are told its state in `label`'s words instead.
+ */
+export interface InternalField {
+  /** What it means when set, as people read it: 'Private until revealed'. */
+  readonly label: string;
+  /** A sentence saying more (who sees what, what ends it). */
+  readonly explain?: string;
+}
+
+/**
  * A record declaration: its fields (see `fields.ts`) and what holds for the record as a whole.
  * `defineRecord` precomputes what the codec and the validators walk, so that reading a record is
  * one pass over its fields.
@@ -17,6 +28,8 @@ export interface RecordSpec<
   readonly fields: F;
   /** Whether unknown fields (custom ones, newer clients') are kept, in `extra`. */
   readonly extra: X;
+  /** Custom fields the app manages (by their key in `extra`): not editable, shown as a state. */
+  readonly internal?: Readonly<Record<string, InternalField>>;
   /** Checks across fields, run after the field checks on whole records. */
   readonly refine?: (value: Readonly<Record<string, unknown>>, errors: FieldError[]) => void;
   /** Field names. */
@@ -33,6 +46,7 @@ export function defineRecord<F extends Record<string, AnyField>, X extends boole
   readonly label: string;
   readonly fields: F;
   readonly extra: X;
+  readonly internal?: Readonly<Record<string, InternalField>>;
   readonly refine?: (value: Readonly<Record<string, unknown>>, errors: FieldError[]) => void;
 }): RecordSpec<F, X> {
   const entries = Object.entries(decl.fields);

@@ -40,11 +40,20 @@ const position: Field<Position, false> = {
 const causalKinds = (r: Readonly<Record<string, unknown>>) =>
   r.kind === 'factor' || r.kind === 'intervention';
 
+/** The custom field marking a note written in private mode (`shared/session/private-notes.ts`). */
+export const HIDDEN_UNTIL_REVEAL = 'hiddenUntilReveal';
+
 /** A factor, actor, intervention, note or frame (`group`) on the map. */
 export const ELEMENT = defineRecord({
   name: 'element',
   label: 'Element',
   extra: true,
+  internal: {
+    [HIDDEN_UNTIL_REVEAL]: {
+      label: 'Private until revealed',
+      explain: 'Only its author sees this note until the facilitator reveals the private notes.',
+    },
+  },
   fields: {
     id: idField(),
     kind: choice('Kind', ELEMENT_KIND_VOCAB, {
