@@ -92,6 +92,11 @@ export interface Verified {
   behind: number;
   /** Edit -> remote latency of every edit each client received, ms. */
   latencies: number[];
+  /**
+   * room -> person -> their last edit the host acknowledged (SyncStatus: applied, and on a
+   * cluster committed to PostgreSQL first), as of the verdict.
+   */
+  acked: Finals;
 }
 
 const LABEL = /^p(\d+) #(\d+) @([\d.]+)$/;
@@ -106,6 +111,10 @@ interface Person {
   destroy(): void;
   card: string;
   seq: number;
+  /** Sets the sequence number the next edit's messages carry (light people track acks by it). */
+  markEdit(seq: number): void;
+  /** This person's last edit the host acknowledged. */
+  acked(): number;
   nextEditAt: number;
   active: boolean;
   t: number;
@@ -180,6 +189,8 @@ async function joinLight(wsBase: string, seat: Seat, relay: boolean): Promise<Pe
     destroy: () => light.destroy(),
     card: '',
     seq: 0,
+    markEdit: (seq) => (light.mark = seq),
+    acked: () => light.acked,
     nextEditAt: Infinity,
     active: false,
     t: Math.random() * 1000,
@@ -206,6 +217,7 @@ function join(defaultWsBase: string, seat: Seat, relay: boolean): Promise<Person
     token: seat.secret,
     document: doc,
   });
+  let ackedSeq = 0;
   const person: Person = {
     seat,
     doc,
@@ -216,11 +228,18 @@ function join(defaultWsBase: string, seat: Seat, relay: boolean): Promise<Person
     },
     card: '',
     seq: 0,
+    markEdit: () => {},
+    acked: () => ackedSeq,
     nextEditAt: Infinity,
     active: false,
     t: Math.random() * 1000,
     seen: new Map(),
   };
+  // Nothing unacknowledged left: every edit made so far was applied by the host (the provider
+  // counts updates sent and SyncStatus acks; a reconnect's full sync is acked as one).
+  provider.on('unsyncedChanges', ({ number }: { number: number }) => {
+    if (number === 0) ackedSeq = person.seq;
+  });
   provider.on('message', ({ event }: { event: MessageEvent }) => {
     if (!measuring) return;
     const bytes = new Uint8Array(event.data as ArrayBuffer);
@@ -305,6 +324,7 @@ function start(msg: Extract<ToChild, { type: 'start' }>): void {
       if (t >= p.nextEditAt && t < end) {
         p.seq += 1;
         editsSent += 1;
+        p.markEdit(p.seq);
         updateElement(
           { doc: p.doc, origin: { person: p.seat.person }, userId: `person-${p.seat.person}` },
           p.card,
@@ -360,7 +380,16 @@ function verify(msg: Extract<ToChild, { type: 'verify' }>): void {
     }
     if (behind === 0 || performance.now() > deadline) {
       // Latencies go with the verdict: edits that arrived while waiting count too.
-      send({ type: 'verified', delivered, expected, behind, latencies } satisfies Verified);
+      const acked: Finals = {};
+      for (const p of people) (acked[p.seat.room] ??= {})[p.seat.person] = p.acked();
+      send({
+        type: 'verified',
+        delivered,
+        expected,
+        behind,
+        latencies,
+        acked,
+      } satisfies Verified);
       return;
     }
     setTimeout(check, 250);
