@@ -70,6 +70,8 @@ export interface Report {
   bytesReceived: number;
   editsSent: number;
   disconnects: number;
+  /** Why joined clients lost their socket: "code reason" -> count. */
+  closeReasons: Record<string, number>;
   /** Cursor moves sent, and person-seconds spent active: the offered presence load. */
   cursorsSent: number;
   activeSeconds: number;
@@ -130,6 +132,12 @@ let editsSent = 0;
 let cursorsSent = 0;
 /** Times a joined client lost its socket (a starved client misses the host's keep-alive). */
 let disconnects = 0;
+const closeReasons: Record<string, number> = {};
+const closed = (code: number, reason: string) => {
+  disconnects += 1;
+  const key = `${code}${reason ? ` ${reason}` : ''}`;
+  closeReasons[key] = (closeReasons[key] ?? 0) + 1;
+};
 let activeMs = 0;
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 const refusals: string[] = [];
@@ -176,8 +184,8 @@ async function joinLight(wsBase: string, seat: Seat, relay: boolean): Promise<Pe
       const refusal = parseRefusal(payload);
       if (refusal) refusals.push(refusal.reason);
     },
-    onClose: () => {
-      if (holder.person?.card) disconnects += 1;
+    onClose: (code, reason) => {
+      if (holder.person?.card) closed(code, reason);
     },
   });
   await light.synced;
@@ -248,9 +256,9 @@ function join(defaultWsBase: string, seat: Seat, relay: boolean): Promise<Person
   });
   let connected = false;
   provider.on('connect', () => (connected = true));
-  provider.on('disconnect', () => {
+  provider.on('disconnect', ({ event }: { event?: { code?: number; reason?: string } }) => {
     connected = false;
-    if (person.card) disconnects += 1;
+    if (person.card) closed(event?.code ?? 0, event?.reason ?? '');
   });
   provider.on('stateless', ({ payload }: { payload: string }) => {
     const refusal = parseRefusal(payload);
@@ -352,6 +360,7 @@ function start(msg: Extract<ToChild, { type: 'start' }>): void {
         editsSent,
         cursorsSent,
         disconnects,
+        closeReasons,
         activeSeconds: activeMs / 1000,
         loopDelayP95Ms: loopDelay.percentile(95) / 1e6,
         finals,

@@ -47,7 +47,8 @@ export interface LightEvents {
   onPresence(entries: number): void;
   onBytes(bytes: number): void;
   onStateless(payload: string): void;
-  onClose(): void;
+  /** The socket closed (`code` and `reason` as the close frame gave them; 1006: none came). */
+  onClose(code: number, reason: string): void;
 }
 
 export class LightPerson {
@@ -91,10 +92,10 @@ export class LightPerson {
         if (this.#state) this.setPresence(this.#state);
       });
       ws.on('message', (data: Buffer) => this.#receive(data));
-      ws.on('close', () => {
+      ws.on('close', (code: number, reason: Buffer) => {
         this.#unacked = [];
         if (this.#destroyed) return;
-        events.onClose();
+        events.onClose(code, reason.toString('utf8'));
         // As HocuspocusProvider does: reconnect, and sync what was missed.
         setTimeout(open, 1000);
       });

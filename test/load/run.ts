@@ -3,7 +3,7 @@
  *
  *   npm run load -- --people 200 [--rooms 1] [--hosts 1] [--seconds 60] [--procs N]
  *                   [--active 0.2] [--edit-every 10] [--cursor-hz 5] [--baseline] [--json]
- *                   [--kill-host-at S]
+ *                   [--kill-host-at S] [--host-profile DIR]
  *
  * `--hosts N` (N > 1): N hosts sharing Redis and PostgreSQL (started here on free ports, in temp
  * dirs: test/load/hosts.ts), the people split across them in turn, each full client knowing every
@@ -27,7 +27,8 @@
  * Prints edit→remote p50/p95/p99 (send time to each other client of the room applying it),
  * presence updates and bytes received per client per second, the host's CPU (% of one core, from
  * its process.cpuUsage()) and RSS, and whether every edit reached every client. Bounded and
- * loopback only; not part of `npm test`.
+ * loopback only; not part of `npm test`. `--host-profile DIR` writes each host's CPU profile
+ * (node --cpu-prof) into DIR when it stops (hosts killed -9 write none).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -55,6 +56,7 @@ const { values: opts } = parseArgs({
     'kill-host-at': { type: 'string' },
     full: { type: 'string', default: '10' },
     'no-durable-log': { type: 'boolean', default: false },
+    'host-profile': { type: 'string' },
   },
 });
 const people = Number(opts.people);
@@ -150,6 +152,7 @@ async function measure(
       ...(opts['no-durable-log'] ? ['--no-durable-log'] : []),
     ],
     (child) => children.push(child),
+    opts['host-profile'] ? ['--cpu-prof', `--cpu-prof-dir=${resolve(opts['host-profile'])}`] : [],
   );
   try {
     return await measureOn(hosts, relay, load0, killAt);
@@ -309,6 +312,9 @@ async function measureOn(
     cursorHz,
     editEverySeconds: editEveryMs / 1000,
     joinSeconds: joinMs / 1000,
+    /** The host while people joined: CPU (% of one core) and its longest event-loop stall. */
+    joinHostCpuPercent: cpuPercent(idle.cpu, before.cpu, joinMs + 2000),
+    joinHostLoopMaxMs: before.loopDelayMaxMs,
     editsSent: sum((r) => r.editsSent),
     editToRemoteMs: latency,
     presencePerClientPerSecond: sum((r) => r.presenceReceived) / total / windowS,
@@ -331,6 +337,10 @@ async function measureOn(
     /** ... and saw every edit one by one (none merged into a later one by a reconnect). */
     everyEditSeenOneByOne: delivered === expected,
     clientDisconnects: sum((r) => r.disconnects),
+    closeReasons: reports.reduce<Record<string, number>>((all, r) => {
+      for (const [k, n] of Object.entries(r.closeReasons)) all[k] = (all[k] ?? 0) + n;
+      return all;
+    }, {}),
     refusals,
     loadAverage: { before: load0, after: loadavg() },
   };
@@ -339,7 +349,7 @@ async function measureOn(
   const text = [
     `Weavemap load: ${total} people in ${where}, ${hostCount === 1 ? '1 host' : `${hostCount} hosts`} (${hosts.storage}), ${seconds} s, presence ${result.presence} ` +
       `(${f(activeShare * 100)} % active moving cursors at ${cursorHz}/s, an edit per person per ${editEveryMs / 1000} s)`,
-    `  clients ${total} (${result.fullClients} full, ${total - result.fullClients} light) in ${procs} processes, joined in ${f(joinMs / 1000, 1)} s; edits sent ${result.editsSent}; host refusals: ${refusals.length ? refusals.join('; ') : 'none'}`,
+    `  clients ${total} (${result.fullClients} full, ${total - result.fullClients} light) in ${procs} processes, joined in ${f(joinMs / 1000, 1)} s (host meanwhile: CPU ${f(result.joinHostCpuPercent)} % of one core, longest stall ${f(result.joinHostLoopMaxMs)} ms); edits sent ${result.editsSent}; host refusals: ${refusals.length ? refusals.join('; ') : 'none'}`,
     `  edit→remote ms: p50 ${f(latency.p50)}  p95 ${f(latency.p95)}  p99 ${f(latency.p99)}  max ${f(latency.max)}  (${latency.count} deliveries)`,
     `  presence updates received per client: ${f(result.presencePerClientPerSecond, 1)}/s ` +
       `(cursor moves sent per active person: ${f(result.cursorsSentPerActivePersonPerSecond, 1)}/s of ${cursorHz})`,
@@ -347,7 +357,13 @@ async function measureOn(
     `  host CPU: ${f(result.hostCpuPercentOfOneCore)} % of one core; RSS idle ${f(result.hostRssMiB.idle)} MiB, peak ${f(result.hostRssMiB.peak)} MiB, end ${f(result.hostRssMiB.end)} MiB`,
     `  event-loop delay p95: host ${f(result.hostLoopDelayP95Ms)} ms (worst 2 s window), longest ${f(result.hostLoopDelayMaxMs)} ms; client processes ${f(result.clientLoopDelayP95Ms)} ms (worst one, whole window)`,
     `  every edit on every client at the end: ${result.everyEditOnEveryClient ? 'yes' : `NO (${behind} client/sender pairs lack the sender's last edit)`}; ` +
-      `seen one by one: ${delivered} of ${expected}; client disconnects: ${result.clientDisconnects}`,
+      `seen one by one: ${delivered} of ${expected}; client disconnects: ${result.clientDisconnects}${
+        result.clientDisconnects
+          ? ` (close code ×count: ${Object.entries(result.closeReasons)
+              .map(([k, n]) => `${k} ×${n}`)
+              .join(', ')})`
+          : ''
+      }`,
     ...(storedBehind === undefined
       ? []
       : [
