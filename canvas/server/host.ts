@@ -12,6 +12,7 @@ import { Router } from './http/router';
 import { createStaticHandler } from './http/static';
 import { createHistory } from './history/recorder';
 import { VersionStore } from './history/store';
+import type { VersionStorage } from './history/version-storage';
 import { httpUrl, isWildcardHost, lanUrls } from './lan';
 import type { Logger } from './log';
 import { createConsoleLogger } from './log';
@@ -117,10 +118,21 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
 
   // Loaded only for a cluster: the SQLite host does not pay for pg, ioredis and the extension.
   const cluster = options.cluster
-    ? await (await import('./cluster')).openCluster(options.cluster, log)
+    ? await (
+        await import('./cluster')
+      ).openCluster(
+        {
+          ...options.cluster,
+          ...(options.history?.maxAutoVersions !== undefined
+            ? { maxAutoVersions: options.history.maxAutoVersions }
+            : {}),
+        },
+        log,
+      )
     : undefined;
   const rooms: RoomDirectory = cluster?.rooms ?? new RoomStore(databaseFile);
-  const versions = new VersionStore(databaseFile, options.history?.maxAutoVersions);
+  const versions: VersionStorage =
+    cluster?.versions ?? new VersionStore(databaseFile, options.history?.maxAutoVersions);
   const history = createHistory({
     store: versions,
     log,

@@ -4,7 +4,7 @@
  *
  *   node --import tsx [--expose-gc] canvas/server/testing/host-process.ts [dataDir] [--no-durable-log]
  *     [--rooms-per-minute=N] [--no-presence-relay] [--redis=URL --database=URL]
- *     [--static=DIR] [--port=N] [--peers=URL,URL]
+ *     [--static=DIR] [--port=N] [--peers=URL,URL] [--heartbeat-ms=N]
  *
  * `--static` serves a built canvas (default: none); `--port` listens there (default: a free port;
  * a cluster whose hosts name each other in `--peers` needs its ports chosen before it starts).
@@ -49,7 +49,15 @@ const host = await startHost({
   durableLog: !args.includes('--no-durable-log'),
   ...(args.includes('--no-presence-relay') ? { presenceRelay: false as const } : {}),
   roomsPerMinute,
-  ...(redisUrl && databaseUrl ? { cluster: { redisUrl, databaseUrl } } : {}),
+  ...(redisUrl && databaseUrl
+    ? {
+        cluster: {
+          redisUrl,
+          databaseUrl,
+          ...(option('heartbeat-ms') ? { heartbeatMs: Number(option('heartbeat-ms')) } : {}),
+        },
+      }
+    : {}),
 });
 
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
