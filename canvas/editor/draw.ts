@@ -11,7 +11,7 @@ import { rectContainsPoint } from './geometry';
 import { drawBrokerBadges, drawLegend, legendBox } from './draw-marks';
 import type { LabelCache } from './labels';
 import type { ConnectionGeom, ElementGeom, Scene } from './scene';
-import { appendNoteFold, appendShape, type ShapeKind } from './shapes';
+import { appendNoteFold, appendShape, cornerRadius, type ShapeKind } from './shapes';
 import { safeColor, type Palette } from './theme';
 
 /**
@@ -217,8 +217,12 @@ function drawShapeSlots(
         // Specks: plain rectangles in the outline colour (a white factor on a light background
         // would vanish without its outline), no stroke.
         const tiny = first.w * k < TINY_PX && shape !== 'frame';
+        // Corners under a pixel on screen are not seen: plain rectangles are cheaper to build
+        // and to rasterise (the largest corner of the shape decides for the whole list).
+        const corner = cornerRadius(shape, Infinity);
+        const asRect = tiny || (corner > 0 && corner * k < 1);
         ctx.beginPath();
-        if (tiny) for (const g of list) ctx.rect(g.x, g.y, g.w, g.h);
+        if (asRect) for (const g of list) ctx.rect(g.x, g.y, g.w, g.h);
         else for (const g of list) appendShape(ctx, shape, g.x, g.y, g.w, g.h);
         ctx.fillStyle = tiny && fill === defaultFill(shape, p) ? stroke : fill;
         ctx.fill();

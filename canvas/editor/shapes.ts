@@ -127,13 +127,9 @@ export function appendShape(
 ): void {
   switch (shape) {
     case 'roundRect':
-      appendRoundRect(p, x, y, w, h, Math.min(12, h / 3));
-      return;
     case 'square':
-      appendRoundRect(p, x, y, w, h, 5);
-      return;
     case 'frame':
-      appendRoundRect(p, x, y, w, h, 10);
+      appendRoundRect(p, x, y, w, h, cornerRadius(shape, h));
       return;
     case 'circle': {
       const r = w / 2;
@@ -205,11 +201,18 @@ export function appendRoundRect(
   h: number,
   r: number,
 ): void {
-  const rr = Math.max(0, Math.min(r, w / 2, h / 2));
-  p.moveTo(x + rr, y);
-  p.arcTo(x + w, y, x + w, y + h, rr);
-  p.arcTo(x + w, y + h, x, y + h, rr);
-  p.arcTo(x, y + h, x, y, rr);
-  p.arcTo(x, y, x + w, y, rr);
-  p.closePath();
+  // One native call (a rounded-rect contour) instead of four arcTo: the renderer appends
+  // thousands of these a frame.
+  p.roundRect(x, y, w, h, Math.max(0, Math.min(r, w / 2, h / 2)));
+}
+
+/** Corner radius of a shape with a box of height `h`, map units (0: square corners). */
+export function cornerRadius(shape: ShapeKind, h: number): number {
+  return shape === 'roundRect'
+    ? Math.min(12, h / 3)
+    : shape === 'square'
+      ? 5
+      : shape === 'frame'
+        ? 10
+        : 0;
 }
