@@ -42,6 +42,9 @@ export interface WhatIfMarks {
   stats(): WhatIfLayerStats;
 }
 
+/** Below this on-screen width (CSS px) a mark is a plain filled rectangle. */
+const TINY_PX = 14;
+
 const isLight = (hex: string): boolean => {
   const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
   if (!m) return true;
@@ -128,11 +131,16 @@ export class WhatIfLayer implements WhatIfMarks {
     }
     for (const [fill, { size, list }] of byFill) {
       ctx.beginPath();
-      for (const g of list) appendShape(ctx, g.spec.shape, g.x, g.y, g.w, g.h);
+      // Boxes a few pixels wide: plain rectangles, no ring (as the map draws its specks).
+      const tiny = list[0]!.w * k < TINY_PX;
+      for (const g of list)
+        if (tiny) ctx.rect(g.x, g.y, g.w, g.h);
+        else appendShape(ctx, g.spec.shape, g.x, g.y, g.w, g.h);
       ctx.globalAlpha = 0.8;
       ctx.fillStyle = fill;
       ctx.fill();
       ctx.globalAlpha = 1;
+      if (tiny) continue;
       ctx.strokeStyle = fill;
       ctx.lineWidth = (1.5 + 4.5 * Math.min(1, Math.max(0, size))) / Math.min(1, k);
       ctx.stroke();

@@ -8,8 +8,7 @@ import {
 } from 'd3';
 import {
   drawFrame,
-  handlePosition,
-  HANDLE_RADIUS,
+  onHandle,
   visibleRect,
   type ConnectionPreview,
   type FrameStats,
@@ -32,6 +31,7 @@ import { readableFit } from './readable-fit';
 import { boundsOf, frameTransform } from './fit';
 import { LoopMarkerCache } from './loop-marker-cache';
 import { MovePreview } from './move-preview';
+import { idleRouting, ROUTE_SYNC_LIMIT } from './idle-routing';
 import type { MapLegend } from './draw-marks';
 import { WhatIfLayer } from './draw-whatif';
 
@@ -54,7 +54,8 @@ export function createMapRenderer(
     ctx.font = font;
     return ctx.measureText(text).width;
   });
-  const scene = new Scene((text) => labels.width(LABEL_FONT, text));
+  const scene = new Scene((text) => labels.wordsWidth(LABEL_FONT, text), ROUTE_SYNC_LIMIT);
+  const routing = idleRouting(scene, () => requestRender()); // a big map's bends, after paint
   let showLabels = opts.labels ?? true;
   let lastLayout: readonly PlacedLabel[] = [];
   const labelBudget = opts.labelBudget ?? DEFAULT_LABEL_BUDGET;
@@ -149,6 +150,7 @@ export function createMapRenderer(
     );
     lastLayout = stats.layout;
     whatIf.draw(scene, view(), palette.bg, false);
+    routing.kick();
     opts.onFrame?.({
       elements: stats.elements,
       connections: stats.connections,
@@ -191,11 +193,9 @@ export function createMapRenderer(
   }
 
   function hitHandle(p: Point): string | null {
-    if (!handleFor) return null;
-    const g = scene.elements.get(handleFor);
-    if (!g || g.spec.shape === 'frame') return null;
-    const h = mapToScreen(handlePosition(g));
-    return Math.hypot(h.x - p.x, h.y - p.y) <= HANDLE_RADIUS + 3 ? g.id : null;
+    return handleFor && onHandle(scene.elements.get(handleFor), p.x, p.y, view())
+      ? handleFor
+      : null;
   }
 
   const moves = new MovePreview(scene);
@@ -395,6 +395,7 @@ export function createMapRenderer(
     destroy() {
       destroyed = true;
       offState();
+      routing.cancel();
       if (frameId) cancelAnimationFrame(frameId);
       observer?.disconnect();
       whatIf.destroy();

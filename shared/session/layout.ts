@@ -208,6 +208,10 @@ export function readSessionSnapshot(doc: Y.Doc): SessionSnapshot {
         joinedAt: num(value.joinedAt),
       };
       if (typeof value.actorId === 'string' && value.actorId) p.actorId = value.actorId;
+      if (typeof value.tidiedAt === 'number' && Number.isFinite(value.tidiedAt)) {
+        p.tidiedAt = value.tidiedAt;
+        p.tidiedCount = num(value.tidiedCount);
+      }
       participants.set(userId, p as unknown as ParticipantRecord);
     }
   });

@@ -181,7 +181,6 @@ test('a story of five steps recorded by the facilitator plays for a participant'
     const id = await elementId(fay.page, label);
     ids.push(id);
     await clickElement(fay.page, id);
-    await fay.page.getByTestId('story-caption-input').fill(caption);
     if (i === 3) {
       // Keep a what-if moment: push this factor up and run it on Fay's screen first.
       await openView(fay.page, 'What if');
@@ -189,8 +188,9 @@ test('a story of five steps recorded by the facilitator plays for a participant'
       await fay.page.getByTestId('sim-run').click();
       await expect(fay.page.getByTestId('sim-run-state')).toBeVisible();
       await openView(fay.page, 'Story');
-      await fay.page.getByLabel('The what-if moment on screen').check();
     }
+    await fay.page.getByTestId('story-caption-input').fill(caption);
+    if (i === 3) await fay.page.getByLabel('The what-if moment on screen').check();
     if (i === 2) {
       // Highlight the first loop the map has.
       const loop = fay.page.getByLabel('Highlight a loop');

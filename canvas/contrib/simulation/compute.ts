@@ -5,6 +5,7 @@ import {
   type WhatIfOptions,
   type WhatIfRun,
 } from '../../../shared/simulation/whatif';
+import { packedBuffers, packMap } from '../../../shared/simulation/packed';
 import type { WhatIfReply, WhatIfRequest } from './simulation.worker';
 
 /** Maps with more factors than this run in a Web Worker; smaller ones run at once. */
@@ -46,15 +47,15 @@ export async function computeWhatIf(
   const id = nextId++;
   const request: WhatIfRequest = {
     id,
-    elements: [...snapshot.elements.values()],
-    connections: [...snapshot.connections.values()],
+    // What the engine reads, packed (cloning full records cost a long task on large maps).
+    map: packMap(snapshot),
     // Plain copies: the view's settings are a Svelte state proxy, which postMessage cannot clone.
     pushes: pushes.map((p) => ({ ...p })),
     options: { ...options },
   };
   const reply = await new Promise<WhatIfReply>((resolve) => {
     waiting.set(id, resolve);
-    getWorker().postMessage(request);
+    getWorker().postMessage(request, packedBuffers(request.map));
   });
   if (!reply.ok) throw new Error(reply.error);
   const indexOf = new Map<string, number>();

@@ -45,6 +45,7 @@ export class SimStore {
   #offsetMs = 0;
   #clock: Promise<number> | null = null;
   #frame = 0;
+  #timer: ReturnType<typeof setTimeout> | undefined;
   #privateStart = 0;
   /** The pushes of the private run on screen (the list may have changed since). */
   #runPushes: readonly Push[] = [];
@@ -108,7 +109,7 @@ export class SimStore {
     this.run = run;
     this.#runPushes = this.pushes;
     this.#privateStart = performance.now();
-    this.#play(() => (performance.now() - this.#privateStart) / STEP_MS);
+    this.#play(() => (performance.now() - this.#privateStart) / STEP_MS, STEP_MS);
   }
 
   /** Runs the pushes for everyone (facilitator): writes the inputs and start time to the session. */
@@ -143,7 +144,7 @@ export class SimStore {
   /** Shows one moment (the slider), pausing the animation of a private run. */
   seek(t: number): void {
     if (!this.run) return;
-    cancelAnimationFrame(this.#frame);
+    this.#cancel();
     this.playing = false;
     this.t = Math.max(0, Math.min(this.run.steps, t));
     this.#paint();
@@ -201,7 +202,7 @@ export class SimStore {
       const host = this.#hostNow();
       this.drawnAtHost = host;
       return stepAt(shared, host);
-    });
+    }, shared.stepMs);
   }
 
   async #compute(pushes: readonly Push[], options: WhatIfOptions): Promise<ComputedRun | null> {
@@ -214,8 +215,13 @@ export class SimStore {
     }
   }
 
-  #play(clock: () => number): void {
-    cancelAnimationFrame(this.#frame);
+  /**
+   * Plays the run on screen by `clock` (in steps). Smooth: every animation frame. In whole steps:
+   * asleep until the next step is due, then that step on the next frame (one frame a step, and
+   * none in between).
+   */
+  #play(clock: () => number, stepMs: number): void {
+    this.#cancel();
     this.#unmark();
     this.playing = true;
     const tick = () => {
@@ -231,9 +237,18 @@ export class SimStore {
         this.playing = false;
         return;
       }
-      this.#frame = requestAnimationFrame(tick);
+      if (this.#smooth) this.#frame = requestAnimationFrame(tick);
+      else {
+        const wait = Math.max(0, (Math.floor(raw) + 1 - raw) * stepMs);
+        this.#timer = setTimeout(() => (this.#frame = requestAnimationFrame(tick)), wait);
+      }
     };
     tick();
+  }
+
+  #cancel(): void {
+    cancelAnimationFrame(this.#frame);
+    clearTimeout(this.#timer);
   }
 
   /** Hands the layer the marks that changed since the last moment drawn. */
@@ -250,7 +265,7 @@ export class SimStore {
   }
 
   #clear(): void {
-    cancelAnimationFrame(this.#frame);
+    this.#cancel();
     this.playing = false;
     this.run = null;
     this.shared = null;
@@ -259,7 +274,7 @@ export class SimStore {
   }
 
   destroy(): void {
-    cancelAnimationFrame(this.#frame);
+    this.#cancel();
     this.#stop();
     if (this.run) this.#unmark();
   }
