@@ -33,6 +33,7 @@ import { LoopMarkerCache } from './loop-marker-cache';
 import { MovePreview } from './move-preview';
 import { idleRouting, ROUTE_SYNC_LIMIT } from './idle-routing';
 import type { MapLegend } from './draw-marks';
+import { WhatIfLayer } from './draw-whatif';
 
 /**
  * The map editor's renderer: a Canvas 2D view of a `MapSnapshot` with d3-zoom pan and zoom,
@@ -93,8 +94,12 @@ export function createMapRenderer(
   let legend: MapLegend | null = null;
 
   const frameCallbacks: (() => void)[] = [];
+  // What-if marks: a layer over the map that a step redraws alone (draw-whatif.ts).
+  const whatIf = new WhatIfLayer(canvas, () => requestRender(false));
+  let mapDirty = true;
 
-  function requestRender(): void {
+  function requestRender(map = true): void {
+    if (map) mapDirty = true;
     if (frameId || destroyed) return;
     frameId = requestAnimationFrame(frame);
   }
@@ -103,7 +108,8 @@ export function createMapRenderer(
     frameId = 0;
     const cbs = frameCallbacks.splice(0);
     for (const cb of cbs) cb();
-    renderNow();
+    if (mapDirty) renderNow();
+    else whatIf.draw(scene, view(), palette.bg, true);
   }
 
   function view(): View {
@@ -117,6 +123,7 @@ export function createMapRenderer(
 
   function renderNow(): FrameStats {
     if ((window.devicePixelRatio || 1) !== dpr) resize();
+    mapDirty = false;
     const t0 = performance.now();
     const stats = drawFrame(
       ctx,
@@ -142,6 +149,7 @@ export function createMapRenderer(
       showLabels,
     );
     lastLayout = stats.layout;
+    whatIf.draw(scene, view(), palette.bg, false);
     routing.kick();
     opts.onFrame?.({
       elements: stats.elements,
@@ -324,6 +332,7 @@ export function createMapRenderer(
     setLegend: redraw((next) => (legend = next)),
     getLegend: () => legend,
     setEncodings: redraw((encodings) => scene.setEncodings(encodings)),
+    whatIf,
     setRemoteSelections(list) {
       remoteSelections = list.map((r) => ({ id: r.id, color: r.color, ids: new Set(r.ids) }));
       requestRender();
@@ -389,6 +398,7 @@ export function createMapRenderer(
       routing.cancel();
       if (frameId) cancelAnimationFrame(frameId);
       observer?.disconnect();
+      whatIf.destroy();
       detachPointer();
       selection$.on('.zoom', null);
       selection$.interrupt();

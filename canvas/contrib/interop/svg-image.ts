@@ -1,6 +1,7 @@
 import type { MapSnapshot } from '../../../shared/schema/types';
 import { appendArrow, appendDelayMark, fillFor, strokeFor, textOn } from '../../editor/draw';
 import { polarityMark } from '../../editor/draw-connections';
+import { paintSketch } from '../../editor/draw-sketch';
 import { FONT_FAMILY, layoutLabels, type PlacedLabel } from '../../editor/label-layout';
 import { sceneFor, mapBounds } from '../../editor/export-image';
 import type { Rect } from '../../editor/geometry';
@@ -154,6 +155,7 @@ function drawMap(
         stroke,
         lineWidth: shapeWidth,
       });
+    paintSketch(svg, g, p, zoom); // a Graphs-over-Time card's chart (draw-sketch.ts)
   };
 
   // Frames behind everything (their titles are labels, below).
