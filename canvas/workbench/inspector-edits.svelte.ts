@@ -10,6 +10,7 @@ import {
 } from '../../shared/schema/vocab/index';
 import {
   editableFields,
+  isInternalField,
   type EditableField,
   type EditableRecord,
 } from '../../shared/schema/records/editable';
@@ -77,11 +78,15 @@ export const numberOrUnset = (raw: string): number | undefined =>
 /** Who proposed an introduction is shown as such, not as an editable custom field. */
 const SHOWN_ELSEWHERE = new Set([PROPOSED_BY, PROPOSED_BY_ID]);
 
-/** A record's custom fields the inspector edits (plain values). */
+/**
+ * A record's custom fields the inspector edits (plain values): not those the app manages
+ * (declared `internal` in the record's file, shown as a state instead).
+ */
 export const extraEntries = (r: ElementRecord | ConnectionRecord): [string, unknown][] =>
   Object.entries(r.extra).filter(
     ([k, v]) =>
       !('from' in r && SHOWN_ELSEWHERE.has(k)) &&
+      !isInternalField('from' in r ? 'connection' : 'element', k) &&
       (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'),
   );
 

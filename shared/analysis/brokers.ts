@@ -49,3 +49,41 @@ export function burtBrokerage(g: ArcIndex): Brokerage {
   }
   return { constraint, effectiveSize };
 }
+
+/** Most pairs of a broker's contacts do not know each other: its local clustering is below this. */
+export const BROKER_MAX_CLUSTERING = 0.5;
+
+export interface BrokerCheck {
+  /** Ties among the contacts (from effective size: t = (degree - effective size) * degree / 2). */
+  readonly tiesAmong: number;
+  /** Pairs of contacts: degree * (degree - 1) / 2. */
+  readonly pairs: number;
+  /** Local clustering: tiesAmong / pairs (0: no two contacts know each other). */
+  readonly clustering: number;
+  /** At least two contacts, and most pairs of them not tied: someone who links separate people. */
+  readonly isBroker: boolean;
+  /** "none of whom know each other", "only 2 of whose 10 pairs know each other". */
+  readonly phrase: string;
+}
+
+/**
+ * Whether an actor brokers: a broker's contacts are poorly connected among themselves (local
+ * clustering below one half), so the actor is the link between them. Someone whose contacts
+ * mostly know each other already brokers nothing and is not listed.
+ */
+export function brokerCheck(degree: number, effectiveSize: number): BrokerCheck {
+  const pairs = (degree * (degree - 1)) / 2;
+  const tiesAmong =
+    degree > 0 && Number.isFinite(effectiveSize)
+      ? Math.max(0, Math.round(((degree - effectiveSize) * degree) / 2))
+      : 0;
+  const clustering = pairs > 0 ? tiesAmong / pairs : 0;
+  const isBroker = degree >= 2 && clustering < BROKER_MAX_CLUSTERING;
+  const phrase =
+    tiesAmong === 0
+      ? degree === 2
+        ? 'neither of whom knows the other'
+        : 'none of whom know each other'
+      : `only ${tiesAmong} of the ${pairs} pairs among them know each other`;
+  return { tiesAmong, pairs, clustering, isBroker, phrase };
+}

@@ -6,7 +6,8 @@ import type { MapData, MapLike } from './input';
 import { asMapData } from './input';
 import type { Loop, LoopsResult } from './loops';
 import { meadowsLevel } from './meadows';
-import { listPhrase, plural, quoted } from './phrase';
+import { listPhrase, quoted } from './phrase';
+import { causalEffects, explainLeverage, suggestLevel } from './leverage-explain';
 
 export interface LeverageLoopRef {
   readonly signature: string;
@@ -32,12 +33,19 @@ export interface LeverageCandidate {
   /** Betweenness in the causal graph (directed, normalised 0..1). */
   readonly betweenness: number;
   readonly votes: number;
-  /** Meadows level: the one the group tagged, else one suggested by its loops, else null. */
+  /**
+   * Meadows level: the one the group tagged, else one the analysis suggests from the factor's
+   * role (its words) or its loops (`suggestLevel`), else null.
+   */
   readonly level: number | null;
   readonly levelSource: 'tagged' | 'suggested' | 'none';
   readonly levelName: string | null;
   readonly levelExplanation: string | null;
-  /** e.g. "in 7 loops, including R2 'Trust spiral'; reaches 14 factors within 3 steps; ..." */
+  /**
+   * Why, about this factor: its loops (name, type, the factors in them), what a push on it does
+   * around them and to what it drives, its reach, votes, and why a level is suggested
+   * (`leverage-explain.ts`).
+   */
   readonly explanation: string;
 }
 
@@ -109,6 +117,8 @@ export function rankLeverage(
   const maxBetween = max((i) => betweenness[i]!);
   const maxVotes = max((_, id) => votes.get(id) ?? 0);
   const w = maxVotes > 0 ? clamp01(options.votesWeight ?? 0.3) : 0;
+  const effects = causalEffects(data.connections);
+  const labelOf = (x: string) => data.byId.get(x)?.label ?? x;
   const share = (x: number, m: number) => (m > 0 ? x / m : 0);
 
   const rows = candidates.map(({ id, i, element }) => {
@@ -119,43 +129,33 @@ export function rankLeverage(
       LEVERAGE_WEIGHTS.betweenness * share(betweenness[i]!, maxBetween);
     const v = votes.get(id) ?? 0;
     const score = (1 - w) * structural + w * share(v, maxVotes);
-    const refs = [...through]
-      .sort(
-        (a, b) =>
-          Number(names.has(b.signature)) - Number(names.has(a.signature)) || a.length - b.length,
-      )
-      .slice(0, 10)
-      .map((l) => ({
-        signature: l.signature,
-        label: l.label,
-        polarity: l.polarity,
-        ...(names.has(l.signature) ? { name: names.get(l.signature)! } : {}),
-      }));
+    const shownLoops = [...through].sort(
+      (a, b) =>
+        Number(names.has(b.signature)) - Number(names.has(a.signature)) || a.length - b.length,
+    );
+    const refs = shownLoops.slice(0, 10).map((l) => ({
+      signature: l.signature,
+      label: l.label,
+      polarity: l.polarity,
+      ...(names.has(l.signature) ? { name: names.get(l.signature)! } : {}),
+    }));
     const tagged = meadowsLevel(element.leverageLevel);
-    const reinforcing = through.some((l) => l.polarity === 'R');
-    const suggested = through.length === 0 ? undefined : meadowsLevel(reinforcing ? 7 : 8);
-    const level = tagged ?? suggested;
-    const parts: string[] = [];
-    if (through.length > 0) {
-      const first = refs[0]!;
-      const firstName = `${first.label || first.polarity}${first.name ? ` ${quoted(first.name)}` : ''}`;
-      parts.push(
-        `in ${truncated ? 'at least ' : ''}${plural(through.length, 'loop')}` +
-          (through.length > 1 ? `, including ${firstName}` : ` (${firstName})`),
-      );
-    } else parts.push('in no feedback loop');
-    if (reach[i]! > 0)
-      parts.push(`reaches ${plural(reach[i]!, 'factor')} within ${REACH_STEPS} steps`);
-    const b = share(betweenness[i]!, maxBetween);
-    if (b >= 0.5) parts.push('lies on many paths between other factors');
-    else if (b >= 0.1) parts.push('lies on some paths between other factors');
-    if (v > 0) parts.push(`${plural(v, 'vote')} from the group`);
-    if (!tagged && suggested)
-      parts.push(
-        reinforcing
-          ? 'in a reinforcing loop, acting here can speed up or slow down the whole spiral'
-          : 'in a balancing loop, acting here changes how strongly the system pulls back',
-      );
+    const suggestion = tagged ? undefined : suggestLevel(element, through, names);
+    const level = tagged ?? suggestion?.level;
+    const explanation = explainLeverage({
+      through,
+      shown: shownLoops,
+      truncated,
+      names,
+      labelOf,
+      selfId: id,
+      effects: effects.get(id) ?? [],
+      reach: reach[i]!,
+      reachSteps: REACH_STEPS,
+      betweennessShare: share(betweenness[i]!, maxBetween),
+      votes: v,
+      suggestion,
+    });
     return {
       elementId: id,
       label: element.label,
@@ -168,10 +168,10 @@ export function rankLeverage(
       betweenness: Math.round(betweenness[i]! * 1e9) / 1e9,
       votes: v,
       level: level?.level ?? null,
-      levelSource: tagged ? 'tagged' : suggested ? 'suggested' : 'none',
+      levelSource: tagged ? 'tagged' : suggestion ? 'suggested' : 'none',
       levelName: level?.name ?? null,
       levelExplanation: level?.explanation ?? null,
-      explanation: parts.join('; '),
+      explanation,
     } satisfies LeverageCandidate;
   });
   return rows

@@ -1,7 +1,7 @@
 import type { ActorNetwork } from './actor-network';
 import { buildActorNetwork } from './actor-network';
 import { findBridges } from './bridges';
-import { burtBrokerage } from './brokers';
+import { brokerCheck, burtBrokerage } from './brokers';
 import type { PathCentralities, PathCentralityOptions } from './centrality';
 import { eigenvectorCentrality, pathCentralities } from './centrality';
 import { louvainClusters } from './clusters';
@@ -259,7 +259,8 @@ function clusterSummaries(
 }
 
 /**
- * Brokers: actors with at least two contacts, ranked by Burt's constraint (lowest first: their
+ * Brokers: actors whose contacts are poorly connected among themselves (`brokerCheck`: at least
+ * two contacts, most pairs of them not tied), ranked by Burt's constraint (lowest first: their
  * contacts are least tied to each other), then by how many clusters they reach.
  */
 function brokers(
@@ -273,26 +274,20 @@ function brokers(
   const { outStart, outTo } = net.simple;
   const rows: BrokerEntry[] = [];
   for (let i = 0; i < net.ids.length; i++) {
-    const degree = net.degree[i]!;
-    // A broker has at least two contacts who are not tied to each other (effective size 2 or
-    // more, give or take the redundancy of a shared tie): someone whose contacts all know each
-    // other brokers nothing.
-    if (degree < 2 || effectiveSize[i]! < 1.5) continue;
+    // Distinct contacts, as the brokerage measures count them.
+    const degree = outStart[i + 1]! - outStart[i]!;
+    // A broker's contacts are poorly connected among themselves (`brokerCheck`): someone whose
+    // contacts mostly know each other brokers nothing.
+    const check = brokerCheck(degree, effectiveSize[i]!);
+    if (!check.isBroker) continue;
     const reached = new Set<number>([clusterOf[i]!]);
     for (let p = outStart[i]!; p < outStart[i + 1]!; p++) reached.add(clusterOf[outTo[p]!]!);
     const clustersReached = [...reached].sort((a, b) => a - b);
     const es = effectiveSize[i]!;
-    const redundancy = degree - es;
     const parts = [
       `knows ${plural(degree, 'person', 'people')}` +
         (clustersReached.length > 1 ? ` across ${clustersReached.length} clusters` : ''),
-      redundancy < 0.5
-        ? degree === 2
-          ? 'neither of whom knows the other'
-          : 'none of whom know each other'
-        : es / degree >= 0.6
-          ? 'most of whom do not know each other'
-          : 'many of whom know each other',
+      check.phrase,
     ];
     const names = clustersReached.map((c) => clusters[c]!.label);
     rows.push({

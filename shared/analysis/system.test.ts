@@ -80,9 +80,15 @@ describe('leverage', () => {
       polarity: 'R',
       name: 'Trust spiral',
     });
+    // About this factor: its loops by name and type with the factors in them, what a push on it
+    // does around them and to the factors it drives, and why level 7 is suggested.
     expect(top.explanation).toBe(
-      "in 3 loops, including R2 'Trust spiral'; reaches 4 factors within 3 steps; lies on many paths between other factors; " +
-        'in a reinforcing loop, acting here can speed up or slow down the whole spiral',
+      "in 3 loops: R2 'Trust spiral' (reinforcing, with 'Trust' and 'Shared results'), " +
+        "B1 (balancing, with 'Burnout', delayed), R1 (reinforcing, with 'Shared results' and 'Funding'); " +
+        "a push on it comes back stronger around R1 and R2 'Trust spiral' and is resisted by B1, so which wins decides whether the change lasts; " +
+        "raising it directly raises 'Shared results' and 'Burnout'; reaches 4 factors within 3 steps; lies on many paths between other factors; " +
+        "suggested Meadows level 7 (gain around reinforcing feedback loops), because it sits in reinforcing loops R1 and R2 'Trust spiral', " +
+        "whose gain decides how fast the spiral runs; a suggestion, not the group's choice",
     );
     // the group's own tag wins over the suggestion
     const trust = ranked.find((c) => c.elementId === 'trust')!;
@@ -129,7 +135,7 @@ describe('leverage', () => {
     const loops = findLoops(m, { maxLoops: 1 });
     expect(loops.truncated).toBe(true);
     const part = rankLeverage(m, loops).find((c) => c.elementId === 'part')!;
-    expect(part.explanation).toMatch(/^in at least 1 loop \(B1\)/);
+    expect(part.explanation).toMatch(/^in at least 1 loop: B1 \(balancing/);
   });
 
   it('lists the twelve Meadows levels with a plain explanation each', () => {

@@ -6,6 +6,7 @@ import {
   clockOffset,
   currentPhase,
   DEFAULT_PHASES,
+  agendaMinutes,
   formatRemaining,
   initAgenda,
   movePhase,
@@ -40,7 +41,10 @@ describe('agenda', () => {
       expect(p.tools.length).toBeGreaterThan(0);
     }
     expect(phases.find((p) => p.id === 'leverage')?.tools).toContain('dot-voting');
-    expect(DEFAULT_PHASES.reduce((s, p) => s + (p.minutes ?? 0), 0)).toBe(90);
+    // A one-hour session, and the agenda's total is the sum of what the phases show.
+    expect(agendaMinutes(DEFAULT_PHASES)).toBe(60);
+    expect(agendaMinutes(phases)).toBe(5 + 10 + 15 + 10 + 10 + 10);
+    expect(agendaMinutes([])).toBe(0);
   });
 
   it('advances for everyone, and stays on the last phase', () => {

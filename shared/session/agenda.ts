@@ -16,7 +16,8 @@ export interface PhaseInput {
 }
 
 /**
- * The default agenda of a 90-minute session, built on the five practices of network leadership
+ * The default agenda of a one-hour session (the agenda shows its total; each phase's length is
+ * editable), built on the five practices of network leadership
  * (connecting, organizing, systems thinking, bridging and weaving, learning and reflecting).
  * Default phases have fixed ids, so two facilitators setting up at once do not duplicate them.
  */
@@ -27,7 +28,7 @@ export const DEFAULT_PHASES: readonly (PhaseInput & { readonly id: string })[] =
     practice: 'connect',
     prompt: 'Who is here? Add yourself and pick the people and organisations you already know.',
     tools: ['who-is-here', 'actors', 'timer'],
-    minutes: 10,
+    minutes: 5,
   },
   {
     id: 'organize',
@@ -43,7 +44,7 @@ export const DEFAULT_PHASES: readonly (PhaseInput & { readonly id: string })[] =
     practice: 'map',
     prompt: 'What drives the issue? Add factors and draw causal links: + same way, - opposite way.',
     tools: ['factors', 'causal-links', 'loops', 'private-notes', 'timer'],
-    minutes: 25,
+    minutes: 15,
   },
   {
     id: 'leverage',
@@ -51,7 +52,7 @@ export const DEFAULT_PHASES: readonly (PhaseInput & { readonly id: string })[] =
     practice: 'leverage',
     prompt: 'Where could a small push change the most? Place your dots on the leverage points.',
     tools: ['loops', 'leverage', 'dot-voting', 'timer'],
-    minutes: 15,
+    minutes: 10,
   },
   {
     id: 'weave',
@@ -59,7 +60,7 @@ export const DEFAULT_PHASES: readonly (PhaseInput & { readonly id: string })[] =
     practice: 'weave',
     prompt: 'Who should meet whom? Look at the clusters and propose introductions across them.',
     tools: ['actors', 'clusters', 'weaving', 'timer'],
-    minutes: 15,
+    minutes: 10,
   },
   {
     id: 'reflect',
@@ -67,9 +68,14 @@ export const DEFAULT_PHASES: readonly (PhaseInput & { readonly id: string })[] =
     practice: 'reflect',
     prompt: 'What did we learn, and what will we do? Write reflection cards and commit to actions.',
     tools: ['reflection-board', 'actions', 'timer'],
-    minutes: 15,
+    minutes: 10,
   },
 ];
+
+/** The planned length of an agenda in minutes: the sum of its phases' lengths. */
+export function agendaMinutes(phases: readonly { readonly minutes?: number }[]): number {
+  return phases.reduce((sum, p) => sum + (p.minutes ?? 0), 0);
+}
 
 function validatePhase(input: Partial<PhaseInput>, partial: boolean): void {
   if (!partial || input.title !== undefined) {

@@ -66,6 +66,13 @@ function checkParticipant(value: unknown): string | null {
     return 'joinedAt must be a finite number.';
   if (value.actorId !== undefined && !isText(value.actorId, 64))
     return 'actorId must be an element id.';
+  if (value.tidiedAt !== undefined && !Number.isFinite(value.tidiedAt))
+    return 'tidiedAt must be a finite number.';
+  if (
+    value.tidiedCount !== undefined &&
+    !(Number.isInteger(value.tidiedCount) && (value.tidiedCount as number) >= 0)
+  )
+    return 'tidiedCount must be a whole number.';
   return null;
 }
 

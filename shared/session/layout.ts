@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { ROOT } from '../schema/roots';
+import { HIDDEN_UNTIL_REVEAL } from '../schema/records/element';
 import type {
   ActionOwner,
   ActionRecord,
@@ -59,8 +60,8 @@ export const KEY = {
   attention: 'attention',
 } as const;
 
-/** The custom element field that marks a note written in private mode. */
-export const HIDDEN_FIELD = 'hiddenUntilReveal';
+/** The custom element field that marks a note written in private mode (declared internal). */
+export const HIDDEN_FIELD = HIDDEN_UNTIL_REVEAL;
 
 const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
 const num = (v: unknown, fallback = 0): number =>
@@ -207,6 +208,10 @@ export function readSessionSnapshot(doc: Y.Doc): SessionSnapshot {
         joinedAt: num(value.joinedAt),
       };
       if (typeof value.actorId === 'string' && value.actorId) p.actorId = value.actorId;
+      if (typeof value.tidiedAt === 'number' && Number.isFinite(value.tidiedAt)) {
+        p.tidiedAt = value.tidiedAt;
+        p.tidiedCount = num(value.tidiedCount);
+      }
       participants.set(userId, p as unknown as ParticipantRecord);
     }
   });

@@ -1,6 +1,6 @@
 import { freeSpot } from './placement';
 import * as Y from 'yjs';
-import { nowOf, transact } from '../domain/context';
+import { nowOf, transact, type EditContext } from '../domain/context';
 import { writeNewConnection } from '../domain/connections';
 import { writeNewElement } from '../domain/elements';
 import { connectionsMap, elementsMap, readConnection, readElement } from '../schema/doc';
@@ -8,6 +8,7 @@ import { LIMITS } from '../schema/limits';
 import type { Position } from '../schema/types';
 import { fail, type SessionContext } from './context';
 import { KEY, sessionMap } from './layout';
+import type { ParticipantRecord } from './types';
 
 /** "Who is here" (the Connect phase): people add themselves, and the actor map grows live. */
 
@@ -42,6 +43,54 @@ export function joinSession(ctx: SessionContext, name: string): void {
     if (prev && prev.name === n) return;
     sessionMap(ctx.doc).set(key, { ...(prev ?? { joinedAt: nowOf(ctx) }), name: n });
   });
+}
+
+/**
+ * Signs a rearrangement of everyone's map (Tidy layout) with who did it: their participant entry
+ * keeps when and how many elements moved, so every screen can say who tidied (`tidyNotices`).
+ * Call it inside the transaction that moves the elements. Someone not in the session (no entry
+ * yet) is not signed: the notice then has no name to give.
+ */
+export function noteTidied(ctx: EditContext, moved: number): void {
+  transact(ctx, () => {
+    const key = KEY.participant + ctx.userId;
+    const prev = sessionMap(ctx.doc).get(key) as Record<string, unknown> | undefined;
+    if (!prev || typeof prev.name !== 'string') return;
+    sessionMap(ctx.doc).set(key, {
+      ...prev,
+      tidiedAt: nowOf(ctx),
+      tidiedCount: Math.max(0, Math.round(moved)),
+    });
+  });
+}
+
+/** When each participant last tidied: what a screen has already seen (its notices start here). */
+export function tidiedSoFar(participants: Iterable<ParticipantRecord>): Map<string, number> {
+  const seen = new Map<string, number>();
+  for (const p of participants) if (p.tidiedAt !== undefined) seen.set(p.userId, p.tidiedAt);
+  return seen;
+}
+
+/**
+ * Notices for tidies not yet seen (`seen`: user id to their last `tidiedAt`, updated here), by
+ * others than `me` (who was told already): "Ana tidied the layout: 12 elements moved…".
+ */
+export function tidyNotices(
+  participants: Iterable<ParticipantRecord>,
+  seen: Map<string, number>,
+  me: string,
+): string[] {
+  const out: string[] = [];
+  for (const p of participants) {
+    if (p.tidiedAt === undefined || seen.get(p.userId) === p.tidiedAt) continue;
+    seen.set(p.userId, p.tidiedAt);
+    if (p.userId === me) continue;
+    const n = p.tidiedCount ?? 0;
+    out.push(
+      `${p.name || 'Someone'} tidied the layout: ${n} element${n === 1 ? '' : 's'} moved on everyone’s map (they can undo it).`,
+    );
+  }
+  return out;
 }
 
 /** Where a new actor goes: the first free spot beside its organisation, else by the actors. */

@@ -91,6 +91,9 @@ export interface ParticipantRecord {
   /** The actor element created for them in "who is here", if any. */
   readonly actorId?: string;
   readonly joinedAt: number;
+  /** When they last tidied the layout (host-checked number), and how many elements moved. */
+  readonly tidiedAt?: number;
+  readonly tidiedCount?: number;
 }
 
 export interface VoteRecord {

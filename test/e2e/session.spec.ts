@@ -287,6 +287,11 @@ test('a facilitated session with two participants', async ({ browser, host }) =>
       (h, id) => h.workbench.commitRename(id, 'element', 'Ana’s quiet idea'),
       noteId,
     );
+    // Ana's Inspector says what the note is; the app's flag is no raw editable field (item 17).
+    const anaInspector = ana.page.getByRole('complementary', { name: 'Inspector' });
+    await expect(anaInspector.getByTestId('element-state')).toContainText('Private until revealed');
+    await expect(anaInspector.getByLabel('hiddenUntilReveal')).toHaveCount(0);
+    await expect(anaInspector).not.toContainText('hiddenUntilReveal');
     // It reached Ben's copy of the map, and Ben is not shown it.
     await expect
       .poll(() => inPage(ben.page, (h, id) => h.session.doc.getMap('elements').has(id), noteId))

@@ -1,4 +1,5 @@
 import { moveElements } from '../../../shared/domain/index';
+import { noteTidied } from '../../../shared/session/index';
 import type { Position } from '../../../shared/schema/types';
 import { onMapOpened, registerCommand, registerToolbarItem } from '../../workbench/registry';
 import type { Workbench } from '../../workbench/workbench.svelte';
@@ -93,7 +94,11 @@ export function tidyLayout(wb: Workbench): Promise<void> {
         snap.elements.has(id),
       );
       wb.session.stopCapturing();
-      wb.write(() => moveElements(wb.session.ctx, moves));
+      // Signed with who tidied, so every screen can say it (shared/session: noteTidied).
+      wb.write(() => {
+        moveElements(wb.session.ctx, moves);
+        noteTidied(wb.session.ctx, moves.length);
+      });
       wb.session.stopCapturing();
       scene()?.clearOverrides(moves.map(([id]) => id));
       wb.renderer?.requestRender();

@@ -12,6 +12,8 @@ import {
   pendingAttention,
   readSessionSnapshot,
   remainingMs,
+  tidiedSoFar,
+  tidyNotices,
   timerEnded,
   visibleTo,
   voterKey,
@@ -74,6 +76,9 @@ export class SessionStore {
   #tracker: SessionTracker;
   #cleanups: (() => void)[] = [];
   #lastAttention: string | undefined;
+  /** Who tidied the layout when, as this screen has heard (a late joiner hears no old tidy). */
+  #tidied = new Map<string, number>();
+  #tidyHeard = false;
   #meshPaused = false;
   #myReason: string | null = null;
   #endedTimerAt: number | null = null;
@@ -143,7 +148,11 @@ export class SessionStore {
       }),
     );
     this.#onSession(this.snapshot);
-    void session.connection?.whenSynced().then(() => this.#join());
+    void session.connection?.whenSynced().then(() => {
+      this.#tidied = tidiedSoFar(this.snapshot.participants.values());
+      this.#tidyHeard = true;
+      this.#join();
+    });
     // A new name reaches "who took part" (and so the report) at once.
     this.#cleanups.push(session.onUserChange(() => this.#join()));
   }
@@ -254,6 +263,12 @@ export class SessionStore {
       this.#lastAttention = event.id;
       if (event.by !== session.user.id) this.#attend(event);
     }
+    // Tidy layout rearranges everyone's map: say who did it (the notice slot never moves it).
+    // Until this screen has the host's copy, what it hears is history, not news.
+    if (!this.#tidyHeard) this.#tidied = tidiedSoFar(s.participants.values());
+    else
+      for (const text of tidyNotices(s.participants.values(), this.#tidied, session.user.id))
+        this.wb.say(text);
   }
 
   #readOnlyReason(): string | null {

@@ -45,6 +45,23 @@ export function editableFields(
   return out;
 }
 
+/** Whether `name` is a custom field the app manages on this record type (never edited by hand). */
+export function isInternalField(type: EditableRecord, name: string): boolean {
+  const spec: RecordSpec = EDITABLE[type];
+  return Object.hasOwn(spec.internal ?? {}, name);
+}
+
+/** The states the app's own custom fields put `record` in (set ones only), in people's words. */
+export function internalStates(
+  type: EditableRecord,
+  extra: Readonly<Record<string, unknown>>,
+): { readonly name: string; readonly label: string; readonly explain: string }[] {
+  const spec: RecordSpec = EDITABLE[type];
+  return Object.entries(spec.internal ?? {})
+    .filter(([name]) => extra[name] !== undefined && extra[name] !== false)
+    .map(([name, f]) => ({ name, label: f.label, explain: f.explain ?? '' }));
+}
+
 /** A field's label, as people see it ("Leverage level (Meadows)"). */
 export function fieldLabel(type: EditableRecord, name: string): string {
   const spec: RecordSpec = EDITABLE[type];

@@ -27,10 +27,12 @@ const position: Field<Position, false> = {
   label: 'Position',
   read: (v) =>
     Array.isArray(v) && v.length === 2
-      ? [
-          typeof v[0] === 'number' && Number.isFinite(v[0]) ? v[0] : 0,
-          typeof v[1] === 'number' && Number.isFinite(v[1]) ? v[1] : 0,
-        ]
+      ? Number.isFinite(v[0]) && Number.isFinite(v[1])
+        ? (v as unknown as Position) // a stored pair is read-only: no copy on load
+        : [
+            typeof v[0] === 'number' && Number.isFinite(v[0]) ? v[0] : 0,
+            typeof v[1] === 'number' && Number.isFinite(v[1]) ? v[1] : 0,
+          ]
       : undefined,
   fallback: () => [0, 0],
   check: C.position,
@@ -40,11 +42,20 @@ const position: Field<Position, false> = {
 const causalKinds = (r: Readonly<Record<string, unknown>>) =>
   r.kind === 'factor' || r.kind === 'intervention';
 
+/** The custom field marking a note written in private mode (`shared/session/private-notes.ts`). */
+export const HIDDEN_UNTIL_REVEAL = 'hiddenUntilReveal';
+
 /** A factor, actor, intervention, note or frame (`group`) on the map. */
 export const ELEMENT = defineRecord({
   name: 'element',
   label: 'Element',
   extra: true,
+  internal: {
+    [HIDDEN_UNTIL_REVEAL]: {
+      label: 'Private until revealed',
+      explain: 'Only its author sees this note until the facilitator reveals the private notes.',
+    },
+  },
   fields: {
     id: idField(),
     kind: choice('Kind', ELEMENT_KIND_VOCAB, {
