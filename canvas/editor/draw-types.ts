@@ -76,6 +76,13 @@ export function handlePosition(g: ElementGeom): { x: number; y: number } {
   return { x: g.x + g.w, y: g.cy };
 }
 
+/** Whether screen point (px, py) is on `g`'s connect handle at view (k, tx, ty); frames have none. */
+export function onHandle(g: ElementGeom | undefined, px: number, py: number, v: View): boolean {
+  if (!g || g.spec.shape === 'frame') return false;
+  const h = handlePosition(g);
+  return Math.hypot(h.x * v.k + v.tx - px, h.y * v.k + v.ty - py) <= HANDLE_RADIUS + 3;
+}
+
 /** The visible part of the map, in map units. */
 export function visibleRect(view: View): Rect {
   return {

@@ -53,4 +53,13 @@ describe('LabelCache', () => {
     expect(lines).toHaveLength(2);
     expect(lines[1]!.endsWith('…')).toBe(true);
   });
+
+  it('measures a spaced text word by word, each word once', () => {
+    const { cache, calls } = make();
+    expect(cache.wordsWidth('f', 'local food prices')).toBe(cache.width('f', 'local food prices'));
+    calls.length = 0;
+    expect(cache.wordsWidth('f', 'food  local')).toBe(110); // 4 + 5 letters, 2 spaces
+    expect(calls).toEqual([]); // every word and the space were measured already
+    expect(cache.wordsWidth('f', 'soil')).toBe(40);
+  });
 });

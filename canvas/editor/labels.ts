@@ -73,6 +73,27 @@ export class LabelCache {
     return w;
   }
 
+  /**
+   * Width of `text` as the sum of its space-separated words and spaces, each measured once:
+   * what the browser's word-by-word text shaper computes for a whole string, at a fraction of
+   * the measurements when many labels share their words (laying out a map of thousands).
+   */
+  wordsWidth(font: string, text: string): number {
+    if (!text.includes(' ')) return this.width(font, text);
+    let w = 0;
+    let start = 0;
+    for (;;) {
+      const end = text.indexOf(' ', start);
+      if (end < 0) break;
+      if (end > start) w += this.width(font, text.slice(start, end));
+      start = end + 1;
+    }
+    if (start < text.length) w += this.width(font, text.slice(start));
+    let spaces = 0;
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 32) spaces++;
+    return w + spaces * this.width(font, ' ');
+  }
+
   /** `text` on one line, cut with an ellipsis to fit `maxWidth`. */
   fit(font: string, text: string, maxWidth: number): string {
     const key = `${font}\u0000${maxWidth}\u0000${text}`;

@@ -5,6 +5,7 @@ import type { Hit } from './hit-test';
 import type { EditorIntents } from './interaction';
 import type { PlacedLabel } from './label-layout';
 import type { ElementEncodings, Scene, SceneChange } from './scene';
+import type { WhatIfMarks } from './draw-whatif';
 import type { Palette } from './theme';
 import type { VoteDots } from './draw-votes';
 import type { LoopMarkerAnchor, LoopMarkerSpec } from './loop-markers';
@@ -69,6 +70,8 @@ export interface MapRenderer {
   getLegend(): MapLegend | null;
   /** Per-element fill, size and lens (hidden elements); null clears. See `ElementEncodings`. */
   setEncodings(encodings: ElementEncodings | null): void;
+  /** What-if marks, drawn by a layer over the map without repainting it (draw-whatif.ts). */
+  readonly whatIf: WhatIfMarks;
   setRemoteSelections(list: readonly { id: string; color: string; ids: Iterable<string> }[]): void;
   setCursors(cursors: readonly RemoteCursor[]): void;
   /** Evidence counts per element or connection id (a badge each); null clears. */

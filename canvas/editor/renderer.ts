@@ -8,8 +8,7 @@ import {
 } from 'd3';
 import {
   drawFrame,
-  handlePosition,
-  HANDLE_RADIUS,
+  onHandle,
   visibleRect,
   type ConnectionPreview,
   type FrameStats,
@@ -32,7 +31,9 @@ import { readableFit } from './readable-fit';
 import { boundsOf, frameTransform } from './fit';
 import { LoopMarkerCache } from './loop-marker-cache';
 import { MovePreview } from './move-preview';
+import { idleRouting, ROUTE_SYNC_LIMIT } from './idle-routing';
 import type { MapLegend } from './draw-marks';
+import { WhatIfLayer } from './draw-whatif';
 
 /**
  * The map editor's renderer: a Canvas 2D view of a `MapSnapshot` with d3-zoom pan and zoom,
@@ -53,7 +54,8 @@ export function createMapRenderer(
     ctx.font = font;
     return ctx.measureText(text).width;
   });
-  const scene = new Scene((text) => labels.width(LABEL_FONT, text));
+  const scene = new Scene((text) => labels.wordsWidth(LABEL_FONT, text), ROUTE_SYNC_LIMIT);
+  const routing = idleRouting(scene, () => requestRender()); // a big map's bends, after paint
   let showLabels = opts.labels ?? true;
   let lastLayout: readonly PlacedLabel[] = [];
   const labelBudget = opts.labelBudget ?? DEFAULT_LABEL_BUDGET;
@@ -92,8 +94,12 @@ export function createMapRenderer(
   let legend: MapLegend | null = null;
 
   const frameCallbacks: (() => void)[] = [];
+  // What-if marks: a layer over the map that a step redraws alone (draw-whatif.ts).
+  const whatIf = new WhatIfLayer(canvas, () => requestRender(false));
+  let mapDirty = true;
 
-  function requestRender(): void {
+  function requestRender(map = true): void {
+    if (map) mapDirty = true;
     if (frameId || destroyed) return;
     frameId = requestAnimationFrame(frame);
   }
@@ -102,7 +108,8 @@ export function createMapRenderer(
     frameId = 0;
     const cbs = frameCallbacks.splice(0);
     for (const cb of cbs) cb();
-    renderNow();
+    if (mapDirty) renderNow();
+    else whatIf.draw(scene, view(), palette.bg, true);
   }
 
   function view(): View {
@@ -116,6 +123,7 @@ export function createMapRenderer(
 
   function renderNow(): FrameStats {
     if ((window.devicePixelRatio || 1) !== dpr) resize();
+    mapDirty = false;
     const t0 = performance.now();
     const stats = drawFrame(
       ctx,
@@ -141,6 +149,8 @@ export function createMapRenderer(
       showLabels,
     );
     lastLayout = stats.layout;
+    whatIf.draw(scene, view(), palette.bg, false);
+    routing.kick();
     opts.onFrame?.({
       elements: stats.elements,
       connections: stats.connections,
@@ -183,11 +193,9 @@ export function createMapRenderer(
   }
 
   function hitHandle(p: Point): string | null {
-    if (!handleFor) return null;
-    const g = scene.elements.get(handleFor);
-    if (!g || g.spec.shape === 'frame') return null;
-    const h = mapToScreen(handlePosition(g));
-    return Math.hypot(h.x - p.x, h.y - p.y) <= HANDLE_RADIUS + 3 ? g.id : null;
+    return handleFor && onHandle(scene.elements.get(handleFor), p.x, p.y, view())
+      ? handleFor
+      : null;
   }
 
   const moves = new MovePreview(scene);
@@ -324,6 +332,7 @@ export function createMapRenderer(
     setLegend: redraw((next) => (legend = next)),
     getLegend: () => legend,
     setEncodings: redraw((encodings) => scene.setEncodings(encodings)),
+    whatIf,
     setRemoteSelections(list) {
       remoteSelections = list.map((r) => ({ id: r.id, color: r.color, ids: new Set(r.ids) }));
       requestRender();
@@ -386,8 +395,10 @@ export function createMapRenderer(
     destroy() {
       destroyed = true;
       offState();
+      routing.cancel();
       if (frameId) cancelAnimationFrame(frameId);
       observer?.disconnect();
+      whatIf.destroy();
       detachPointer();
       selection$.on('.zoom', null);
       selection$.interrupt();

@@ -77,6 +77,40 @@ describe('the scene routes lines around unrelated elements', () => {
     expect(s.connections.get('h')!.curved).toBe(true);
   });
 
+  it('a big change is placed straight first, then routed in slices to the same bends', () => {
+    const now = new Scene();
+    now.update(map());
+    const later = new Scene(undefined, 0); // every change is "big": routing waits
+    later.update(map());
+    expect(later.routePending(0)).toBe(1);
+    expect(later.connections.get('h')!.curved).toBe(false);
+    const v = later.version;
+    expect(later.routePending(1)).toBe(0);
+    expect(later.version).toBeGreaterThan(v); // caches keyed on the geometry see the change
+    const [a, b] = [now.connections.get('h')!, later.connections.get('h')!];
+    expect([b.curved, b.qx, b.qy, b.bend]).toEqual([a.curved, a.qx, a.qy, a.bend]);
+    expect(later.connectionIndex.query(b.bounds)).toContain(b);
+  });
+
+  it('a waiting connection placed again by a small change is routed then and there', () => {
+    const s = new Scene(undefined, 2);
+    const m = map();
+    const far = el('far', 3000, 3000);
+    const extra = snap([far], [conn('x', 'health', 'employment'), conn('y', 'far', 'health')]);
+    const three = {
+      ...withElements(m, [far]),
+      connections: new Map([...m.connections, ...extra.connections]),
+    };
+    s.update(three); // three connections at once: above the limit, all wait
+    expect(s.routePending(0)).toBe(3);
+    expect(s.connections.get('h')!.curved).toBe(false);
+    // "Employment stability" moves: only its own line ("x") and the one passing it ("h") are
+    // placed again, which is within the limit: both are routed now; "y" still waits.
+    s.update(withElements(three, [el('employment', 310, 5, { label: 'Employment stability' })]));
+    expect(s.routePending(0)).toBe(1);
+    expect(s.connections.get('h')!.curved).toBe(true);
+  });
+
   it('still bows two connections between one pair apart (either direction)', () => {
     const s = new Scene();
     s.update(snap([el('a', 0, 0), el('b', 400, 0)], [conn('ab', 'a', 'b'), conn('ba', 'b', 'a')]));

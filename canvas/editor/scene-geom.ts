@@ -278,3 +278,17 @@ export function removeMember(m: Map<string, Set<string>>, key: string, id: strin
   if (set.size === 0) m.delete(key);
   return true;
 }
+
+/** Ids (of elements in `live`) whose size factor differs between two scale encodings. */
+export function changedScales(
+  before: ReadonlyMap<string, number> | undefined,
+  after: ReadonlyMap<string, number> | undefined,
+  live: ReadonlyMap<string, unknown>,
+): Set<string> {
+  const dirty = new Set<string>();
+  if (before === after) return dirty;
+  if (before) for (const [id, k] of before) if (after?.get(id) !== k) dirty.add(id);
+  if (after) for (const [id, k] of after) if (before?.get(id) !== k) dirty.add(id);
+  for (const id of [...dirty]) if (!live.has(id)) dirty.delete(id);
+  return dirty;
+}

@@ -1,12 +1,13 @@
-import type { ConnectionRecord, ElementRecord, MapSnapshot } from '../../shared/schema/types';
+import type { ElementRecord, MapSnapshot } from '../../shared/schema/types';
 import { parallelOffsets, unionRects, type Rect } from './geometry';
 import { estimateWidth, type Measure } from './label-fit';
 import {
   addMember,
+  changedScales,
   removeMember,
   invalidPosition,
-  pairKey,
   PARALLEL_SPACING,
+  placeConnectionGeom,
   placeElementGeom,
   placeFrameGeom,
   newConnectionGeom,
@@ -17,6 +18,7 @@ import {
   type SceneChange,
 } from './scene-geom';
 import { GridIndex } from './spatial-index';
+import { SceneLinks } from './scene-links';
 import { routeConnection } from './routing';
 import { shapeSpecFor } from './shapes';
 
@@ -45,22 +47,29 @@ export class Scene {
   readonly connections = new Map<string, ConnectionGeom>();
   readonly elementIndex = new GridIndex<ElementGeom>(256);
   readonly connectionIndex = new GridIndex<ConnectionGeom>(256);
-  private readonly byElement = new Map<string, Set<string>>();
-  private readonly pairs = new Map<string, string[]>();
+  private readonly links = new SceneLinks();
   private readonly children = new Map<string, Set<string>>();
   private readonly overrides = new Map<string, readonly [number, number]>();
   private seq = 0;
   /** Goes up whenever any geometry changes (caches derived from positions compare it). */
   version = 0;
-  /**
-   * Elements of the snapshot left off the map, with the reason (see `invalidPosition`). They
-   * are not in `elements`, so nothing draws, hits or fits them, and their connections are not
-   * drawn.
-   */
+  /** Elements left off the map, with why (`invalidPosition`): not drawn, hit or fitted. */
   invalid: ReadonlyMap<string, string> = new Map();
 
-  /** `measure`: width of a label at the 13-unit label font (the canvas's, in the browser). */
-  constructor(private readonly measure: Measure = estimateWidth) {}
+  /** Connections placed straight whose bends (routing.ts) are still to be computed. */
+  private readonly unrouted = new Set<string>();
+  /** The map's text-first factor style (`meta.textFactors`): factors as words, no boxes. */
+  private words = false;
+
+  /**
+   * `measure`: width of a label at the 13-unit label font (the canvas's, in the browser).
+   * `routeSyncLimit`: above this many connections to place at once, they are placed straight and
+   * bent later in slices (`routePending`): a big map's first paint does not wait for routing.
+   */
+  constructor(
+    private readonly measure: Measure = estimateWidth,
+    private readonly routeSyncLimit = Infinity,
+  ) {}
   private invalidRecs = new Map<string, readonly [ElementRecord, string]>();
   /** See `setEncodings`. */
   encodings: ElementEncodings = NO_ENCODINGS;
@@ -70,6 +79,14 @@ export class Scene {
     const prev = this.snapshot;
     this.snapshot = next;
     const dirtyEls = new Set<string>();
+    if ((next.meta?.textFactors === true) !== this.words) {
+      this.words = !this.words; // every factor changes shape: words, or boxes again
+      for (const g of this.elements.values()) {
+        if (g.rec.kind !== 'factor') continue;
+        g.spec = shapeSpecFor(g.rec, this.words);
+        dirtyEls.add(g.id);
+      }
+    }
     const dirtyGroups = new Set<string>();
     const dirtyConns = new Set<string>();
     const dirtyPairs = new Set<string>();
@@ -121,14 +138,14 @@ export class Scene {
             old.label !== rec.label ||
             old.extra !== rec.extra
           ) {
-            g.spec = shapeSpecFor(rec);
+            g.spec = shapeSpecFor(rec, this.words);
             dirtyEls.add(id);
             this.overrides.delete(id);
           }
         } else {
           added++;
           changedEls++;
-          const geom = newElementGeom(id, rec, shapeSpecFor(rec), this.seq++);
+          const geom = newElementGeom(id, rec, shapeSpecFor(rec, this.words), this.seq++);
           this.elements.set(id, geom);
           this.reparent(id, rec.parent, dirtyGroups);
           dirtyEls.add(id);
@@ -162,15 +179,15 @@ export class Scene {
           const old = g.rec;
           g.rec = rec;
           if (old.from !== rec.from || old.to !== rec.to) {
-            this.unlink(id, old, dirtyPairs);
-            this.link(id, rec, dirtyPairs);
+            this.links.unlink(id, old, dirtyPairs);
+            this.links.link(id, rec, dirtyPairs);
           }
           dirtyConns.add(id);
         } else {
           added++;
           changedConns++;
           this.connections.set(id, newConnectionGeom(id, rec));
-          this.link(id, rec, dirtyPairs);
+          this.links.link(id, rec, dirtyPairs);
           dirtyConns.add(id);
         }
       }
@@ -180,7 +197,7 @@ export class Scene {
           changedConns++;
           this.connectionIndex.remove(g);
           this.connections.delete(id);
-          this.unlink(id, g.rec, dirtyPairs);
+          this.links.unlink(id, g.rec, dirtyPairs);
           dirtyConns.delete(id);
         }
       }
@@ -192,10 +209,7 @@ export class Scene {
     return { elements: changedEls, connections: changedConns, geometry };
   }
 
-  /**
-   * Shows elements at other positions without a new snapshot (a drag preview). Passing an
-   * element again replaces its override; `clearOverrides` returns elements to their records.
-   */
+  /** Shows elements elsewhere without a new snapshot (a drag preview); see `clearOverrides`. */
   setOverrides(positions: ReadonlyMap<string, readonly [number, number]>): void {
     const dirty = new Set<string>();
     for (const [id, p] of positions) {
@@ -222,14 +236,7 @@ export class Scene {
     const prev = this.encodings;
     const enc = next ?? NO_ENCODINGS;
     this.encodings = enc;
-    const dirty = new Set<string>();
-    const before = prev.scale;
-    const after = enc.scale;
-    if (before !== after) {
-      if (before) for (const [id, k] of before) if (after?.get(id) !== k) dirty.add(id);
-      if (after) for (const [id, k] of after) if (before?.get(id) !== k) dirty.add(id);
-    }
-    for (const id of [...dirty]) if (!this.elements.has(id)) dirty.delete(id);
+    const dirty = changedScales(prev.scale, enc.scale, this.elements);
     if (dirty.size) this.relayout(dirty, new Set(), new Set(), new Set());
   }
 
@@ -256,13 +263,10 @@ export class Scene {
   }
 
   connectionsOf(elementId: string): ReadonlySet<string> {
-    return this.byElement.get(elementId) ?? new Set();
+    return this.links.byElement.get(elementId) ?? new Set();
   }
 
-  /**
-   * Bounds of everything shown on the map (a lens's hidden elements left out, unless it hides
-   * them all), or null for an empty map.
-   */
+  /** Bounds of what is shown (a lens's hidden elements left out, unless all are); null: empty. */
   contentBounds(): Rect | null {
     const all = Array.from(this.elements.values());
     const shown = all.filter((g) => !this.isHidden(g.id));
@@ -280,7 +284,7 @@ export class Scene {
     this.overrides.delete(id);
     this.unparent(id, g.rec.parent, dirtyGroups);
     dirtyGroups.delete(id);
-    const conns = this.byElement.get(id);
+    const conns = this.links.byElement.get(id);
     if (conns) for (const c of conns) dirtyConns.add(c);
   }
 
@@ -290,30 +294,6 @@ export class Scene {
 
   private unparent(id: string, parent: string | undefined, dirtyGroups: Set<string>): void {
     if (parent && removeMember(this.children, parent, id)) dirtyGroups.add(parent);
-  }
-
-  private link(id: string, rec: ConnectionRecord, dirtyPairs: Set<string>): void {
-    addMember(this.byElement, rec.from, id);
-    addMember(this.byElement, rec.to, id);
-    const key = pairKey(rec.from, rec.to);
-    const list = this.pairs.get(key);
-    if (list) {
-      list.push(id);
-      list.sort();
-    } else this.pairs.set(key, [id]);
-    dirtyPairs.add(key);
-  }
-
-  private unlink(id: string, rec: ConnectionRecord, dirtyPairs: Set<string>): void {
-    removeMember(this.byElement, rec.from, id);
-    removeMember(this.byElement, rec.to, id);
-    const key = pairKey(rec.from, rec.to);
-    const list = this.pairs.get(key);
-    if (!list) return;
-    const i = list.indexOf(id);
-    if (i >= 0) list.splice(i, 1);
-    if (list.length === 0) this.pairs.delete(key);
-    else dirtyPairs.add(key);
   }
 
   private relayout(
@@ -354,11 +334,11 @@ export class Scene {
       }
     }
     for (const id of dirtyEls) {
-      const conns = this.byElement.get(id);
+      const conns = this.links.byElement.get(id);
       if (conns) for (const c of conns) dirtyConns.add(c);
     }
     for (const key of dirtyPairs) {
-      const list = this.pairs.get(key);
+      const list = this.links.pairs.get(key);
       if (!list) continue;
       const offsets = parallelOffsets(list.length, PARALLEL_SPACING);
       list.forEach((cid, i) => {
@@ -367,11 +347,26 @@ export class Scene {
         dirtyConns.add(cid);
       });
     }
+    const defer = dirtyConns.size > this.routeSyncLimit;
     for (const id of dirtyConns) {
       const c = this.connections.get(id);
-      if (c) this.placeConnection(c);
+      if (c) this.placeConnection(c, defer);
     }
     if (dirtyEls.size || dirtyConns.size) this.version++;
+  }
+
+  /** Routes up to `max` waiting connections; returns how many still wait (`max` 0: just count). */
+  routePending(max = Infinity): number {
+    let n = 0;
+    for (const id of this.unrouted) {
+      if (n >= max) break;
+      n++;
+      const c = this.connections.get(id);
+      if (c) this.placeConnection(c, false);
+      else this.unrouted.delete(id);
+    }
+    if (n) this.version++;
+    return this.unrouted.size;
   }
 
   private placeElement(g: ElementGeom): void {
@@ -390,10 +385,15 @@ export class Scene {
     this.elementIndex.update(g);
   }
 
-  private placeConnection(c: ConnectionGeom): void {
+  private placeConnection(c: ConnectionGeom, defer: boolean): void {
     const a = this.elements.get(c.rec.from);
     const b = this.elements.get(c.rec.to);
-    if (routeConnection(c, a, b, this.elementIndex)) this.connectionIndex.update(c);
+    this.unrouted.delete(c.id);
+    c.bend = 0;
+    const route = defer ? placeConnectionGeom : routeConnection;
+    const placed = route(c, a, b, this.elementIndex);
+    if (placed && defer && c.offset === 0) this.unrouted.add(c.id);
+    if (placed) this.connectionIndex.update(c);
     else this.connectionIndex.remove(c);
   }
 }

@@ -3,6 +3,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import type { MapSnapshot } from '../../shared/schema/types';
 import { SnapshotTracker, type SnapshotChange } from '../../shared/schema/snapshot';
 import { checkCompatibility, migrate } from '../../shared/schema/migrations';
+import { migrateRecords } from '../../shared/schema/record-migrations';
 import {
   connectionsMap,
   elementsMap,
@@ -257,6 +258,8 @@ export class MapSession {
     if (compat.status === 'newer') this.readOnlyReason = compat.message;
     else if (compat.status === 'needs-migration' && this.role !== 'view')
       migrate(this.doc, this.ctx.origin);
+    // The records' own steps: the host ran them on load; a map kept only here runs them now.
+    if (compat.status !== 'newer' && this.role !== 'view') migrateRecords(this.doc);
   }
 
   /**

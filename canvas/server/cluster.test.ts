@@ -1,5 +1,6 @@
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { addElement } from '../../shared/domain/elements';
 import { elementsMap } from '../../shared/schema/doc';
 import {
@@ -40,6 +41,7 @@ async function startHost(): Promise<ChildHost> {
   const host = await startChildHost([
     `--redis=${services.redis.url}`,
     `--database=${services.postgres.url}`,
+    '--heartbeat-ms=200',
   ]);
   hosts.push(host);
   return host;
@@ -90,6 +92,42 @@ describe('several hosts, one map (Redis + PostgreSQL)', () => {
     });
     onA.provider.setAwarenessField('user', { id: 'u-a', name: 'Ana', color: '#3366aa' });
     await seen;
+
+    // A named version kept on host A is listed, and read whole, on host B (both in PostgreSQL).
+    const kept = await fetch(`${a.url}/api/rooms/${room.roomId}/versions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${room.editSecret}` },
+      body: JSON.stringify({ name: 'Both edits', by: 'Ana' }),
+    });
+    expect(kept.status).toBe(201);
+    const { id } = (await kept.json()) as { id: string };
+    const auth = { Authorization: `Bearer ${room.viewSecret}` };
+    const listed = await fetch(`${b.url}/api/rooms/${room.roomId}/versions`, { headers: auth });
+    const { versions } = (await listed.json()) as { versions: { id: string; name: string }[] };
+    expect(versions.map((v) => [v.id, v.name])).toContainEqual([id, 'Both edits']);
+    const state = await fetch(`${b.url}/api/rooms/${room.roomId}/versions/${id}`, {
+      headers: auth,
+    });
+    expect(state.status).toBe(200);
+    const restored = new Y.Doc();
+    Y.applyUpdate(restored, new Uint8Array(await state.arrayBuffer()));
+    expect(labels(restored)).toEqual(new Set(['From A', 'From B']));
+
+    // The cluster heartbeat: host A announces Ana's client id in this room, so that host B keeps
+    // her entry while she idles (realtime/cluster-heartbeat.ts has the timing, on a fake clock).
+    const listener = new Redis(services.redis.url);
+    try {
+      const announced = new Promise<void>((done) => {
+        listener.on('message', (_channel: string, message: string) => {
+          const rooms = (JSON.parse(message) as { rooms: Record<string, number[]> }).rooms;
+          if (rooms[room.roomId]?.includes(onA.doc.clientID)) done();
+        });
+      });
+      await listener.subscribe('weavemap:presence-heartbeat');
+      await announced;
+    } finally {
+      listener.disconnect();
+    }
   }, 120_000);
 
   it('loses no acknowledged edit when a host is killed -9 mid-run; its client moves on', async () => {

@@ -1,9 +1,12 @@
 import { Redis as RedisExtension } from '@hocuspocus/extension-redis';
 import type { Extension } from '@hocuspocus/server';
+import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import type { Logger } from './log';
 import { redact } from './redact';
+import { clusterHeartbeat } from './realtime/cluster-heartbeat';
+import { PostgresVersionStore } from './history/postgres-version-store';
 import { PostgresDocumentStore } from './realtime/postgres-document-store';
 import { PostgresRoomStore } from './rooms/postgres-store';
 
@@ -13,11 +16,17 @@ export interface ClusterOptions {
   redisUrl: string;
   /** `postgres://user@host:port/db`: rooms, their documents and the durable update log. */
   databaseUrl: string;
+  /** How often this host announces its people to the others (default 10 s; see cluster-heartbeat.ts). */
+  heartbeatMs?: number;
+  /** Automatic versions kept per room (the history's policy; default 500). */
+  maxAutoVersions?: number;
 }
 
 export interface Cluster {
   documents: PostgresDocumentStore;
   rooms: PostgresRoomStore;
+  /** Rooms' versions (history), shared by the hosts. */
+  versions: PostgresVersionStore;
   /** Hocuspocus extensions sharing live rooms through Redis. */
   extensions: Extension[];
   close(): Promise<void>;
@@ -37,9 +46,11 @@ export async function openCluster(options: ClusterOptions, log: Logger): Promise
   pool.on('error', (error) => log.warn(`postgres: idle client error: ${error.message}`));
   const documents = new PostgresDocumentStore(pool);
   const rooms = new PostgresRoomStore(pool);
+  const versions = new PostgresVersionStore(pool, options.maxAutoVersions);
   try {
     await documents.open();
     await rooms.open();
+    await versions.open();
   } catch (error) {
     await pool.end().catch(() => {});
     throw new Error(
@@ -75,11 +86,31 @@ export async function openCluster(options: ClusterOptions, log: Logger): Promise
     // failed Redis store lock never skips writing the snapshot.
   });
 
+  // Presence of idle people across hosts: each host announces its people, the others renew
+  // their entries (realtime/cluster-heartbeat.ts).
+  const channel = 'weavemap:presence-heartbeat';
+  const pub = client();
+  const heartbeat = clusterHeartbeat({
+    hostId: randomUUID(),
+    publish: (message) => {
+      pub.publish(channel, message).catch((error: Error) => {
+        log.warn(`redis: presence heartbeat not sent: ${error.message}`);
+      });
+    },
+    ...(options.heartbeatMs !== undefined ? { intervalMs: options.heartbeatMs } : {}),
+  });
+  const sub = client();
+  sub.on('message', (from: string, message: string) => {
+    if (from === channel) heartbeat.heartbeat.receive(message);
+  });
+  await sub.subscribe(channel);
+
   let closed: Promise<void> | undefined;
   return {
     documents,
     rooms,
-    extensions: [redis],
+    versions,
+    extensions: [redis, heartbeat],
     close: () =>
       (closed ??= (async () => {
         for (const c of clients) c.disconnect();

@@ -12,6 +12,7 @@ import { Router } from './http/router';
 import { createStaticHandler } from './http/static';
 import { createHistory } from './history/recorder';
 import { VersionStore } from './history/store';
+import type { VersionStorage } from './history/version-storage';
 import { httpUrl, isWildcardHost, lanUrls } from './lan';
 import type { Logger } from './log';
 import { createConsoleLogger } from './log';
@@ -103,9 +104,11 @@ export const MiB = 1024 * 1024;
 export async function startHost(options: HostOptions = {}): Promise<Host> {
   const log = options.logger ?? createConsoleLogger(options.quiet ?? false);
   // First: a bad --allow-origin throws before anything is opened.
+  // The cluster's hosts trust each other's pages: a page loaded from one host moves its /sync
+  // socket to another when its own host dies (shared/sync/host-rotation.ts).
   const origins = new OriginPolicy({
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
-    allow: options.allowOrigins ?? [],
+    allow: [...(options.allowOrigins ?? []), ...(options.peers ?? [])],
   });
   const bindHost = options.host ?? DEFAULT_HOST;
   const dataDir = resolve(options.dataDir ?? DEFAULT_DATA_DIR);
@@ -115,10 +118,21 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
 
   // Loaded only for a cluster: the SQLite host does not pay for pg, ioredis and the extension.
   const cluster = options.cluster
-    ? await (await import('./cluster')).openCluster(options.cluster, log)
+    ? await (
+        await import('./cluster')
+      ).openCluster(
+        {
+          ...options.cluster,
+          ...(options.history?.maxAutoVersions !== undefined
+            ? { maxAutoVersions: options.history.maxAutoVersions }
+            : {}),
+        },
+        log,
+      )
     : undefined;
   const rooms: RoomDirectory = cluster?.rooms ?? new RoomStore(databaseFile);
-  const versions = new VersionStore(databaseFile, options.history?.maxAutoVersions);
+  const versions: VersionStorage =
+    cluster?.versions ?? new VersionStore(databaseFile, options.history?.maxAutoVersions);
   const history = createHistory({
     store: versions,
     log,

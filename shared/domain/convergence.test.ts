@@ -15,6 +15,7 @@ import {
 } from './index';
 import { DomainError } from './context';
 import { testContext } from './test-context';
+import { seededRandom } from '../analysis/rng';
 
 /**
  * Three replicas each apply random domain operations while receiving each other's updates
@@ -72,19 +73,8 @@ function randomOp(ctx: EditContext, rng: Rng): void {
 /** Operations that ran without being refused, by domain function, since the last reset. */
 const done = new Map<string, number>();
 
-function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function simulate(seed: number, opsEach: number) {
-  const rng = mulberry32(seed);
+  const rng = seededRandom(seed);
   const replicas = ['a', 'b', 'c'].map((u) => testContext(u));
   const inbox: Uint8Array[][] = replicas.map(() => []);
   replicas.forEach((ctx, i) => {

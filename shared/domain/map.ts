@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { loopsMap, metaMap } from '../schema/doc';
 import { LIMITS } from '../schema/limits';
+import { stampMigrated } from '../schema/record-migrations';
 import { SCHEMA_VERSION } from '../schema/version';
 import { DomainError, nowOf, transact, type EditContext } from './context';
 
@@ -13,6 +14,7 @@ export function initMap(ctx: EditContext, title: string): void {
     meta.set('title', title.trim().slice(0, LIMITS.titleChars) || 'Untitled map');
     meta.set('createdAt', nowOf(ctx));
     meta.set('createdBy', ctx.userId);
+    stampMigrated(ctx.doc);
   });
 }
 
@@ -24,6 +26,14 @@ export function setMapTitle(ctx: EditContext, title: string): void {
       { field: 'title', message: `The title is too long (at most ${LIMITS.titleChars}).` },
     ]);
   transact(ctx, () => metaMap(ctx.doc).set('title', t));
+}
+
+/** Turns the map's text-first factor style (factors as words, no boxes) on or off, for everyone. */
+export function setTextFactors(ctx: EditContext, on: boolean): void {
+  transact(ctx, () => {
+    if (on) metaMap(ctx.doc).set('textFactors', true);
+    else metaMap(ctx.doc).delete('textFactors');
+  });
 }
 
 /**

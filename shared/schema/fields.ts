@@ -69,8 +69,10 @@ const nonEmpty = (v: unknown): string | undefined =>
   typeof v === 'string' && v !== '' ? v : undefined;
 const num = (v: unknown): number | undefined =>
   typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+const isString = (t: unknown): t is string => typeof t === 'string';
+/** A stored list that is all strings is returned as is (read-only): no copy on load. */
 const strings = (v: unknown): readonly string[] | undefined =>
-  Array.isArray(v) ? v.filter((t): t is string => typeof t === 'string') : undefined;
+  Array.isArray(v) ? (v.every(isString) ? v : v.filter(isString)) : undefined;
 
 /** The record's id (its key in the parent map). */
 export const idField = (label = 'Id'): Field<string, false> => ({

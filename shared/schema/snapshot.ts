@@ -37,10 +37,18 @@ function readAll<T>(map: Y.Map<RecordMap>, read: (m: RecordMap, id: string) => T
   return out;
 }
 
+/**
+ * The connections whose two ends exist. When all of them do (nearly always), that is `all`
+ * itself: snapshots never mutate their maps, and the tracker replaces `all` rather than editing
+ * it, so sharing it saves copying every connection on each load and element edit.
+ */
 function visibleConnections(
   all: ReadonlyMap<string, ConnectionRecord>,
   elements: ReadonlyMap<string, ElementRecord>,
-): Map<string, ConnectionRecord> {
+): ReadonlyMap<string, ConnectionRecord> {
+  let hidden = 0;
+  for (const c of all.values()) if (!elements.has(c.from) || !elements.has(c.to)) hidden++;
+  if (hidden === 0) return all;
   const out = new Map<string, ConnectionRecord>();
   for (const [id, c] of all) if (elements.has(c.from) && elements.has(c.to)) out.set(id, c);
   return out;

@@ -165,6 +165,13 @@ export function validateMetaChange(
       ];
     return [];
   }
+  if (key.startsWith('migrated/')) {
+    // The last record migration run (record-migrations.ts): a whole number that never goes back.
+    const was = typeof before === 'number' ? before : 0;
+    if (deleted || !Number.isInteger(after) || (after as number) < was)
+      return [{ field: key, message: `${key} can only move forward, by a migration.` }];
+    return [];
+  }
   if (deleted) return [];
   const errors: FieldError[] = [];
   if (key === 'title' && !isText(after, LIMITS.titleChars))

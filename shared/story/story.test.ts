@@ -5,7 +5,7 @@ import { initMap } from '../domain/map';
 import { readSnapshot } from '../schema/snapshot';
 import { sessionMap } from '../session/layout';
 import { sessionContext } from '../session/test-helpers';
-import { UpdateGuard, type WriterRole } from '../sync/update-guard';
+import { guardedEdits } from '../sync/testing/guarded-edits';
 import {
   addStep,
   createStory,
@@ -196,20 +196,7 @@ describe('the host checks stories', () => {
   function room() {
     const { doc: host, fac, a } = map();
     const s = createStory(fac, 'S');
-    const guard = new UpdateGuard(host);
-    const attempt = (role: WriterRole, edit: (doc: Y.Doc) => void): string | null => {
-      const replica = new Y.Doc();
-      Y.applyUpdate(replica, Y.encodeStateAsUpdate(host));
-      const before = Y.encodeStateVector(replica);
-      edit(replica);
-      const update = Y.encodeStateAsUpdate(replica, before);
-      const refusal = guard.check(update, role);
-      if (!refusal) {
-        Y.applyUpdate(host, update);
-        guard.mirror(update, guard.acceptedToken());
-      }
-      return refusal;
-    };
+    const attempt = guardedEdits(host);
     return { host, a, story: s.id, attempt };
   }
   const facOn = (doc: Y.Doc) => sessionContext('fac', { doc, facilitator: true });

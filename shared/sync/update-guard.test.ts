@@ -13,7 +13,7 @@ import {
 } from '../session/index';
 import { reflectionsMap } from '../session/layout';
 import { sessionContext } from '../session/test-helpers';
-import { UpdateGuard, type WriterRole } from './update-guard';
+import { guardedEdits } from './testing/guarded-edits';
 
 /** A room (the host's copy) and a client's replica of it. */
 function room() {
@@ -24,21 +24,8 @@ function room() {
   const b = addElement(fac, { kind: 'factor', label: 'B' });
   initReflectionBoard(fac);
   const vote = openVote(fac, { elementIds: [a, b], dotsPerPerson: 1 });
-  const guard = new UpdateGuard(host);
   /** Runs `edit` on a fresh replica and checks the update it makes against the host. */
-  const attempt = (role: WriterRole, edit: (doc: Y.Doc) => void): string | null => {
-    const replica = new Y.Doc();
-    Y.applyUpdate(replica, Y.encodeStateAsUpdate(host));
-    const before = Y.encodeStateVector(replica);
-    edit(replica);
-    const update = Y.encodeStateAsUpdate(replica, before);
-    const refusal = guard.check(update, role);
-    if (!refusal) {
-      Y.applyUpdate(host, update);
-      guard.mirror(update, guard.acceptedToken());
-    }
-    return refusal;
-  };
+  const attempt = guardedEdits(host);
   return { host, a, b, vote, attempt };
 }
 

@@ -17,6 +17,8 @@ export function benchLoad(): BenchRow[] {
     );
     const r = JSON.parse(out.trim().split('\n').pop() as string) as {
       loadMs: number;
+      loadCpuMs: number;
+      decodeMs: number;
       firstLoadMs: number;
       heapBytes: number;
       jsonMs: number;
@@ -32,7 +34,9 @@ export function benchLoad(): BenchRow[] {
       baseline: r.jsonMs,
       baselineName: 'JSON.parse',
       ...(n === 5000 ? { target: '≤ 300 ms' } : {}),
-      note: `median of 5; first ${r.firstLoadMs.toFixed(0)} ms; doc ${(r.updateBytes / 1024).toFixed(0)} KiB`,
+      note:
+        `median of 5; first ${r.firstLoadMs.toFixed(0)} ms; decode ${r.decodeMs.toFixed(0)} ms; ` +
+        `CPU ${r.loadCpuMs.toFixed(0)} ms; doc ${(r.updateBytes / 1024).toFixed(0)} KiB`,
     });
     rows.push({
       group: 'load',

@@ -2,34 +2,40 @@
  * Does a what-if block the UI thread? Opens a 1,000-factor, 3,000-link map in headless Chromium,
  * pushes two factors in the What if view and runs it privately (maps over 300 factors run in the
  * simulation worker), recording every long task (PerformanceObserver 'longtask': main-thread
- * tasks over 50 ms) from the click until the last step is on screen (the animation paints every
- * frame). The baseline is the same run on one thread (the engine timed here in Node): how long
- * the page would freeze computing it on the UI thread.
+ * tasks over 50 ms) from the click until the last step is on screen. The baseline is the same run
+ * on one thread (the engine timed here in Node): how long the page would freeze computing it on
+ * the UI thread. A control window (the page idle as long, before the run) shows what the
+ * machine's load alone costs.
+ *
+ * It also reads, from the page, how long the Web Worker took (steps per second in the worker),
+ * the what-if layer's counts (frames that redrew the marks alone, frames that drew the whole map,
+ * marks in view) and the list rows in the page; with SIM_PROFILE=1 it prints the UI thread's CPU
+ * profile over the run (self time per function), with SIM_TRACE=<file> it saves a Chromium trace
+ * and prints what the long tasks were made of.
  *
  *   npx tsx test/bench/simulation-ui.ts          # builds the canvas, prints the table
+ *   SIM_PROFILE=1 npx tsx test/bench/simulation-ui.ts
+ *   SIM_TRACE=/tmp/trace.json npx tsx test/bench/simulation-ui.ts
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
-import { randomCausalMap } from '../../shared/analysis/random-maps';
-import { transact, writeNewConnection, writeNewElement } from '../../shared/domain/index';
 import { runWhatIf } from '../../shared/simulation/whatif';
 import { startHost } from '../../canvas/server/host';
 import { chromiumLaunchOptions } from '../support/chromium';
 import { asKnownUser } from '../support/known-user';
 import { observeLongTasks } from './analysis-ui';
+import { measureWhatIfUi, PUSHES, seedWhatIfRoom } from './simulation-ui-measure';
 import { printTable, type BenchRow } from './table';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const FACTORS = 1000;
 const LINKS = 3000;
 const STEPS = 60;
-const PUSHES = [
-  { elementId: 'f1', direction: 1 as const },
-  { elementId: 'f500', direction: -1 as const },
-];
+/** The control window: the page open and idle, no run. */
+const IDLE_MS = 8000;
 
 export async function benchSimulationUi(): Promise<BenchRow[]> {
   const dir = await mkdtemp(join(tmpdir(), 'weavemap-simulation-ui-'));
@@ -55,38 +61,7 @@ export async function benchSimulationUi(): Promise<BenchRow[]> {
   });
   const browser = await chromium.launch(await chromiumLaunchOptions());
   try {
-    const map = randomCausalMap(FACTORS, LINKS, 42);
-    const res = await fetch(new URL('/api/rooms', host.url), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ title: 'What-if bench' }),
-    });
-    const room = (await res.json()) as { roomId: string; editLink: string };
-    const cols = Math.ceil(Math.sqrt(FACTORS));
-    await host.withRoomDoc(room.roomId, (doc) => {
-      const ctx = { doc, origin: 'seed', userId: 'seed' };
-      transact(ctx, () => {
-        doc.getMap('meta').set('schemaVersion', 1);
-        doc.getMap('meta').set('title', 'What-if bench');
-        map.elements.forEach((e, i) =>
-          writeNewElement(ctx, {
-            id: e.id,
-            kind: 'factor',
-            label: e.label,
-            position: [(i % cols) * 200, Math.floor(i / cols) * 120],
-          }),
-        );
-        for (const c of map.connections)
-          writeNewConnection(ctx, {
-            id: c.id,
-            from: c.from,
-            to: c.to,
-            kind: 'causal',
-            direction: 'directed',
-            ...(c.polarity ? { polarity: c.polarity } : {}),
-          });
-      });
-    });
+    const { editLink, map } = await seedWhatIfRoom(host, FACTORS, LINKS);
     // The baseline: the same run on one thread (best of 3).
     let oneThreadMs = Infinity;
     for (let i = 0; i < 3; i++) {
@@ -99,53 +74,9 @@ export async function benchSimulationUi(): Promise<BenchRow[]> {
     await asKnownUser(context, 'Ana');
     const page = await context.newPage();
     await observeLongTasks(page);
-    await page.goto(room.editLink);
+    await page.goto(editLink);
     await page.getByTestId('status-counts').filter({ hasText: '1,000 elements' }).waitFor();
-    await page
-      .getByRole('navigation', { name: 'Views' })
-      .getByRole('button', { name: 'What if' })
-      .click();
-    for (const p of PUSHES) {
-      await page.evaluate(
-        (id) =>
-          (
-            window as unknown as { __weavemap: { workbench: { select(ids: string[]): void } } }
-          ).__weavemap.workbench.select([id]),
-        p.elementId,
-      );
-      await page.getByTestId(p.direction > 0 ? 'sim-push-up' : 'sim-push-down').click();
-    }
-    await page.getByText('Settings').click();
-    await page.getByLabel('Steps', { exact: true }).fill(String(STEPS));
-    // Let loading settle, then measure from the click to the last step on screen.
-    await page.evaluate(() => new Promise((r) => setTimeout(r, 1500)));
-    const started = await page.evaluate(() => performance.now());
-    await page.getByTestId('sim-run').click();
-    try {
-      await page
-        .getByTestId('sim-run-state')
-        .and(page.locator(`[data-step="${STEPS}"]`))
-        .waitFor({ timeout: 60_000 });
-    } catch (e) {
-      const shown = await page
-        .locator('.sim-view')
-        .innerText()
-        .catch(() => '(no view)');
-      throw new Error(`The run did not reach step ${STEPS}. The view shows: ${shown}`, {
-        cause: e,
-      });
-    }
-    const f = await page.evaluate((start) => {
-      const ended = performance.now();
-      const tasks = (
-        window as unknown as { __longTasks: { start: number; duration: number }[] }
-      ).__longTasks.filter((t) => t.start + t.duration >= start && t.start <= ended);
-      return {
-        maxTaskMs: Math.round(Math.max(0, ...tasks.map((t) => t.duration))),
-        longTasks: tasks.length,
-        totalMs: Math.round(ended - start),
-      };
-    }, started);
+    const f = await measureWhatIfUi(page, STEPS, IDLE_MS, browser);
     await context.close();
     return [
       {
@@ -156,7 +87,16 @@ export async function benchSimulationUi(): Promise<BenchRow[]> {
         baseline: oneThreadMs,
         baselineName: 'the run on one thread (Node): the freeze without the worker',
         target: '≤ 50 ms',
-        note: `0 = no task over 50 ms; ${f.longTasks} long task(s) from the click to step ${STEPS} on screen (${f.totalMs} ms, animation included)`,
+        note: `0 = no task over 50 ms; ${f.longTasks} long task(s) from the click to step ${STEPS} on screen (${f.totalMs} ms, animation included); control, the page idle for ${IDLE_MS / 1000} s: ${f.idle.longTasks} long task(s), longest ${f.idle.maxTaskMs} ms. Work per run: ${f.layerFrames} frames redrew the what-if layer alone (of ${f.animationFrames} animation frames), ${f.mapFrames} drew the whole map; ${f.drawn} marks in view; ${f.rowsInPage} of ${f.rows} list rows in the page`,
+      },
+      {
+        group: 'simulation',
+        name: `what-if in Chromium's Web Worker, ${FACTORS} factors, ${LINKS} links (${STEPS} steps)`,
+        value: Math.round(STEPS / (f.computeMs / 1000)),
+        unit: 'steps/s',
+        baseline: Math.round(STEPS / (oneThreadMs / 1000)),
+        baselineName: 'the same run in Node on one thread',
+        note: `${f.worker ? 'in the worker' : 'NOT in the worker'}: ${f.computeMs} ms for the run`,
       },
     ];
   } finally {

@@ -8,8 +8,11 @@ import { elementId, openView } from '../support/app';
  * Story mode in the browser: the facilitator (her own browser context) records a story of five
  * steps on the example map through the Story view, each step revealing what she clicked, and
  * plays it for everyone; a participant (another context) sees each step's caption and exactly
- * the elements revealed so far while the facilitator steps on with Page Down. The story then
- * exports as a web page. A screenshot of a step goes to docs/screenshots/.
+ * the elements revealed so far while the facilitator steps on with Page Down, and her view moves
+ * with each step (read through the map's test hook: where her viewport is, what it frames). The
+ * fourth step keeps a what-if moment: the participant's screen computes it in the simulation
+ * worker and marks the factors it moved. The story then exports as a web page. A screenshot of
+ * a step goes to docs/screenshots/.
  */
 
 const SHOTS = join(REPO, 'docs', 'screenshots');
@@ -67,6 +70,68 @@ function allElementIds(page: Page): Promise<string[]> {
   ]);
 }
 
+interface Framing {
+  /** The viewport's centre and zoom, as the map's test hook reports them. */
+  readonly at: string;
+  /** Whether all of `ids` lie inside the visible rectangle. */
+  readonly inView: boolean;
+}
+
+/** Where this screen's view is, and whether it frames `ids` whole. */
+function framing(page: Page, ids: readonly string[]): Promise<Framing> {
+  return page.evaluate((list) => {
+    interface Editor {
+      viewport(): { x: number; y: number; zoom: number };
+      renderer: {
+        getViewport(): { rect: { x: number; y: number; width: number; height: number } };
+        scene: { elements: Map<string, { x: number; y: number; w: number; h: number }> };
+      };
+    }
+    const e = (window as unknown as { __weavemap: { editor: Editor } }).__weavemap.editor;
+    const v = e.viewport();
+    const r = e.renderer.getViewport().rect;
+    const inView = list.every((id) => {
+      const g = e.renderer.scene.elements.get(id);
+      return (
+        !!g && g.x >= r.x && g.y >= r.y && g.x + g.w <= r.x + r.width && g.y + g.h <= r.y + r.height
+      );
+    });
+    return { at: `${v.x.toFixed(1)},${v.y.toFixed(1)}@${v.zoom.toFixed(4)}`, inView };
+  }, ids);
+}
+
+/**
+ * Waits until this screen's view has moved away from `before`, frames `ids` and has settled (two
+ * readings alike); returns where it settled.
+ */
+async function followed(page: Page, before: string, ids: readonly string[]): Promise<string> {
+  let last = '';
+  await expect
+    .poll(
+      async () => {
+        const f = await framing(page, ids);
+        const settled = f.at === last;
+        last = f.at;
+        return f.at !== before && f.inView && settled;
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(true);
+  return last;
+}
+
+/** The what-if marks this screen's map holds (the what-if layer's count). */
+function whatIfMarks(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      (
+        window as unknown as {
+          __weavemap: { editor: { renderer: { whatIf: { stats(): { marks: number } } } } };
+        }
+      ).__weavemap.editor.renderer.whatIf.stats().marks,
+  );
+}
+
 const STEPS = [
   [
     'Children entering kindergarten ready to learn',
@@ -116,7 +181,16 @@ test('a story of five steps recorded by the facilitator plays for a participant'
     const id = await elementId(fay.page, label);
     ids.push(id);
     await clickElement(fay.page, id);
+    if (i === 3) {
+      // Keep a what-if moment: push this factor up and run it on Fay's screen first.
+      await openView(fay.page, 'What if');
+      await fay.page.getByTestId('sim-push-up').click();
+      await fay.page.getByTestId('sim-run').click();
+      await expect(fay.page.getByTestId('sim-run-state')).toBeVisible();
+      await openView(fay.page, 'Story');
+    }
     await fay.page.getByTestId('story-caption-input').fill(caption);
+    if (i === 3) await fay.page.getByLabel('The what-if moment on screen').check();
     if (i === 2) {
       // Highlight the first loop the map has.
       const loop = fay.page.getByLabel('Highlight a loop');
@@ -130,10 +204,16 @@ test('a story of five steps recorded by the facilitator plays for a participant'
   await fay.page.getByTestId('story-caption-input').fill('The whole system, all at once.');
   await fay.page.getByTestId('story-record').click();
   await expect(fay.page.getByTestId('story-steps').locator('li')).toHaveCount(5);
+  await expect(fay.page.getByTestId('story-steps').locator('li').nth(3)).toContainText('what-if');
+  // Fay's own run goes; the story brings its moment back at step 4.
+  await openView(fay.page, 'What if');
+  await fay.page.getByTestId('sim-stop').click();
+  await openView(fay.page, 'Story');
   // Ana's Story view lists it too (it lives in the map document).
   await expect(ana.page.getByTestId('story-view')).toContainText('How readiness stalls');
 
   const every = await allElementIds(ana.page);
+  let view = (await framing(ana.page, [])).at;
   await fay.page.getByTestId('story-play').click();
   for (let step = 0; step < 5; step++) {
     const caption = step < 4 ? STEPS[step]![1] : 'The whole system, all at once.';
@@ -154,6 +234,17 @@ test('a story of five steps recorded by the facilitator plays for a participant'
         .poll(async () => every.length - (await hiddenOf(ana.page, every)).length)
         .toBeGreaterThan(4);
     }
+    // Ana's view moved with the step and frames what it revealed (the clicked elements).
+    view = await followed(ana.page, view, ids.slice(0, Math.min(step + 1, 4)));
+    if (step === 3) {
+      // The step's what-if moment, computed in the worker on Ana's screen, marks factors.
+      const caption = ana.page.getByTestId('story-caption');
+      await expect(caption).toHaveAttribute('data-whatif-worker', '1');
+      await expect(caption).not.toHaveAttribute('data-whatif-marks', '0');
+      await expect.poll(() => whatIfMarks(ana.page)).toBeGreaterThan(0);
+    } else {
+      await expect.poll(() => whatIfMarks(ana.page)).toBe(0);
+    }
     if (step === 2) {
       mkdirSync(SHOTS, { recursive: true });
       await ana.page.screenshot({ path: join(SHOTS, 'story-step.png') });
@@ -164,6 +255,8 @@ test('a story of five steps recorded by the facilitator plays for a participant'
   // Page Up goes back one step for everyone.
   await fay.page.keyboard.press('PageUp');
   await expect(ana.page.getByTestId('story-caption-text')).toHaveText(STEPS[3][1]);
+  await followed(ana.page, view, ids);
+  await expect.poll(() => whatIfMarks(ana.page)).toBeGreaterThan(0);
   // Ana's keys do not drive it.
   await ana.page.keyboard.press('PageDown');
   await expect(fay.page.getByTestId('story-caption')).toContainText('step 4 of 5');

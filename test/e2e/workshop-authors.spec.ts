@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
-import { test, expect } from '../support/fixtures';
+import { expect } from '../support/fixtures';
 import { expectCounts, focusMap, outline } from '../support/app';
-import { closeAll, startWorkshop } from '../support/workshop';
+import { test } from '../support/workshop';
 
 /** Issue 15, item 8: removals and undos by others are said with the person's name. */
 
@@ -12,13 +12,10 @@ async function addFactor(page: Page, label: string) {
 }
 
 test('a removal and an undo by someone else name them in the Activity feed (item 8)', async ({
-  browser,
-  host,
+  fayAndAna,
 }) => {
   test.setTimeout(150_000);
-  const w = await startWorkshop(browser, host.url, ['Fay', 'Ana']);
-  const fay = w.facilitator.page;
-  const ana = w.participants[0]!.page;
+  const { fay, ana } = fayAndAna;
   await addFactor(ana, 'Trust');
   await expectCounts(fay, 1, 0);
   const feed = fay.getByRole('log', { name: 'Activity feed' });
@@ -41,5 +38,4 @@ test('a removal and an undo by someone else name them in the Activity feed (item
   await expectCounts(fay, 0, 0);
   await expect(feed).toContainText('Ana removed factor “New factor”');
   await expect(feed).not.toContainText('Someone');
-  await closeAll(w.everyone);
 });

@@ -1,9 +1,9 @@
 import type { Page } from '@playwright/test';
-import { test, expect } from '../support/fixtures';
+import { expect } from '../support/fixtures';
 import { focusMap } from '../support/app';
 import type { MapSession } from '../../canvas/platform/map-session.svelte';
 import type { MapRenderer } from '../../canvas/editor/index';
-import { closeAll, startWorkshop } from '../support/workshop';
+import { test } from '../support/workshop';
 
 /** Issue 15, item 5: dragging into and out of frames, and frames carrying their members. */
 
@@ -60,13 +60,10 @@ async function add(page: Page, key: string, label: string) {
 }
 
 test('an element dragged into a frame is in it, moves with it, and leaves it when dragged out (item 5)', async ({
-  browser,
-  host,
+  fayAndAna,
 }) => {
   test.setTimeout(150_000);
-  const w = await startWorkshop(browser, host.url, ['Fay', 'Ana']);
-  const fay = w.facilitator.page;
-  const ana = w.participants[0]!.page;
+  const { fay, ana } = fayAndAna;
   await add(ana, 'g', 'Ideas');
   await add(ana, 'f', 'Rain');
   const frame = (await rec(ana, 'Ideas'))!;
@@ -107,5 +104,4 @@ test('an element dragged into a frame is in it, moves with it, and leaves it whe
   const start = { x: rb3.x + rb3.w / 2, y: rb3.y + rb3.h / 2 };
   await drag(ana, start, { x: start.x + 420, y: start.y + 200 });
   await expect.poll(async () => (await rec(fay, 'Rain'))?.parent).toBeNull();
-  await closeAll(w.everyone);
 });

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from '@playwright/test';
-import { test, expect } from '../support/fixtures';
+import { expect } from '../support/fixtures';
 import { openView } from '../support/app';
-import { closeAll, peopleOnline, startWorkshop } from '../support/workshop';
+import { peopleOnline, test } from '../support/workshop';
 
 /** Issue 15, item 6: one identity, read by every surface. */
 
@@ -23,13 +23,10 @@ async function reportMarkdown(page: Page): Promise<string> {
 }
 
 test('a new name reaches the avatar, everyone’s screens, who took part and the report (item 6)', async ({
-  browser,
-  host,
+  fayAndAna,
 }) => {
   test.setTimeout(120_000);
-  const w = await startWorkshop(browser, host.url, ['Fay', 'Ana']);
-  const fay = w.facilitator.page;
-  const ana = w.participants[0]!.page;
+  const { fay, ana } = fayAndAna;
   await fay.getByRole('button', { name: 'Start the session' }).click();
   await rename(fay, 'Fay Moreau');
   await rename(ana, 'Ana Ruiz');
@@ -50,5 +47,4 @@ test('a new name reaches the avatar, everyone’s screens, who took part and the
   const section = md.slice(md.indexOf('## Who took part'));
   expect(section).toContain('Fay Moreau');
   expect(section).toContain('Ana Ruiz');
-  await closeAll(w.everyone);
 });

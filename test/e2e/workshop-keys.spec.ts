@@ -1,6 +1,6 @@
-import { test, expect, newPerson } from '../support/fixtures';
+import { expect, newPerson } from '../support/fixtures';
 import { createMap, expectCounts, inspector, openView, outline } from '../support/app';
-import { closeAll, startWorkshop } from '../support/workshop';
+import { test } from '../support/workshop';
 
 /** Issue 15, items 9 and 10: keys after toolbar buttons and in the Outline; the locked look. */
 
@@ -34,13 +34,10 @@ test('after Connect from the toolbar, + and − act; Delete works in the Outline
 });
 
 test('during a lock a participant is not told "Saving…", and Delete looks disabled (item 10)', async ({
-  browser,
-  host,
+  fayAndAna,
 }) => {
   test.setTimeout(120_000);
-  const w = await startWorkshop(browser, host.url, ['Fay', 'Ana']);
-  const fay = w.facilitator.page;
-  const ana = w.participants[0]!.page;
+  const { fay, ana } = fayAndAna;
   await fay.getByRole('button', { name: 'Add factor' }).click();
   await fay.keyboard.type('Trust');
   await fay.keyboard.press('Enter');
@@ -54,5 +51,4 @@ test('during a lock a participant is not told "Saving…", and Delete looks disa
   await expect(del).toBeDisabled();
   await expect(del).toHaveCSS('cursor', 'not-allowed');
   expect(Number(await del.evaluate((b) => getComputedStyle(b).opacity))).toBeLessThan(0.7);
-  await closeAll(w.everyone);
 });

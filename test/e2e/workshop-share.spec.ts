@@ -1,16 +1,13 @@
 import { join } from 'node:path';
-import { test, expect, REPO } from '../support/fixtures';
-import { closeAll, startWorkshop } from '../support/workshop';
+import { expect, REPO } from '../support/fixtures';
+import { test } from '../support/workshop';
 
 /** Issue 15, joining: the Share dialog explains the three links, copies each, shows a QR code. */
 test('the Share dialog: three links explained, copy buttons, a QR code', async ({
-  browser,
-  host,
+  fayAndAna: w,
 }) => {
   test.setTimeout(120_000);
-  const w = await startWorkshop(browser, host.url, ['Fay', 'Ana']);
-  const fay = w.facilitator.page;
-  const ana = w.participants[0]!.page;
+  const { fay, ana } = w;
   await w.facilitator.context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await fay.getByRole('button', { name: 'Share', exact: true }).click();
   const dialog = fay.getByRole('dialog', { name: 'Share this map' });
@@ -34,5 +31,4 @@ test('the Share dialog: three links explained, copy buttons, a QR code', async (
   const theirs = ana.getByRole('dialog', { name: 'Share this map' });
   await expect(theirs.getByRole('textbox', { name: 'Edit link' })).toHaveValue(w.editLink);
   await expect(theirs.getByRole('heading', { name: 'Facilitator link' })).toHaveCount(0);
-  await closeAll(w.everyone);
 });

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
-import { test, expect } from '../support/fixtures';
+import { expect } from '../support/fixtures';
 import { openView } from '../support/app';
-import { closeAll, startWorkshop } from '../support/workshop';
+import { test } from '../support/workshop';
 
 /** Issue 15, item 4: the timer follows the current phase's planned length. */
 
@@ -12,13 +12,10 @@ const seconds = async (page: Page): Promise<number> => {
 };
 
 test('the next phase puts its own length on a running timer; Reset too (item 4)', async ({
-  browser,
-  host,
+  fayAndAna,
 }) => {
   test.setTimeout(120_000);
-  const w = await startWorkshop(browser, host.url, ['Fay', 'Ana']);
-  const fay = w.facilitator.page;
-  const ana = w.participants[0]!.page;
+  const { fay, ana } = fayAndAna;
   await fay.getByRole('button', { name: 'Start the session' }).click();
   await expect(fay.getByTestId('phase-title')).toHaveText('Connect');
   await openView(fay, 'Session');
@@ -45,5 +42,4 @@ test('the next phase puts its own length on a running timer; Reset too (item 4)'
   await fay.getByLabel('Timer minutes').fill('2');
   await fay.getByRole('button', { name: 'Reset' }).first().click();
   for (const p of [fay, ana]) await expect.poll(() => seconds(p)).toBe(want);
-  await closeAll(w.everyone);
 });

@@ -1,13 +1,11 @@
-import { test, expect } from '../support/fixtures';
+import { expect } from '../support/fixtures';
 import { elementId, expectCounts, openView } from '../support/app';
-import { closeAll, startWorkshop } from '../support/workshop';
+import { test } from '../support/workshop';
 
 /** Issue 15, item 7: the "all dots placed" message does not follow people into the next phase. */
-test('the all-dots-placed message ends with the phase (item 7)', async ({ browser, host }) => {
+test('the all-dots-placed message ends with the phase (item 7)', async ({ fayAndAna }) => {
   test.setTimeout(150_000);
-  const w = await startWorkshop(browser, host.url, ['Fay', 'Ana']);
-  const fay = w.facilitator.page;
-  const ana = w.participants[0]!.page;
+  const { fay, ana } = fayAndAna;
   for (const name of ['Trust', 'Funding']) {
     await fay.getByRole('button', { name: 'Add factor' }).click();
     await fay.keyboard.type(name);
@@ -46,5 +44,4 @@ test('the all-dots-placed message ends with the phase (item 7)', async ({ browse
   await fay.getByRole('button', { name: 'Next phase' }).first().click();
   await expect(ana.getByTestId('phase-title')).toHaveText('Organize');
   await expect(ana.getByTestId('notice')).toHaveCount(0);
-  await closeAll(w.everyone);
 });

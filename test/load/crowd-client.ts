@@ -70,6 +70,8 @@ export interface Report {
   bytesReceived: number;
   editsSent: number;
   disconnects: number;
+  /** Why joined clients lost their socket: "code reason" -> count. */
+  closeReasons: Record<string, number>;
   /** Cursor moves sent, and person-seconds spent active: the offered presence load. */
   cursorsSent: number;
   activeSeconds: number;
@@ -92,6 +94,11 @@ export interface Verified {
   behind: number;
   /** Edit -> remote latency of every edit each client received, ms. */
   latencies: number[];
+  /**
+   * room -> person -> their last edit the host acknowledged (SyncStatus: applied, and on a
+   * cluster committed to PostgreSQL first), as of the verdict.
+   */
+  acked: Finals;
 }
 
 const LABEL = /^p(\d+) #(\d+) @([\d.]+)$/;
@@ -106,6 +113,10 @@ interface Person {
   destroy(): void;
   card: string;
   seq: number;
+  /** Sets the sequence number the next edit's messages carry (light people track acks by it). */
+  markEdit(seq: number): void;
+  /** This person's last edit the host acknowledged. */
+  acked(): number;
   nextEditAt: number;
   active: boolean;
   t: number;
@@ -121,6 +132,12 @@ let editsSent = 0;
 let cursorsSent = 0;
 /** Times a joined client lost its socket (a starved client misses the host's keep-alive). */
 let disconnects = 0;
+const closeReasons: Record<string, number> = {};
+const closed = (code: number, reason: string) => {
+  disconnects += 1;
+  const key = `${code}${reason ? ` ${reason}` : ''}`;
+  closeReasons[key] = (closeReasons[key] ?? 0) + 1;
+};
 let activeMs = 0;
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 const refusals: string[] = [];
@@ -167,8 +184,8 @@ async function joinLight(wsBase: string, seat: Seat, relay: boolean): Promise<Pe
       const refusal = parseRefusal(payload);
       if (refusal) refusals.push(refusal.reason);
     },
-    onClose: () => {
-      if (holder.person?.card) disconnects += 1;
+    onClose: (code, reason) => {
+      if (holder.person?.card) closed(code, reason);
     },
   });
   await light.synced;
@@ -180,6 +197,8 @@ async function joinLight(wsBase: string, seat: Seat, relay: boolean): Promise<Pe
     destroy: () => light.destroy(),
     card: '',
     seq: 0,
+    markEdit: (seq) => (light.mark = seq),
+    acked: () => light.acked,
     nextEditAt: Infinity,
     active: false,
     t: Math.random() * 1000,
@@ -206,6 +225,7 @@ function join(defaultWsBase: string, seat: Seat, relay: boolean): Promise<Person
     token: seat.secret,
     document: doc,
   });
+  let ackedSeq = 0;
   const person: Person = {
     seat,
     doc,
@@ -216,11 +236,18 @@ function join(defaultWsBase: string, seat: Seat, relay: boolean): Promise<Person
     },
     card: '',
     seq: 0,
+    markEdit: () => {},
+    acked: () => ackedSeq,
     nextEditAt: Infinity,
     active: false,
     t: Math.random() * 1000,
     seen: new Map(),
   };
+  // Nothing unacknowledged left: every edit made so far was applied by the host (the provider
+  // counts updates sent and SyncStatus acks; a reconnect's full sync is acked as one).
+  provider.on('unsyncedChanges', ({ number }: { number: number }) => {
+    if (number === 0) ackedSeq = person.seq;
+  });
   provider.on('message', ({ event }: { event: MessageEvent }) => {
     if (!measuring) return;
     const bytes = new Uint8Array(event.data as ArrayBuffer);
@@ -229,9 +256,9 @@ function join(defaultWsBase: string, seat: Seat, relay: boolean): Promise<Person
   });
   let connected = false;
   provider.on('connect', () => (connected = true));
-  provider.on('disconnect', () => {
+  provider.on('disconnect', ({ event }: { event?: { code?: number; reason?: string } }) => {
     connected = false;
-    if (person.card) disconnects += 1;
+    if (person.card) closed(event?.code ?? 0, event?.reason ?? '');
   });
   provider.on('stateless', ({ payload }: { payload: string }) => {
     const refusal = parseRefusal(payload);
@@ -305,6 +332,7 @@ function start(msg: Extract<ToChild, { type: 'start' }>): void {
       if (t >= p.nextEditAt && t < end) {
         p.seq += 1;
         editsSent += 1;
+        p.markEdit(p.seq);
         updateElement(
           { doc: p.doc, origin: { person: p.seat.person }, userId: `person-${p.seat.person}` },
           p.card,
@@ -332,6 +360,7 @@ function start(msg: Extract<ToChild, { type: 'start' }>): void {
         editsSent,
         cursorsSent,
         disconnects,
+        closeReasons,
         activeSeconds: activeMs / 1000,
         loopDelayP95Ms: loopDelay.percentile(95) / 1e6,
         finals,
@@ -360,7 +389,16 @@ function verify(msg: Extract<ToChild, { type: 'verify' }>): void {
     }
     if (behind === 0 || performance.now() > deadline) {
       // Latencies go with the verdict: edits that arrived while waiting count too.
-      send({ type: 'verified', delivered, expected, behind, latencies } satisfies Verified);
+      const acked: Finals = {};
+      for (const p of people) (acked[p.seat.room] ??= {})[p.seat.person] = p.acked();
+      send({
+        type: 'verified',
+        delivered,
+        expected,
+        behind,
+        latencies,
+        acked,
+      } satisfies Verified);
       return;
     }
     setTimeout(check, 250);

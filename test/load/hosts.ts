@@ -67,6 +67,8 @@ export async function startLoadHosts(
   dataDir: string,
   hostArgs: string[],
   track: (child: ChildProcess) => void,
+  /** Node flags for the host processes (`--cpu-prof`, `--trace-gc`: see run.ts --host-profile). */
+  nodeFlags: readonly string[] = [],
 ): Promise<LoadHosts> {
   const services = count > 1 ? await startClusterServices() : undefined;
   const cluster = services
@@ -74,9 +76,10 @@ export async function startLoadHosts(
     : [];
   const spawnHost = async (): Promise<RunningHost> => {
     const child = fork(HOST, [mkdtempSync(join(dataDir, 'host-')), ...hostArgs, ...cluster], {
-      execArgv: ['--import', 'tsx'],
+      execArgv: ['--import', 'tsx', ...nodeFlags],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
+    child.setMaxListeners(50);
     track(child);
     const { url } = await next<{ url: string }>(child, 'ready');
     const host: RunningHost = { child, url: url.replace(/\/$/, ''), alive: true, last: undefined! };
@@ -128,8 +131,11 @@ export async function startLoadHosts(
         hosts.map(async (h) => {
           if (h.child.exitCode !== null) return;
           const closed = next(h.child, 'closed');
+          // Its exit, not only its answer: a CPU profile (--host-profile) is written on exit.
+          const exited = new Promise((done) => h.child.once('exit', done));
           h.child.send({ type: 'close' });
           await closed;
+          await exited;
         }),
       );
     },

@@ -30,6 +30,8 @@ const STEP2 = 1;
 const UPDATE = 2;
 const STATELESS = 5;
 const PING = 9;
+/** Hocuspocus: the host applied (1) or refused (0) a sync message: its acknowledgement. */
+const SYNC_STATUS = 8;
 const PONG = 10;
 const AUTHENTICATED = 2;
 const PERMISSION_DENIED = 0;
@@ -45,7 +47,8 @@ export interface LightEvents {
   onPresence(entries: number): void;
   onBytes(bytes: number): void;
   onStateless(payload: string): void;
-  onClose(): void;
+  /** The socket closed (`code` and `reason` as the close frame gave them; 1006: none came). */
+  onClose(code: number, reason: string): void;
 }
 
 export class LightPerson {
@@ -56,6 +59,12 @@ export class LightPerson {
   #clock = 0;
   #state: Record<string, unknown> | null = null;
   #lastPresenceAt = 0;
+  /** The caller's mark (its edit's sequence number) of each sync message sent, not yet acked. */
+  #unacked: number[] = [];
+  /** What the caller marks the sync messages it sends now with (see `acked`). */
+  mark = 0;
+  /** The highest mark of a sync message the host acknowledged (applied; durable on a cluster). */
+  acked = 0;
   #heartbeat: ReturnType<typeof setInterval> | undefined;
   #synced: (() => void) | undefined;
   #failed: ((e: Error) => void) | undefined;
@@ -77,12 +86,16 @@ export class LightPerson {
         ws.send(authFrame(room, token));
         // What this client has (its own edits): the host answers with everything else.
         ws.send(syncStep1Frame(room, this.doc));
+        // Messages sent on the lost socket may not have been applied: unacknowledged. (What
+        // they carried goes again in the answer to the host's sync step 1, acked with it.)
+        this.#unacked = [];
         if (this.#state) this.setPresence(this.#state);
       });
       ws.on('message', (data: Buffer) => this.#receive(data));
-      ws.on('close', () => {
+      ws.on('close', (code: number, reason: Buffer) => {
+        this.#unacked = [];
         if (this.#destroyed) return;
-        events.onClose();
+        events.onClose(code, reason.toString('utf8'));
         // As HocuspocusProvider does: reconnect, and sync what was missed.
         setTimeout(open, 1000);
       });
@@ -90,8 +103,10 @@ export class LightPerson {
     };
     open();
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin !== 'host' && this.#ws.readyState === WebSocket.OPEN)
+      if (origin !== 'host' && this.#ws.readyState === WebSocket.OPEN) {
+        this.#unacked.push(this.mark);
         this.#ws.send(updateFrame(room, update));
+      }
     });
     if (heartbeats)
       this.#heartbeat = setInterval(() => {
@@ -149,6 +164,7 @@ export class LightPerson {
         encoding.writeVarUint(e, SYNC);
         encoding.writeVarUint(e, STEP2);
         encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(this.doc, payload));
+        this.#unacked.push(this.mark);
         this.#ws.send(encoding.toUint8Array(e));
       } else if (sub === STEP2 && this.#synced) {
         Y.applyUpdate(this.doc, payload, 'host');
@@ -167,6 +183,11 @@ export class LightPerson {
       const sub = decoding.readVarUint(decoder);
       if (sub === PERMISSION_DENIED) this.#failed?.(new Error(decoding.readVarString(decoder)));
       else if (sub !== AUTHENTICATED) return;
+    } else if (type === SYNC_STATUS) {
+      // Acks come in the order the host received the sync messages of this socket.
+      const mark = this.#unacked.shift();
+      if (mark !== undefined && decoding.readVarInt(decoder) === 1)
+        this.acked = Math.max(this.acked, mark);
     } else if (type === STATELESS) {
       this.events.onStateless(decoding.readVarString(decoder));
     }

@@ -3,7 +3,7 @@
  *
  *   npm run load -- --people 200 [--rooms 1] [--hosts 1] [--seconds 60] [--procs N]
  *                   [--active 0.2] [--edit-every 10] [--cursor-hz 5] [--baseline] [--json]
- *                   [--kill-host-at S]
+ *                   [--kill-host-at S] [--host-profile DIR]
  *
  * `--hosts N` (N > 1): N hosts sharing Redis and PostgreSQL (started here on free ports, in temp
  * dirs: test/load/hosts.ts), the people split across them in turn, each full client knowing every
@@ -27,7 +27,8 @@
  * Prints edit→remote p50/p95/p99 (send time to each other client of the room applying it),
  * presence updates and bytes received per client per second, the host's CPU (% of one core, from
  * its process.cpuUsage()) and RSS, and whether every edit reached every client. Bounded and
- * loopback only; not part of `npm test`.
+ * loopback only; not part of `npm test`. `--host-profile DIR` writes each host's CPU profile
+ * (node --cpu-prof) into DIR when it stops (hosts killed -9 write none).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -55,6 +56,7 @@ const { values: opts } = parseArgs({
     'kill-host-at': { type: 'string' },
     full: { type: 'string', default: '10' },
     'no-durable-log': { type: 'boolean', default: false },
+    'host-profile': { type: 'string' },
   },
 });
 const people = Number(opts.people);
@@ -64,10 +66,27 @@ const activeShare = Number(opts.active);
 const editEveryMs = Number(opts['edit-every']) * 1000;
 const cursorHz = Number(opts['cursor-hz']);
 const total = people * rooms;
-const procs = Number(opts.procs ?? Math.max(1, Math.min(2, Math.ceil(total / 500))));
+const hostCountArg = Number(opts.hosts);
+/**
+ * Client processes: light people cost little (a thousand fit in one), full ones (provider +
+ * Y.Doc, and with --kill-host-at every person of the killed host) about as much as 20 light.
+ */
+const procs = Number(
+  opts.procs ??
+    Math.max(
+      1,
+      Math.min(
+        2,
+        Math.ceil(
+          (total + 20 * (Number(opts.full) + (opts['kill-host-at'] ? total / hostCountArg : 0))) /
+            1000,
+        ),
+      ),
+    ),
+);
 /** Full clients (provider + Y.Doc), the first person of each room in turn; the rest are light. */
 const fullClients = Math.min(total, Number(opts.full));
-const hostCount = Number(opts.hosts);
+const hostCount = hostCountArg;
 const killAt = opts['kill-host-at'] === undefined ? undefined : Number(opts['kill-host-at']);
 if (!Number.isInteger(hostCount) || hostCount < 1 || hostCount > 4) {
   console.error('--hosts must be 1 to 4.');
@@ -96,6 +115,7 @@ function spawn(file: string, args: string[] = []): ChildProcess {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+  child.setMaxListeners(50);
   children.push(child);
   return child;
 }
@@ -132,6 +152,7 @@ async function measure(
       ...(opts['no-durable-log'] ? ['--no-durable-log'] : []),
     ],
     (child) => children.push(child),
+    opts['host-profile'] ? ['--cpu-prof', `--cpu-prof-dir=${resolve(opts['host-profile'])}`] : [],
   );
   try {
     return await measureOn(hosts, relay, load0, killAt);
@@ -249,13 +270,21 @@ async function measureOn(
   await hosts.stop();
   // Several hosts: every one killed -9 above; what PostgreSQL holds must have every person's
   // last edit (each was acknowledged, or sent again after a host died, and relayed to everyone).
+  // Lost: an edit the host acknowledged (after committing it to PostgreSQL) that PostgreSQL
+  // lacks. Edits never acknowledged (sent to a host as it was killed, and not yet sent again)
+  // are counted apart: losing those is allowed.
   let storedBehind: number | undefined;
+  let unackedMissing = 0;
   if (hostCount > 1) {
     const stored = await hosts.storedFinals(created);
     storedBehind = 0;
-    for (const [room, byPerson] of Object.entries(finals))
-      for (const [person, last] of Object.entries(byPerson))
-        if ((stored[room]?.[Number(person)] ?? -1) < last) storedBehind += 1;
+    for (const v of verdicts)
+      for (const [room, byPerson] of Object.entries(v.acked))
+        for (const [person, acked] of Object.entries(byPerson)) {
+          const has = stored[room]?.[Number(person)] ?? -1;
+          if (has < acked) storedBehind += 1;
+          else if (has < (finals[room]?.[Number(person)] ?? 0)) unackedMissing += 1;
+        }
   }
 
   const latency = summarize(verdicts.flatMap((v) => v.latencies));
@@ -274,6 +303,8 @@ async function measureOn(
     killedHostAtSeconds: killedAt ?? null,
     /** People whose last edit PostgreSQL lacks after every host was killed -9 (cluster only). */
     lostAfterKill: storedBehind ?? null,
+    /** People whose last edit, never acknowledged, PostgreSQL lacks (allowed; cluster only). */
+    unacknowledgedMissing: hostCount > 1 ? unackedMissing : null,
     seconds,
     clientProcesses: procs,
     fullClients: seats.filter((s) => s.full).length,
@@ -281,6 +312,9 @@ async function measureOn(
     cursorHz,
     editEverySeconds: editEveryMs / 1000,
     joinSeconds: joinMs / 1000,
+    /** The host while people joined: CPU (% of one core) and its longest event-loop stall. */
+    joinHostCpuPercent: cpuPercent(idle.cpu, before.cpu, joinMs + 2000),
+    joinHostLoopMaxMs: before.loopDelayMaxMs,
     editsSent: sum((r) => r.editsSent),
     editToRemoteMs: latency,
     presencePerClientPerSecond: sum((r) => r.presenceReceived) / total / windowS,
@@ -303,6 +337,10 @@ async function measureOn(
     /** ... and saw every edit one by one (none merged into a later one by a reconnect). */
     everyEditSeenOneByOne: delivered === expected,
     clientDisconnects: sum((r) => r.disconnects),
+    closeReasons: reports.reduce<Record<string, number>>((all, r) => {
+      for (const [k, n] of Object.entries(r.closeReasons)) all[k] = (all[k] ?? 0) + n;
+      return all;
+    }, {}),
     refusals,
     loadAverage: { before: load0, after: loadavg() },
   };
@@ -311,7 +349,7 @@ async function measureOn(
   const text = [
     `Weavemap load: ${total} people in ${where}, ${hostCount === 1 ? '1 host' : `${hostCount} hosts`} (${hosts.storage}), ${seconds} s, presence ${result.presence} ` +
       `(${f(activeShare * 100)} % active moving cursors at ${cursorHz}/s, an edit per person per ${editEveryMs / 1000} s)`,
-    `  clients ${total} (${result.fullClients} full, ${total - result.fullClients} light) in ${procs} processes, joined in ${f(joinMs / 1000, 1)} s; edits sent ${result.editsSent}; host refusals: ${refusals.length ? refusals.join('; ') : 'none'}`,
+    `  clients ${total} (${result.fullClients} full, ${total - result.fullClients} light) in ${procs} processes, joined in ${f(joinMs / 1000, 1)} s (host meanwhile: CPU ${f(result.joinHostCpuPercent)} % of one core, longest stall ${f(result.joinHostLoopMaxMs)} ms); edits sent ${result.editsSent}; host refusals: ${refusals.length ? refusals.join('; ') : 'none'}`,
     `  edit→remote ms: p50 ${f(latency.p50)}  p95 ${f(latency.p95)}  p99 ${f(latency.p99)}  max ${f(latency.max)}  (${latency.count} deliveries)`,
     `  presence updates received per client: ${f(result.presencePerClientPerSecond, 1)}/s ` +
       `(cursor moves sent per active person: ${f(result.cursorsSentPerActivePersonPerSecond, 1)}/s of ${cursorHz})`,
@@ -319,11 +357,17 @@ async function measureOn(
     `  host CPU: ${f(result.hostCpuPercentOfOneCore)} % of one core; RSS idle ${f(result.hostRssMiB.idle)} MiB, peak ${f(result.hostRssMiB.peak)} MiB, end ${f(result.hostRssMiB.end)} MiB`,
     `  event-loop delay p95: host ${f(result.hostLoopDelayP95Ms)} ms (worst 2 s window), longest ${f(result.hostLoopDelayMaxMs)} ms; client processes ${f(result.clientLoopDelayP95Ms)} ms (worst one, whole window)`,
     `  every edit on every client at the end: ${result.everyEditOnEveryClient ? 'yes' : `NO (${behind} client/sender pairs lack the sender's last edit)`}; ` +
-      `seen one by one: ${delivered} of ${expected}; client disconnects: ${result.clientDisconnects}`,
+      `seen one by one: ${delivered} of ${expected}; client disconnects: ${result.clientDisconnects}${
+        result.clientDisconnects
+          ? ` (close code ×count: ${Object.entries(result.closeReasons)
+              .map(([k, n]) => `${k} ×${n}`)
+              .join(', ')})`
+          : ''
+      }`,
     ...(storedBehind === undefined
       ? []
       : [
-          `  ${killedAt === undefined ? 'no host killed during the run' : `host 1 killed -9 at ${f(killedAt, 1)} s`}; after killing every host -9, PostgreSQL lacks the last edit of ${storedBehind} of ${total} people${storedBehind === 0 ? ' (zero lost acknowledged edits)' : ': LOST'}`,
+          `  ${killedAt === undefined ? 'no host killed during the run' : `host 1 killed -9 at ${f(killedAt, 1)} s`}; after killing every host -9, PostgreSQL lacks the last acknowledged edit of ${storedBehind} of ${total} people${storedBehind === 0 ? ' (zero lost acknowledged edits)' : ': LOST'}; last edits never acknowledged and not stored: ${unackedMissing}`,
         ]),
     `  machine load average (1 min): ${f(load0[0]!, 1)} before, ${f(loadavg()[0]!, 1)} after, on ${availableParallelism()} cores`,
   ].join('\n');

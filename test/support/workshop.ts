@@ -1,5 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
-import { expect, newPerson, type Person } from './fixtures';
+import { expect, newPerson, test as base, type Person } from './fixtures';
 import { createMap, openLink } from './app';
 
 /**
@@ -60,3 +60,24 @@ export async function expectSeesEveryone(page: Page, names: readonly string[]): 
 export async function closeAll(people: readonly Person[]): Promise<void> {
   for (const p of people) await p.context.close();
 }
+
+/** The usual pair: Fay facilitates, Ana joined with the edit link. */
+export interface FayAndAna extends Workshop {
+  readonly fay: Page;
+  readonly ana: Page;
+}
+
+/**
+ * The e2e `test` with a `fayAndAna` fixture: a workshop room Fay created and Ana joined, closed
+ * after the test. Its set-up has a timeout of its own, so a test's timeout is for its steps.
+ */
+export const test = base.extend<{ fayAndAna: FayAndAna }>({
+  fayAndAna: [
+    async ({ browser, host }, use) => {
+      const w = await startWorkshop(browser, host.url, ['Fay', 'Ana']);
+      await use({ ...w, fay: w.facilitator.page, ana: w.participants[0]!.page });
+      await closeAll(w.everyone);
+    },
+    { timeout: 60_000 },
+  ],
+});

@@ -5,6 +5,7 @@ import {
   type WhatIfOptions,
   type WhatIfRun,
 } from '../../../shared/simulation/whatif';
+import { packedBuffers, packMap } from '../../../shared/simulation/packed';
 import type { WhatIfReply, WhatIfRequest } from './simulation.worker';
 
 /** Maps with more factors than this run in a Web Worker; smaller ones run at once. */
@@ -25,26 +26,36 @@ function getWorker(): Worker {
   return worker;
 }
 
-/** Runs a what-if: in a worker for large maps (the same engine, so the same numbers). */
+/** A run and how long computing it took (in the worker when `worker`). */
+export type ComputedRun = WhatIfRun & { readonly ms: number; readonly worker: boolean };
+
+/**
+ * Runs a what-if: in the worker for large maps, or whenever `inWorker` (the same engine, so the
+ * same numbers); small maps run at once on this thread.
+ */
 export async function computeWhatIf(
   snapshot: MapSnapshot,
   pushes: readonly Push[],
   options: WhatIfOptions,
-): Promise<WhatIfRun> {
-  if (snapshot.elements.size <= WORKER_THRESHOLD || typeof Worker === 'undefined')
-    return runWhatIf(snapshot, pushes, options);
+  inWorker = false,
+): Promise<ComputedRun> {
+  if (typeof Worker === 'undefined' || (!inWorker && snapshot.elements.size <= WORKER_THRESHOLD)) {
+    const t0 = performance.now();
+    const run = runWhatIf(snapshot, pushes, options);
+    return { ...run, ms: performance.now() - t0, worker: false };
+  }
   const id = nextId++;
   const request: WhatIfRequest = {
     id,
-    elements: [...snapshot.elements.values()],
-    connections: [...snapshot.connections.values()],
+    // What the engine reads, packed (cloning full records cost a long task on large maps).
+    map: packMap(snapshot),
     // Plain copies: the view's settings are a Svelte state proxy, which postMessage cannot clone.
     pushes: pushes.map((p) => ({ ...p })),
     options: { ...options },
   };
   const reply = await new Promise<WhatIfReply>((resolve) => {
     waiting.set(id, resolve);
-    getWorker().postMessage(request);
+    getWorker().postMessage(request, packedBuffers(request.map));
   });
   if (!reply.ok) throw new Error(reply.error);
   const indexOf = new Map<string, number>();
@@ -56,5 +67,7 @@ export async function computeWhatIf(
     levels: reply.levels,
     maxAbs: reply.maxAbs,
     options: reply.options,
+    ms: reply.ms,
+    worker: true,
   };
 }

@@ -8,11 +8,11 @@ import {
   type SharedRun,
 } from '../../../shared/session/simulation-run';
 import { sessionMap, type SessionContext } from '../../../shared/session/index';
-import type { Push, WhatIfOptions, WhatIfRun } from '../../../shared/simulation/whatif';
+import type { Push, WhatIfOptions } from '../../../shared/simulation/whatif';
 import { WHATIF_DEFAULTS } from '../../../shared/simulation/whatif';
 import type { Workbench } from '../../workbench/workbench.svelte';
-import { computeWhatIf, WORKER_THRESHOLD } from './compute';
-import { encodingsAt } from './frames';
+import { computeWhatIf, WORKER_THRESHOLD, type ComputedRun } from './compute';
+import { MarkTracker } from '../../../shared/simulation/marks';
 import { hostOffset } from './host-clock';
 
 /** Lead time before a shared run's step 0, so every screen has the inputs when it starts. */
@@ -22,14 +22,17 @@ const STEP_MS = 400;
 /**
  * The What-if view's state for one open map: the pushes being set up, the run shown (private
  * or the facilitator's shared one), and the moment `t` (a fractional step) shown now. While a
- * run plays, each animation frame maps `t` to the renderer's encodings (colour, and size unless
- * the person prefers reduced motion, in which case `t` moves in whole steps).
+ * run plays, one animation frame at a time reads the clock and hands the renderer's what-if
+ * layer only the marks that changed since the last frame (`MarkTracker`): steps are coalesced to
+ * frames (a frame that comes late skips the moments in between; the last step is always drawn
+ * exactly), and the map itself is never repainted for a step. `t` moves smoothly only on small
+ * maps with motion allowed, else in whole steps (so the view's rows change once a step).
  */
 export class SimStore {
   readonly wb: Workbench;
   pushes = $state.raw<readonly Push[]>([]);
   options = $state<Required<WhatIfOptions>>({ ...WHATIF_DEFAULTS });
-  run = $state.raw<WhatIfRun | null>(null);
+  run = $state.raw<ComputedRun | null>(null);
   /** The moment shown: 0..run.steps. */
   t = $state(0);
   playing = $state(false);
@@ -42,9 +45,14 @@ export class SimStore {
   #offsetMs = 0;
   #clock: Promise<number> | null = null;
   #frame = 0;
+  #timer: ReturnType<typeof setTimeout> | undefined;
   #privateStart = 0;
   /** The pushes of the private run on screen (the list may have changed since). */
   #runPushes: readonly Push[] = [];
+  readonly #marks = new MarkTracker();
+  /** Bumped by each `showMoment` call: a later one supersedes a computation in flight. */
+  #momentSeq = 0;
+  #momentShown = false;
   #stop: () => void;
 
   constructor(wb: Workbench) {
@@ -60,11 +68,7 @@ export class SimStore {
     void this.#followShared();
   }
 
-  /**
-   * Animate between steps and by size: only with motion allowed and on maps the worker does not
-   * take (a size change re-places every box, which on 1,000 factors costs a long task a frame);
-   * larger maps change colour once a step.
-   */
+  /** Animate between steps: with motion allowed and on maps the worker does not take. */
   get #smooth(): boolean {
     return this.motion && this.wb.snapshot.elements.size <= WORKER_THRESHOLD;
   }
@@ -105,7 +109,7 @@ export class SimStore {
     this.run = run;
     this.#runPushes = this.pushes;
     this.#privateStart = performance.now();
-    this.#play(() => (performance.now() - this.#privateStart) / STEP_MS);
+    this.#play(() => (performance.now() - this.#privateStart) / STEP_MS, STEP_MS);
   }
 
   /** Runs the pushes for everyone (facilitator): writes the inputs and start time to the session. */
@@ -140,10 +144,46 @@ export class SimStore {
   /** Shows one moment (the slider), pausing the animation of a private run. */
   seek(t: number): void {
     if (!this.run) return;
-    cancelAnimationFrame(this.#frame);
+    this.#cancel();
     this.playing = false;
     this.t = Math.max(0, Math.min(this.run.steps, t));
     this.#paint();
+  }
+
+  /**
+   * Shows one still moment of a what-if (a story step's), computed in the simulation worker
+   * whatever the map's size, on the what-if layer; null takes it off. Replaces a run on screen.
+   * Resolves to how it was computed, or null when it was cleared, superseded or failed.
+   */
+  async showMoment(moment: StoryMoment | null): Promise<MomentShown | null> {
+    const seq = ++this.#momentSeq;
+    if (!moment) {
+      if (this.#momentShown && !this.run) this.#unmark();
+      this.#momentShown = false;
+      return null;
+    }
+    let run: ComputedRun;
+    try {
+      run = await computeWhatIf(this.wb.snapshot, moment.pushes, moment.options ?? {}, true);
+    } catch {
+      return null;
+    }
+    if (seq !== this.#momentSeq) return null;
+    if (this.run) this.#clear();
+    this.#unmark();
+    const changes = this.#marks.changesAt(run, Math.min(run.steps, moment.t));
+    this.wb.renderer?.whatIf.update(changes);
+    this.#momentShown = true;
+    return { worker: run.worker, marks: changes.size, ms: run.ms };
+  }
+
+  /** A moment's fills (id -> colour), computed in the worker: for a story's export. */
+  async momentFills(moment: StoryMoment): Promise<Map<string, string>> {
+    const run = await computeWhatIf(this.wb.snapshot, moment.pushes, moment.options ?? {}, true);
+    const fills = new Map<string, string>();
+    for (const [id, m] of new MarkTracker().changesAt(run, Math.min(run.steps, moment.t)))
+      if (m) fills.set(id, m.fill);
+    return fills;
   }
 
   async #followShared(): Promise<void> {
@@ -162,10 +202,10 @@ export class SimStore {
       const host = this.#hostNow();
       this.drawnAtHost = host;
       return stepAt(shared, host);
-    });
+    }, shared.stepMs);
   }
 
-  async #compute(pushes: readonly Push[], options: WhatIfOptions): Promise<WhatIfRun | null> {
+  async #compute(pushes: readonly Push[], options: WhatIfOptions): Promise<ComputedRun | null> {
     try {
       this.error = null;
       return await computeWhatIf(this.wb.snapshot, pushes, options);
@@ -175,8 +215,14 @@ export class SimStore {
     }
   }
 
-  #play(clock: () => number): void {
-    cancelAnimationFrame(this.#frame);
+  /**
+   * Plays the run on screen by `clock` (in steps). Smooth: every animation frame. In whole steps:
+   * asleep until the next step is due, then that step on the next frame (one frame a step, and
+   * none in between).
+   */
+  #play(clock: () => number, stepMs: number): void {
+    this.#cancel();
+    this.#unmark();
     this.playing = true;
     const tick = () => {
       const run = this.run;
@@ -191,29 +237,62 @@ export class SimStore {
         this.playing = false;
         return;
       }
-      this.#frame = requestAnimationFrame(tick);
+      if (this.#smooth) this.#frame = requestAnimationFrame(tick);
+      else {
+        const wait = Math.max(0, (Math.floor(raw) + 1 - raw) * stepMs);
+        this.#timer = setTimeout(() => (this.#frame = requestAnimationFrame(tick)), wait);
+      }
     };
     tick();
   }
 
+  #cancel(): void {
+    cancelAnimationFrame(this.#frame);
+    clearTimeout(this.#timer);
+  }
+
+  /** Hands the layer the marks that changed since the last moment drawn. */
   #paint(): void {
-    if (this.run) this.wb.renderer?.setEncodings(encodingsAt(this.run, this.t, this.#smooth));
+    const r = this.wb.renderer;
+    if (!this.run || !r) return;
+    const changes = this.#marks.changesAt(this.run, this.t);
+    if (changes.size) r.whatIf.update(changes);
+  }
+
+  #unmark(): void {
+    this.#marks.reset();
+    this.wb.renderer?.whatIf.update(null);
   }
 
   #clear(): void {
-    cancelAnimationFrame(this.#frame);
+    this.#cancel();
     this.playing = false;
     this.run = null;
     this.shared = null;
     this.t = 0;
-    this.wb.renderer?.setEncodings(null);
+    this.#unmark();
   }
 
   destroy(): void {
-    cancelAnimationFrame(this.#frame);
+    this.#cancel();
     this.#stop();
-    if (this.run) this.wb.renderer?.setEncodings(null);
+    if (this.run) this.#unmark();
   }
+}
+
+/** A what-if moment as a story step holds it. */
+export interface StoryMoment {
+  readonly pushes: readonly Push[];
+  readonly options?: WhatIfOptions;
+  readonly t: number;
+}
+
+export interface MomentShown {
+  /** Computed in the simulation worker. */
+  readonly worker: boolean;
+  /** Factors marked. */
+  readonly marks: number;
+  readonly ms: number;
 }
 
 /** This map's SimStore, in the workbench's service container. */

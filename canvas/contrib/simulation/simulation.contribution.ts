@@ -1,5 +1,5 @@
 import { onMapOpened, registerCommand, registerView } from '../../workbench/registry';
-import { simStore, startSimulation } from './sim-store.svelte';
+import { simStore, startSimulation, type StoryMoment } from './sim-store.svelte';
 import WhatIfView from './WhatIfView.svelte';
 import { registerModelEditCommands } from './model-commands';
 
@@ -46,6 +46,25 @@ export function registerSimulation(): void {
     when: (c) => c.hasMap,
     // For other features (a story step records it): the run on screen and the moment shown.
     run: (wb) => simStore(wb)?.moment() ?? null,
+  });
+  registerCommand({
+    id: 'simulation.showMoment',
+    title: 'Show a What-if Moment',
+    category: 'What if',
+    hidden: true,
+    when: (c) => c.hasMap,
+    // For a story step: { pushes, options, t } computed in the worker and marked on the map;
+    // null takes it off. Resolves to { worker, marks, ms } (null when cleared or superseded).
+    run: (wb, args) => simStore(wb)?.showMoment((args ?? null) as StoryMoment | null) ?? null,
+  });
+  registerCommand({
+    id: 'simulation.momentFills',
+    title: 'Colours of a What-if Moment',
+    category: 'What if',
+    hidden: true,
+    when: (c) => c.hasMap,
+    // For a story's export: id -> fill of { pushes, options, t }, computed in the worker.
+    run: (wb, args) => simStore(wb)?.momentFills(args as StoryMoment) ?? null,
   });
   registerCommand({
     id: 'simulation.stop',

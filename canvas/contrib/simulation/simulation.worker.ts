@@ -1,15 +1,14 @@
 /// <reference lib="webworker" />
 import { runWhatIf, type Push, type WhatIfOptions } from '../../../shared/simulation/whatif';
-import type { ConnectionRecord, ElementRecord } from '../../../shared/schema/types';
+import { unpackMap, type PackedMap } from '../../../shared/simulation/packed';
 
 /**
- * Runs a what-if off the main thread (large maps): the map's records in, the run's typed array
- * out (transferred, not copied).
+ * Runs a what-if off the main thread (large maps): the map packed (shared/simulation/packed.ts)
+ * in, the run's typed array out (both transferred, not copied).
  */
 export interface WhatIfRequest {
   readonly id: number;
-  readonly elements: readonly ElementRecord[];
-  readonly connections: readonly ConnectionRecord[];
+  readonly map: PackedMap;
   readonly pushes: readonly Push[];
   readonly options: WhatIfOptions;
 }
@@ -28,10 +27,10 @@ export type WhatIfReply =
   | { readonly id: number; readonly ok: false; readonly error: string };
 
 self.onmessage = (e: MessageEvent<WhatIfRequest>) => {
-  const { id, elements, connections, pushes, options } = e.data;
+  const { id, map, pushes, options } = e.data;
   const t0 = performance.now();
   try {
-    const run = runWhatIf({ elements, connections }, pushes, options);
+    const run = runWhatIf(unpackMap(map), pushes, options);
     const reply: WhatIfReply = {
       id,
       ok: true,

@@ -1,6 +1,5 @@
 import type { StoryRecord } from '../../../shared/schema/story-record';
-import { momentLooks } from '../../../shared/simulation/looks';
-import { runWhatIf } from '../../../shared/simulation/whatif';
+import { WHATIF_DEFAULTS } from '../../../shared/simulation/whatif';
 import { storyFileStem, storyHtml, type StoryPageStep } from '../../../shared/story/html';
 import { revealedSnapshot, stepScene } from '../../../shared/story/view';
 import { executeCommand } from '../../workbench/registry';
@@ -26,16 +25,18 @@ export async function storyPage(wb: Workbench, story: StoryRecord): Promise<stri
     let fill: ReadonlyMap<string, string> | undefined;
     let simNote: string | undefined;
     if (scene.sim) {
-      const run = runWhatIf(map, scene.sim.pushes, scene.sim.options ?? {});
-      const t = Math.min(run.steps, scene.sim.t);
-      fill = momentLooks(run, t, false).fill;
+      // Computed in the simulation worker (its command), as on the map.
+      const fills = await executeCommand('simulation.momentFills', scene.sim);
+      if (fills instanceof Map) fill = fills as ReadonlyMap<string, string>;
+      const steps = scene.sim.options?.steps ?? WHATIF_DEFAULTS.steps;
+      const t = Math.min(steps, scene.sim.t);
       const dir = (d: 1 | -1) =>
         scene.sim!.pushes.filter((p) => p.direction === d).map((p) => wb.labelOf(p.elementId));
       const parts = [
         ...(dir(1).length ? [`${dir(1).join(', ')} pushed up`] : []),
         ...(dir(-1).length ? [`${dir(-1).join(', ')} pushed down`] : []),
       ];
-      simNote = `${parts.join('; ')}, step ${Math.floor(t)} of ${run.steps}`;
+      simNote = `${parts.join('; ')}, step ${Math.floor(t)} of ${steps}`;
     }
     const v = scene.view;
     const rect = v

@@ -1,8 +1,6 @@
 import { serviceId, type ServiceId } from '../../platform/services';
 import type { StoryPlayback, StoryRecord, StorySim } from '../../../shared/schema/story-record';
 import { sessionMap, type SessionContext } from '../../../shared/session/index';
-import { momentLooks } from '../../../shared/simulation/looks';
-import { runWhatIf } from '../../../shared/simulation/whatif';
 import {
   addStep,
   createStory,
@@ -20,6 +18,7 @@ import {
   type StepInput,
 } from '../../../shared/story/story';
 import { stepScene, type StepScene } from '../../../shared/story/view';
+import { executeCommand } from '../../workbench/registry';
 import type { Workbench } from '../../workbench/workbench.svelte';
 
 /** CSS px left around what a fitting step frames (room for its labels and the caption). */
@@ -40,9 +39,12 @@ export class StoryStore {
   scene = $state.raw<StepScene | null>(null);
   /** The story the facilitator is editing in the view. */
   editingId = $state<string | null>(null);
+  /** The step's what-if moment as shown here: computed in the worker, factors marked. */
+  moment = $state.raw<{ worker: boolean; marks: number } | null>(null);
   readonly motion: boolean;
   #applied = false;
   #lastViewKey = '';
+  #momentKey = '';
   #destroyed = false;
   #cleanups: (() => void)[] = [];
 
@@ -97,11 +99,11 @@ export class StoryStore {
     const scene = stepScene(story, play.step, snapshot);
     if (!scene) return;
     this.scene = scene;
-    const fill = scene.sim ? this.#simFill(scene.sim) : null;
     this.#withRenderer((r) => {
-      r.setEncodings({ hidden: scene.hidden, ...(fill ?? {}) });
+      r.setEncodings({ hidden: scene.hidden });
       r.setHighlight(scene.highlight);
       this.#applied = true;
+      this.#showMoment(scene.sim ?? null);
       const key = `${play.storyId}/${play.step}`;
       if (moveView && (scene.view || scene.fit) && key !== this.#lastViewKey) {
         this.#lastViewKey = key;
@@ -117,14 +119,21 @@ export class StoryStore {
     }
   }
 
-  /** The what-if moment's colours (the engine is deterministic: every screen gets the same). */
-  #simFill(sim: StorySim): ReturnType<typeof momentLooks> | null {
-    try {
-      const run = runWhatIf(this.wb.snapshot, sim.pushes, sim.options ?? {});
-      return momentLooks(run, Math.min(run.steps, sim.t), this.motion);
-    } catch {
-      return null;
-    }
+  /**
+   * The step's what-if moment on the map, computed in the simulation worker and drawn by the
+   * what-if layer (the simulation contribution's, through its command); again only when the
+   * moment changed. The engine is deterministic: every screen shows the same.
+   */
+  #showMoment(sim: StorySim | null): void {
+    const key = sim ? JSON.stringify(sim) : '';
+    if (key === this.#momentKey) return;
+    this.#momentKey = key;
+    if (!sim) this.moment = null;
+    void executeCommand('simulation.showMoment', sim).then((shown) => {
+      if (key !== this.#momentKey) return;
+      const s = shown as { worker: boolean; marks: number } | null | false;
+      this.moment = s ? { worker: s.worker, marks: s.marks } : null;
+    });
   }
 
   #clear(): void {
@@ -132,6 +141,7 @@ export class StoryStore {
     this.#lastViewKey = '';
     if (!this.#applied) return;
     this.#applied = false;
+    this.#showMoment(null);
     this.wb.renderer?.setEncodings(null);
     this.wb.renderer?.setHighlight(null);
   }

@@ -23,6 +23,8 @@ export interface BenchResult {
   readonly p95FrameMs: number;
   /** Canvas only: mean time spent in the draw call. */
   readonly meanDrawMs?: number;
+  /** With `?flush=1`: mean time to rasterise a frame (getImageData right after the draw). */
+  readonly meanFlushMs?: number;
   /** The slowest frame intervals, with the zoom level they ended at (diagnostics). */
   readonly slowest: readonly { readonly ms: number; readonly k: number }[];
 }
@@ -76,6 +78,8 @@ async function run(): Promise<BenchResult> {
 
   let draws = 0;
   let drawMs = 0;
+  let flushMs = 0;
+  const flush = params.get('flush') === '1';
   let setTransform: (t: { k: number; x: number; y: number }) => void;
   const p0 = performance.now();
   if (kind === 'canvas') {
@@ -87,6 +91,13 @@ async function run(): Promise<BenchResult> {
       onFrame: (s) => {
         draws++;
         drawMs += s.ms;
+        // `?flush=1` (diagnostics): rasterise now, so a profile charges the canvas's raster
+        // work to this call instead of to the compositor's commit.
+        if (flush) {
+          const f0 = performance.now();
+          canvas.getContext('2d')!.getImageData(0, 0, 1, 1);
+          flushMs += performance.now() - f0;
+        }
       },
     });
     r.setSnapshot(snapshot);
@@ -101,6 +112,7 @@ async function run(): Promise<BenchResult> {
   const firstPaintMs = performance.now() - p0;
   draws = 0;
   drawMs = 0;
+  flushMs = 0;
 
   const start = await nextFrame();
   const stamps: number[] = [start];
@@ -134,6 +146,7 @@ async function run(): Promise<BenchResult> {
     p95FrameMs: p95,
     slowest: frames.sort((a, b) => b.ms - a.ms).slice(0, 8),
     ...(kind === 'canvas' && draws ? { meanDrawMs: drawMs / draws } : {}),
+    ...(flush && draws ? { meanFlushMs: flushMs / draws } : {}),
   };
 }
 

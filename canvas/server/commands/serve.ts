@@ -134,7 +134,7 @@ export const serveCommand: Command = {
     }
     if (options.cluster)
       io.out(
-        `Rooms are stored in PostgreSQL (${redact(options.cluster.databaseUrl)}) and shared through Redis (${redact(options.cluster.redisUrl)}); versions in ${host.dataDir}`,
+        `Rooms and their versions are stored in PostgreSQL (${redact(options.cluster.databaseUrl)}) and shared through Redis (${redact(options.cluster.redisUrl)})`,
       );
     else io.out(`Rooms are stored in ${host.dataDir}`);
 

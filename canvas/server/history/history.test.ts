@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addElement, removeElements } from '../../../shared/domain/elements';
 import { readSnapshot } from '../../../shared/schema/snapshot';
@@ -11,22 +11,12 @@ import {
   type SessionContext,
 } from '../../../shared/session/index';
 import type { VersionResponse, VersionStateResponse } from '../routes/versions';
-import type { TestHost } from '../testing/host';
-import { createRoom, startTestHost, waitFor } from '../testing/host';
+import { useFileHost } from '../testing/file-host';
+import { createRoom, waitFor } from '../testing/host';
 import type { SyncClient } from '../testing/sync-client';
-import { connectSync } from '../testing/sync-client';
 import { presentNames } from './recorder';
 
-let test: TestHost;
-const clients: SyncClient[] = [];
-
-beforeAll(async () => {
-  test = await startTestHost({ history: { autoIntervalMs: 150 } });
-});
-afterAll(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  await test.host.close();
-});
+const test = useFileHost({ history: { autoIntervalMs: 150 } });
 
 const bearer = (secret: string) => ({ Authorization: `Bearer ${secret}` });
 
@@ -37,8 +27,7 @@ async function listVersions(roomId: string, secret: string): Promise<VersionResp
 }
 
 function join(secret: string, roomId: string, user: { id: string; name: string }) {
-  const client = connectSync(test.wsBase, roomId, secret);
-  clients.push(client);
+  const client = test.connect(roomId, secret);
   client.provider.awareness?.setLocalStateField('user', user);
   return client;
 }

@@ -2,10 +2,11 @@ import type { Extension } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { readSessionSnapshot, sessionMap } from '../../../shared/session/layout';
 import type { Logger } from '../log';
-import type { VersionInfo, VersionReason, VersionStore } from './store';
+import type { VersionInfo, VersionReason } from './store';
+import type { VersionStorage } from './version-storage';
 
 export interface HistoryOptions {
-  store: VersionStore;
+  store: VersionStorage;
   log: Logger;
   /**
    * An automatic version is taken when a room changed and this long has passed since its last
@@ -22,8 +23,8 @@ export interface History {
   /** The Hocuspocus extension that watches loaded rooms (changes, phase changes, unload). */
   extension: Extension;
   /** Takes a version of a room's document now (the host's live copy). */
-  record(room: string, doc: Y.Doc, meta: VersionMeta): VersionInfo;
-  store: VersionStore;
+  record(room: string, doc: Y.Doc, meta: VersionMeta): Promise<VersionInfo>;
+  store: VersionStorage;
   /** Stops the timers (the store is closed by its owner). */
   close(): void;
   /** Rooms this recorder is watching (loaded rooms; an unloaded room is released). */
@@ -89,21 +90,20 @@ export function createHistory(options: HistoryOptions): History {
     pruning.add(room);
     setImmediate(() => {
       pruning.delete(room);
-      try {
-        store.prune(room, now());
-      } catch (error) {
+      void (async () => store.prune(room, now()))().catch((error: unknown) => {
         log.error(`history: could not prune the versions of room ${room}`, error);
-      }
+      });
     });
   };
 
-  const take = (
+  const take = async (
     room: string,
     doc: Y.Doc,
     meta: VersionMeta,
     dedupe: boolean,
-  ): VersionInfo | undefined => {
-    const info = store.add({
+  ): Promise<VersionInfo | undefined> => {
+    // The store reads the document before its first await: the version is the state now.
+    const info = await store.add({
       room,
       name: meta.name,
       createdBy: meta.by,
@@ -124,16 +124,16 @@ export function createHistory(options: HistoryOptions): History {
     return info;
   };
 
-  const record: History['record'] = (room, doc, meta) => {
-    const info = take(room, doc, meta, false);
+  const record: History['record'] = async (room, doc, meta) => {
+    const info = await take(room, doc, meta, false);
     if (!info) throw new Error(`history: the version of room ${room} was not kept`);
     return info;
   };
 
-  const safeRecord = (room: string, doc: Y.Doc, meta: VersionMeta): void => {
+  const safeRecord = async (room: string, doc: Y.Doc, meta: VersionMeta): Promise<void> => {
     try {
       // Automatic and phase versions of a state the last version already holds are skipped.
-      take(room, doc, meta, true);
+      await take(room, doc, meta, true);
     } catch (error) {
       log.error(`history: could not keep a version of room ${room}`, error);
     }
@@ -144,13 +144,21 @@ export function createHistory(options: HistoryOptions): History {
     const session = sessionMap(doc);
     let phase = readSessionSnapshot(doc).currentPhaseId;
     // A room's first automatic version comes one interval after it was loaded, not at once.
-    const w: Watch = { dirty: false, lastAt: store.lastAt(room) || now(), stop: () => {} };
+    const w: Watch = { dirty: false, lastAt: now(), stop: () => {} };
+    const stored = store.lastAt(room);
+    if (typeof stored === 'number') w.lastAt = stored || w.lastAt;
+    else
+      void stored
+        .then((at) => {
+          if (at && !w.timer) w.lastAt = at;
+        })
+        .catch((error: unknown) => log.error(`history: could not read room ${room}`, error));
     const schedule = (): void => {
       if (w.timer) return;
       const wait = Math.max(0, w.lastAt + interval - now());
       w.timer = setTimeout(() => {
         w.timer = undefined;
-        if (w.dirty) safeRecord(room, doc, { name: '', reason: 'auto', by: 'host' });
+        if (w.dirty) void safeRecord(room, doc, { name: '', reason: 'auto', by: 'host' });
       }, wait);
       w.timer.unref?.();
     };
@@ -176,7 +184,7 @@ export function createHistory(options: HistoryOptions): History {
       // moment later.
       setImmediate(() => {
         if (watches.get(room) !== w) return;
-        safeRecord(room, doc, {
+        void safeRecord(room, doc, {
           name: title ? `Phase: ${title}` : 'Phase ended',
           reason: 'phase',
           by: 'host',
@@ -209,7 +217,7 @@ export function createHistory(options: HistoryOptions): History {
       // own only once the interval has passed, so that a room written to by the clip API while
       // nobody is connected (loaded and unloaded for each clip) does not get one per clip.
       if (w.dirty && now() - w.lastAt >= interval)
-        safeRecord(documentName, document, { name: '', reason: 'auto', by: 'host' });
+        await safeRecord(documentName, document, { name: '', reason: 'auto', by: 'host' });
       w.stop();
       watches.delete(documentName);
     },

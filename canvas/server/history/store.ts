@@ -5,6 +5,7 @@ import { Database, type Statement } from '../sqlite-driver';
 import { encodeLink, fingerprint, readChain, type ChainTail, type LinkKind } from './chain';
 import { ChainMerger } from './merger';
 import { versionsToPrune } from './prune';
+import type { VersionStorage } from './version-storage';
 
 export type VersionReason = 'auto' | 'phase' | 'named';
 
@@ -114,7 +115,7 @@ export interface NewVersion {
  * to, stored as a chain of full checkpoints and deltas (see chain.ts), pruned by the policy in
  * prune.ts. Reading a version always gives its full encoded state.
  */
-export class VersionStore {
+export class VersionStore implements VersionStorage {
   private readonly db: Database;
   private readonly sql: Record<string, Statement>;
   private readonly merger = new ChainMerger();

@@ -8,13 +8,19 @@ import { createRoom, startTestHost } from '../testing/host';
 const ALLOWED = 'https://maps.example.org';
 const FOREIGN = 'https://evil.example.net';
 const EXTENSION = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
+// Another host of the cluster (`--peers`): its pages move their /sync socket here when it dies.
+const PEER = 'http://127.0.0.1:5179';
 
 let test: TestHost;
 let own: string;
 let room: CreateRoomResponse;
 
 beforeAll(async () => {
-  test = await startTestHost({ allowOrigins: [ALLOWED], roomsPerMinute: 1000 });
+  test = await startTestHost({
+    allowOrigins: [ALLOWED],
+    peers: [PEER],
+    roomsPerMinute: 1000,
+  });
   own = new URL(test.host.url).origin;
   room = await createRoom(test, 'Origins');
 });
@@ -95,9 +101,9 @@ describe('sockets', () => {
     expect(test.logs.some((line) => line.includes(`origin ${FOREIGN} is not allowed`))).toBe(true);
   });
 
-  it('opens them for the host’s own pages, the allowlist and clients without Origin', async () => {
+  it('opens them for the host’s own pages, the allowlist, the cluster’s other hosts and clients without Origin', async () => {
     for (const path of ['/sync', '/signal']) {
-      for (const origin of [own, ALLOWED, undefined])
+      for (const origin of [own, ALLOWED, PEER, undefined])
         expect(await handshake(path, origin), `${path} ${String(origin)}`).toBe(101);
     }
   });

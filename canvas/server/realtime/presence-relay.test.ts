@@ -1,25 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as decoding from 'lib0/decoding';
-import type { TestHost } from '../testing/host';
-import { createRoom, startTestHost, waitFor } from '../testing/host';
+import { useFileHost } from '../testing/file-host';
+import { createRoom, waitFor } from '../testing/host';
 import type { SyncClient } from '../testing/sync-client';
-import { connectSync } from '../testing/sync-client';
 
 /** Hocuspocus message type of an awareness update. */
 const AWARENESS = 1;
 const BUDGET = 2;
 
-let test: TestHost;
-const clients: SyncClient[] = [];
-
-beforeAll(async () => {
-  test = await startTestHost({
-    presenceRelay: { intervalMs: 40, motionBudget: BUDGET, keepAliveMs: 300 },
-  });
-});
-afterAll(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  await test.host.close();
+const test = useFileHost({
+  presenceRelay: { intervalMs: 40, motionBudget: BUDGET, keepAliveMs: 300 },
 });
 
 /** Every awareness message a client receives, as the client ids and states it carries. */
@@ -42,23 +32,7 @@ function tap(client: SyncClient): Map<number, unknown>[] {
   return messages;
 }
 
-async function join(
-  roomId: string,
-  secret: string,
-  name: string,
-  viewport: { x: number; y: number; k: number; w?: number; h?: number } | null = null,
-): Promise<SyncClient> {
-  const client = connectSync(test.wsBase, roomId, secret);
-  clients.push(client);
-  await client.synced;
-  client.provider.awareness!.setLocalState({
-    user: { id: `id-${name}`, name, color: '#1f77b4' },
-    cursor: null,
-    selection: [],
-    viewport,
-  });
-  return client;
-}
+const join = test.joinAs;
 
 const cursorOf = (watcher: SyncClient, of: SyncClient): unknown =>
   (

@@ -1,28 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { useHostsPerTest } from '../testing/file-host';
 import type { TestHost } from '../testing/host';
-import { createRoom, startTestHost, waitFor } from '../testing/host';
-import type { SyncClient } from '../testing/sync-client';
-import { connectSync } from '../testing/sync-client';
+import { createRoom, waitFor } from '../testing/host';
 
-const clients: SyncClient[] = [];
-const hosts: TestHost[] = [];
-
-const connect = (test: TestHost, roomId: string, secret: string, doc?: Y.Doc): SyncClient => {
-  const client = connectSync(test.wsBase, roomId, secret, doc);
-  clients.push(client);
-  return client;
-};
-const start = async (dataDir?: string): Promise<TestHost> => {
-  const test = await startTestHost(dataDir === undefined ? {} : { dataDir });
-  hosts.push(test);
-  return test;
-};
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await Promise.all(hosts.splice(0).map((test) => test.host.close()));
-});
+const { start, connect, stop } = useHostsPerTest();
 
 /** The server's own copy of a room's map `m`, read through a direct connection. */
 const serverMap = (test: TestHost, roomId: string) =>
@@ -40,7 +22,7 @@ describe('/sync', () => {
     // close() must write everything still waiting in Hocuspocus's debounced store.
     await first.host.close();
 
-    const second = await start(first.dataDir);
+    const second = await start({ dataDir: first.dataDir });
     const reader = connect(second, room.roomId, room.viewSecret);
     await reader.synced;
     expect(reader.doc.getMap('m').get('factor')).toBe('Soil health');
@@ -55,7 +37,7 @@ describe('/sync', () => {
     await waitFor(() => !writer.provider.hasUnsyncedChanges, 'the host to apply the edit');
     await first.host.close();
 
-    const second = await start(first.dataDir);
+    const second = await start({ dataDir: first.dataDir });
     expect(await serverMap(second, room.roomId)).toEqual({ phase: 'reflect' });
   });
 
@@ -91,11 +73,8 @@ describe('/sync', () => {
     expect(await serverMap(test, room.roomId)).toEqual({ a: 1, b: 2 });
 
     // And a restart reads back only what editors wrote.
-    const dataDir = test.dataDir;
-    for (const client of clients.splice(0)) client.destroy();
-    await test.host.close();
-    hosts.splice(hosts.indexOf(test), 1);
-    const restarted = await start(dataDir);
+    await stop(test);
+    const restarted = await start({ dataDir: test.dataDir });
     expect(await serverMap(restarted, room.roomId)).toEqual({ a: 1, b: 2 });
   });
 

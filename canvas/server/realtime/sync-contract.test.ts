@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addElement, connect, removeElements } from '../../../shared/domain/index';
 import { connectionsMap, elementsMap, metaMap } from '../../../shared/schema/doc';
@@ -16,30 +16,15 @@ import {
   startTimer,
 } from '../../../shared/session/index';
 import { sessionContext } from '../../../shared/session/test-helpers';
-import type { TestHost } from '../testing/host';
-import { createRoom, startTestHost, waitFor } from '../testing/host';
+import { useFileHost } from '../testing/file-host';
+import { createRoom, waitFor } from '../testing/host';
 import type { SyncClient } from '../testing/sync-client';
-import { connectSync } from '../testing/sync-client';
 import { connectRoom } from '../../../shared/sync/connection';
 import WebSocket from 'ws';
 
-let test: TestHost;
-const clients: SyncClient[] = [];
+const test = useFileHost();
 
-beforeAll(async () => {
-  test = await startTestHost();
-});
-afterAll(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  await test.host.close();
-});
-
-async function join(roomId: string, secret: string): Promise<SyncClient> {
-  const client = connectSync(test.wsBase, roomId, secret);
-  clients.push(client);
-  await client.synced;
-  return client;
-}
+const join = test.join;
 
 const ctx = (client: SyncClient, userId: string, facilitator = false) =>
   sessionContext(userId, { doc: client.doc, facilitator });

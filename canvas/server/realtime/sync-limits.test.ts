@@ -1,21 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { TestHost } from '../testing/host';
-import { createRoom, startTestHost, waitFor } from '../testing/host';
-import type { SyncClient } from '../testing/sync-client';
-import { connectSync } from '../testing/sync-client';
+import { useHostsPerTest } from '../testing/file-host';
+import { createRoom, waitFor } from '../testing/host';
 
-const clients: SyncClient[] = [];
-const hosts: TestHost[] = [];
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await Promise.all(hosts.splice(0).map((test) => test.host.close()));
-});
-const connect = (test: TestHost, roomId: string, secret: string, doc?: Y.Doc) => {
-  const client = connectSync(test.wsBase, roomId, secret, doc);
-  clients.push(client);
-  return client;
-};
+const { start, connect } = useHostsPerTest();
 
 /** A map shaped like schema v1: `elements` and `connections` of nested Y.Maps. */
 function buildMap(elementCount: number, connectionCount: number): Y.Doc {
@@ -62,8 +50,7 @@ function buildMap(elementCount: number, connectionCount: number): Y.Doc {
 
 describe('/sync message limits', () => {
   it('syncs a map of 2,000 elements and 4,000 connections with the default cap', async () => {
-    const test = await startTestHost();
-    hosts.push(test);
+    const test = await start();
     const room = await createRoom(test);
     const map = buildMap(2000, 4000);
     const bytes = Y.encodeStateAsUpdate(map).byteLength;
@@ -83,8 +70,7 @@ describe('/sync message limits', () => {
   });
 
   it('refuses an update over the cap, logs it, keeps the room intact and keeps serving', async () => {
-    const test = await startTestHost({ maxSyncMessageBytes: 256 * 1024 });
-    hosts.push(test);
+    const test = await start({ maxSyncMessageBytes: 256 * 1024 });
     const room = await createRoom(test);
 
     const normal = connect(test, room.roomId, room.editSecret);

@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addElement } from '../../../shared/domain/elements';
 import { readSnapshot } from '../../../shared/schema/snapshot';
 import { isMapLocked, setMapLocked, type SessionContext } from '../../../shared/session/index';
-import type { TestHost } from '../testing/host';
-import { createRoom, startTestHost, waitFor } from '../testing/host';
+import { useFileHost } from '../testing/file-host';
+import { createRoom, waitFor } from '../testing/host';
 import type { SyncClient } from '../testing/sync-client';
-import { connectSync } from '../testing/sync-client';
 
-let test: TestHost;
-const clients: SyncClient[] = [];
-
-beforeAll(async () => {
-  test = await startTestHost();
-});
-afterAll(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  await test.host.close();
-});
+const test = useFileHost();
 
 const ctx = (client: SyncClient, userId: string, facilitator = false): SessionContext => ({
   doc: client.doc,
@@ -34,10 +24,9 @@ const storedLabels = (roomId: string): Promise<string[]> =>
 describe('whole-map lock, enforced by the host', () => {
   it('refuses participants while locked, keeps facilitators writing, and lets participants back after', async () => {
     const room = await createRoom(test, 'Lock');
-    const fac = connectSync(test.wsBase, room.roomId, room.facilitatorSecret);
-    const ana = connectSync(test.wsBase, room.roomId, room.editSecret);
-    const ben = connectSync(test.wsBase, room.roomId, room.editSecret);
-    clients.push(fac, ana, ben);
+    const fac = test.connect(room.roomId, room.facilitatorSecret);
+    const ana = test.connect(room.roomId, room.editSecret);
+    const ben = test.connect(room.roomId, room.editSecret);
     await Promise.all([fac.synced, ana.synced, ben.synced]);
 
     addElement(ctx(ana, 'ana'), { kind: 'factor', label: 'Before the lock' });

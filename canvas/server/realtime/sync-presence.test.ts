@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   Awareness,
@@ -6,34 +6,13 @@ import {
   encodeAwarenessUpdate,
   removeAwarenessStates,
 } from 'y-protocols/awareness';
-import type { TestHost } from '../testing/host';
-import { createRoom, startTestHost, waitFor } from '../testing/host';
+import { useFileHost } from '../testing/file-host';
+import { createRoom, waitFor } from '../testing/host';
 import type { SyncClient } from '../testing/sync-client';
-import { connectSync } from '../testing/sync-client';
 
-let test: TestHost;
-const clients: SyncClient[] = [];
+const test = useFileHost();
 
-beforeAll(async () => {
-  test = await startTestHost();
-});
-afterAll(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  await test.host.close();
-});
-
-async function join(roomId: string, secret: string, name: string): Promise<SyncClient> {
-  const client = connectSync(test.wsBase, roomId, secret);
-  clients.push(client);
-  await client.synced;
-  client.provider.awareness!.setLocalState({
-    user: { id: `id-${name}`, name, color: '#1f77b4' },
-    cursor: null,
-    selection: [],
-    viewport: null,
-  });
-  return client;
-}
+const join = test.joinAs;
 
 const names = (client: SyncClient): string[] =>
   [...client.provider.awareness!.getStates().values()]

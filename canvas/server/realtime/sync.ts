@@ -19,6 +19,7 @@ import { isRoomId } from '../rooms/secrets';
 import type { Role, RoomDirectory } from '../rooms/store';
 import { contractExtension } from './contract';
 import { keepAlive } from './keepalive';
+import { migrateOnLoad } from './migrate-on-load';
 import { presenceGuard } from './presence-guard';
 import { presenceRelay, type PresenceRelayOptions } from './presence-relay';
 import { closeServer } from './signaling';
@@ -131,6 +132,7 @@ export function createSyncServer(options: SyncOptions): SyncServer {
     extensions: [
       documents,
       ...(options.cluster ?? []),
+      migrateOnLoad(log),
       mapLock,
       contract,
       presence,

@@ -71,8 +71,8 @@ export function versionRoutes(history: History): RouteModule {
       const roomId = params.id ?? '';
       await authorize(rooms, req, roomId, ['view', 'edit', 'facilitator']);
       sendJson(res, 200, {
-        versions: history.store.list(roomId).map(publicInfo),
-        disk: history.store.diskUse(roomId),
+        versions: (await history.store.list(roomId)).map(publicInfo),
+        disk: await history.store.diskUse(roomId),
       });
     });
 

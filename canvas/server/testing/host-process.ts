@@ -4,8 +4,11 @@
  *
  *   node --import tsx [--expose-gc] canvas/server/testing/host-process.ts [dataDir] [--no-durable-log]
  *     [--rooms-per-minute=N] [--no-presence-relay] [--redis=URL --database=URL]
+ *     [--static=DIR] [--port=N] [--peers=URL,URL] [--heartbeat-ms=N]
  *
- * Listens on a free loopback port (in `dataDir`, or a new temp dir) and tells its parent over IPC
+ * `--static` serves a built canvas (default: none); `--port` listens there (default: a free port;
+ * a cluster whose hosts name each other in `--peers` needs its ports chosen before it starts).
+ * Listens on a loopback port (in `dataDir`, or a new temp dir) and tells its parent over IPC
  * `{type: 'ready', url, port}`. Parent -> child: `{type: 'memory'}` (answered
  * `{type: 'memory', usage}`, after collecting garbage when --expose-gc is on), `{type: 'close'}`
  * (a clean shutdown, answered `{type: 'closed'}`), `{type: 'usage'}` (answered at once, without
@@ -33,16 +36,28 @@ const option = (name: string): string | undefined =>
   args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const redisUrl = option('redis');
 const databaseUrl = option('database');
+const peers = option('peers')
+  ?.split(',')
+  .filter((p) => p !== '');
 
 const host = await startHost({
-  port: 0,
+  port: Number(option('port') ?? 0),
   dataDir,
-  staticDir: join(dataDir, 'no-canvas-here'),
+  staticDir: option('static') ?? join(dataDir, 'no-canvas-here'),
+  ...(peers && peers.length > 0 ? { peers } : {}),
   quiet: true,
   durableLog: !args.includes('--no-durable-log'),
   ...(args.includes('--no-presence-relay') ? { presenceRelay: false as const } : {}),
   roomsPerMinute,
-  ...(redisUrl && databaseUrl ? { cluster: { redisUrl, databaseUrl } } : {}),
+  ...(redisUrl && databaseUrl
+    ? {
+        cluster: {
+          redisUrl,
+          databaseUrl,
+          ...(option('heartbeat-ms') ? { heartbeatMs: Number(option('heartbeat-ms')) } : {}),
+        },
+      }
+    : {}),
 });
 
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });

@@ -1,3 +1,4 @@
+import type * as Y from 'yjs';
 import * as C from '../checks';
 import {
   choice,
@@ -36,6 +37,23 @@ export const CONFIDENCE_VOCAB = vocabulary(CONFIDENCES, {
   high: 'High: well established',
 });
 
+/**
+ * Migration 1 of connections: a confidence imported before the field existed, spelled another
+ * way ("High", " LOW "), was kept as a custom field; it becomes the field's word. Additive: a
+ * client from before the field keeps it as custom data, as it did.
+ */
+const confidenceWords = {
+  version: 1,
+  name: 'confidence spelled another way becomes the field',
+  additive: true,
+  up(stored: Y.Map<unknown>) {
+    const v = stored.get('confidence');
+    if (typeof v !== 'string') return;
+    const word = CONFIDENCES.find((c) => c === v.trim().toLowerCase());
+    if (word !== undefined && word !== v) stored.set('confidence', word);
+  },
+};
+
 const defaultDirection = (r: Readonly<Record<string, unknown>>): Direction =>
   r.kind === 'causal' ? 'directed' : 'undirected';
 const causal = (r: Readonly<Record<string, unknown>>) => r.kind === 'causal';
@@ -45,6 +63,7 @@ export const CONNECTION = defineRecord({
   name: 'connection',
   label: 'Connection',
   extra: true,
+  migrations: [confidenceWords],
   refine(value, errors) {
     if (value.from === value.to && typeof value.from === 'string')
       errors.push({ field: 'to', message: 'A connection needs two different elements.' });

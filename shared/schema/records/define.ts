@@ -1,3 +1,4 @@
+import type * as Y from 'yjs';
 import type { FieldError } from '../checks';
 import type { AnyField, Field, PackedKey } from '../fields';
 
@@ -13,11 +14,35 @@ export interface InternalField {
 }
 
 /**
+ * One step in a record's history: what changes in every stored record of this kind when a map
+ * made before the step is opened (see `record-migrations.ts`, which runs them).
+ */
+export interface RecordMigration {
+  /** 1, 2, … in order; a map keeps the last one run for each record (meta `migrated/<name>`). */
+  readonly version: number;
+  /** What it does, in a few words (logged, and the name tests use). */
+  readonly name: string;
+  /**
+   * Additive: a client from before the step keeps writing (it keeps a field it does not know
+   * as it is). Not additive: the map's schema version moves to `schema`, which opens clients
+   * from before it read-only; SCHEMA_VERSION must then be at least `schema`.
+   */
+  readonly additive: boolean;
+  readonly schema?: number;
+  /**
+   * Changes one stored record (its Y.Map, in the storage layout) in place. Idempotent: two hosts
+   * or clients may run it on the same record at once, and their edits merge.
+   */
+  readonly up: (stored: Y.Map<unknown>) => void;
+}
+
+/**
  * A record declaration: its fields (see `fields.ts`) and what holds for the record as a whole.
  * `defineRecord` precomputes what the codec and the validators walk, so that reading a record is
  * one pass over its fields.
  */
-export interface RecordSpec<
+/** What a record file declares (`defineRecord` adds what is derived from it: `RecordSpec`). */
+export interface RecordDecl<
   F extends Record<string, AnyField> = Record<string, AnyField>,
   X extends boolean = boolean,
 > {
@@ -32,6 +57,15 @@ export interface RecordSpec<
   readonly internal?: Readonly<Record<string, InternalField>>;
   /** Checks across fields, run after the field checks on whole records. */
   readonly refine?: (value: Readonly<Record<string, unknown>>, errors: FieldError[]) => void;
+  /** Its migrations, oldest first (none for a record that never changed shape). */
+  readonly migrations?: readonly RecordMigration[];
+}
+
+export interface RecordSpec<
+  F extends Record<string, AnyField> = Record<string, AnyField>,
+  X extends boolean = boolean,
+> extends RecordDecl<F, X> {
+  readonly migrations: readonly RecordMigration[];
   /** Field names. */
   readonly known: ReadonlySet<string>;
   /** Fields every record has, in declaration order, then those it may lack. */
@@ -41,14 +75,9 @@ export interface RecordSpec<
   readonly packed: ReadonlyMap<PackedKey, readonly string[]>;
 }
 
-export function defineRecord<F extends Record<string, AnyField>, X extends boolean>(decl: {
-  readonly name: string;
-  readonly label: string;
-  readonly fields: F;
-  readonly extra: X;
-  readonly internal?: Readonly<Record<string, InternalField>>;
-  readonly refine?: (value: Readonly<Record<string, unknown>>, errors: FieldError[]) => void;
-}): RecordSpec<F, X> {
+export function defineRecord<F extends Record<string, AnyField>, X extends boolean>(
+  decl: RecordDecl<F, X>,
+): RecordSpec<F, X> {
   const entries = Object.entries(decl.fields);
   const packed = new Map<PackedKey, string[]>();
   for (const [name, f] of entries) {
@@ -57,8 +86,14 @@ export function defineRecord<F extends Record<string, AnyField>, X extends boole
     slots[f.storage.index] = name;
     packed.set(f.storage.packed, slots);
   }
+  const migrations = decl.migrations ?? [];
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1)
+      throw new Error(`${decl.name}: migration ${m.name} should be version ${i + 1}`);
+  });
   return {
     ...decl,
+    migrations,
     known: new Set(Object.keys(decl.fields)),
     requiredFields: entries.filter(([, f]) => !f.optional),
     optionalFields: entries.filter(([, f]) => f.optional),

@@ -27,10 +27,12 @@ const position: Field<Position, false> = {
   label: 'Position',
   read: (v) =>
     Array.isArray(v) && v.length === 2
-      ? [
-          typeof v[0] === 'number' && Number.isFinite(v[0]) ? v[0] : 0,
-          typeof v[1] === 'number' && Number.isFinite(v[1]) ? v[1] : 0,
-        ]
+      ? Number.isFinite(v[0]) && Number.isFinite(v[1])
+        ? (v as unknown as Position) // a stored pair is read-only: no copy on load
+        : [
+            typeof v[0] === 'number' && Number.isFinite(v[0]) ? v[0] : 0,
+            typeof v[1] === 'number' && Number.isFinite(v[1]) ? v[1] : 0,
+          ]
       : undefined,
   fallback: () => [0, 0],
   check: C.position,
