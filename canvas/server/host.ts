@@ -59,6 +59,8 @@ export interface HostOptions {
   roomsPerMinute?: number;
   /** WebSocket ping interval for /signal and /sync (default 30 s). */
   keepAliveMs?: number;
+  /** /sync: how long a socket may take to authenticate (default 60 s; see sync.ts). */
+  syncIdleTimeoutMs?: number;
   /** Limits of the signaling relay. */
   signaling?: Partial<SignalingOptions>;
   /** Extra route modules (after the built-in ones). */
@@ -148,6 +150,9 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     log,
     maxMessageBytes: options.maxSyncMessageBytes ?? 32 * MiB,
     keepAliveMs,
+    ...(options.syncIdleTimeoutMs !== undefined
+      ? { idleTimeoutMs: options.syncIdleTimeoutMs }
+      : {}),
     extensions: [history.extension],
     ...(options.durableLog === false ? { durableLog: false } : {}),
     ...(options.presenceRelay !== undefined ? { presenceRelay: options.presenceRelay } : {}),

@@ -275,6 +275,7 @@ async function measureOn(
   // are counted apart: losing those is allowed.
   let storedBehind: number | undefined;
   let unackedMissing = 0;
+  let ackedPeople = 0;
   if (hostCount > 1) {
     const stored = await hosts.storedFinals(created);
     storedBehind = 0;
@@ -282,6 +283,7 @@ async function measureOn(
       for (const [room, byPerson] of Object.entries(v.acked))
         for (const [person, acked] of Object.entries(byPerson)) {
           const has = stored[room]?.[Number(person)] ?? -1;
+          if (acked > 0) ackedPeople += 1;
           if (has < acked) storedBehind += 1;
           else if (has < (finals[room]?.[Number(person)] ?? 0)) unackedMissing += 1;
         }
@@ -367,7 +369,7 @@ async function measureOn(
     ...(storedBehind === undefined
       ? []
       : [
-          `  ${killedAt === undefined ? 'no host killed during the run' : `host 1 killed -9 at ${f(killedAt, 1)} s`}; after killing every host -9, PostgreSQL lacks the last acknowledged edit of ${storedBehind} of ${total} people${storedBehind === 0 ? ' (zero lost acknowledged edits)' : ': LOST'}; last edits never acknowledged and not stored: ${unackedMissing}`,
+          `  ${killedAt === undefined ? 'no host killed during the run' : `host 1 killed -9 at ${f(killedAt, 1)} s`}; after killing every host -9, PostgreSQL lacks the last acknowledged edit of ${storedBehind} of the ${ackedPeople} people with one${storedBehind === 0 ? ' (zero lost acknowledged edits)' : ': LOST'}; last edits never acknowledged and not stored: ${unackedMissing}`,
         ]),
     `  machine load average (1 min): ${f(load0[0]!, 1)} before, ${f(loadavg()[0]!, 1)} after, on ${availableParallelism()} cores`,
   ].join('\n');

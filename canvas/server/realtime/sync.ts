@@ -44,6 +44,12 @@ export interface SyncOptions {
   maxPreAuthMessageBytes?: number;
   /** WebSocket ping interval; a socket that misses a pong is closed. */
   keepAliveMs: number;
+  /**
+   * Hocuspocus's timeout (default 60 s, as Hocuspocus): a socket that has not authenticated by
+   * then is closed. An authenticated one that answers pings stays, however quiet (see
+   * `keepQuietPeople`).
+   */
+  idleTimeoutMs?: number;
   /** More Hocuspocus extensions (the history recorder). */
   extensions?: Extension[];
   /** Log every update before acknowledging it (default true; off only for the benchmark). */
@@ -127,6 +133,7 @@ export function createSyncServer(options: SyncOptions): SyncServer {
   const hocuspocus = new Hocuspocus<SyncContext>({
     name: 'weavemap',
     quiet: true,
+    ...(options.idleTimeoutMs !== undefined ? { timeout: options.idleTimeoutMs } : {}),
     // What an unauthenticated socket may have queued: a few of its small frames.
     maxUnauthenticatedQueueSize: 4 * limits.preAuth,
     extensions: [
@@ -171,6 +178,7 @@ export function createSyncServer(options: SyncOptions): SyncServer {
     const request = toFetchRequest(req);
     limits.track(request, ws);
     const client = hocuspocus.handleConnection(ws as unknown as WebSocketLike, request);
+    keepQuietPeople(ws, client, log);
     ws.on('message', (data: RawData) => client.handleMessage(toBytes(data)));
     ws.on('close', (code, reason) => client.handleClose({ code, reason: reason.toString('utf8') }));
     ws.on('error', (error: Error & { code?: string }) => {
@@ -232,6 +240,26 @@ export function createSyncServer(options: SyncOptions): SyncServer {
 }
 
 const refusal = (reason: SyncRefusal) => ({ reason });
+
+/**
+ * Hocuspocus closes a socket (4408 "Connection Timeout") when nothing came from it for its
+ * `timeout`, counting only messages. But in a crowd, idle people send nothing (no awareness
+ * heartbeats above the mesh cap: shared/sync/connection.ts `keepHostPresence`), so every quiet
+ * person was disconnected each minute and joined again with a full sync: with 1,000 rooms of
+ * 5 the host spent its time re-syncing thousands of reconnecting people (the load harness saw
+ * 4,635 such closes in a 1,000-room run). Liveness is what `keepAlive` checks with WebSocket
+ * pings, which every browser answers: a pong counts as hearing from the person. Before it
+ * authenticates, Hocuspocus measures from the connection's start, so a stranger's socket still
+ * times out.
+ */
+function keepQuietPeople(ws: WebSocket, client: unknown, log: Logger): void {
+  const c = client as { lastMessageReceivedAt?: unknown };
+  if (typeof c.lastMessageReceivedAt !== 'number') {
+    log.error('Hocuspocus internals changed: quiet people will time out of /sync');
+    return;
+  }
+  ws.on('pong', () => (c.lastMessageReceivedAt = Date.now()));
+}
 
 const DEFAULT_PRE_AUTH_BYTES = 128 * 1024;
 
