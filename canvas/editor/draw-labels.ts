@@ -71,7 +71,11 @@ export function drawLabels(
     let color = l.kind === 'element' ? p.text : p.textMuted;
     if (l.inside) {
       const g = scene.elements.get(l.id);
-      const custom = g ? (safeColor(fills?.get(g.id)) ?? safeColor(g.rec.color)) : undefined;
+      // Words without a box (text-first factors) keep the text colour: no fill is under them.
+      const custom =
+        g && g.spec.shape !== 'text'
+          ? (safeColor(fills?.get(g.id)) ?? safeColor(g.rec.color))
+          : undefined;
       if (custom) color = textOn(custom);
     }
     ctx.fillStyle = color;

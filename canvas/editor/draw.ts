@@ -51,6 +51,7 @@ const SHAPES: readonly ShapeKind[] = [
   'square',
   'hexagon',
   'doubleCircle',
+  'text',
 ];
 const SHAPE_INDEX = new Map(SHAPES.map((s, i) => [s, i]));
 
@@ -78,6 +79,7 @@ export function fillFor(
 export function strokeFor(shape: ShapeKind, p: Palette): string {
   switch (shape) {
     case 'roundRect':
+    case 'text':
       return p.factorStroke;
     case 'chevron':
       return p.interventionStroke;
@@ -96,6 +98,7 @@ const TINY_PX = 10;
 function defaultFill(shape: ShapeKind, p: Palette): string {
   switch (shape) {
     case 'roundRect':
+    case 'text':
       return p.factor;
     case 'chevron':
       return p.intervention;
@@ -184,6 +187,8 @@ export function drawFrame(
         markers: (ov.loopMarkers ?? []).filter((a) => rectContainsPoint(cull, a.x, a.y)),
       })
     : [];
+  if (buckets[SHAPE_INDEX.get('text')! * 2] || buckets[SHAPE_INDEX.get('text')! * 2 + 1])
+    outlineWordsWithoutLabel(ctx, els, layout, view, p);
   drawLabels(ctx, layout, dpr, scene, p, hl);
   drawBrokerBadges(ctx, els, scene.encodings.brokers, view, p);
   const markers: PlacedMarker[] = [];
@@ -217,6 +222,8 @@ function drawShapeSlots(
         // Specks: plain rectangles in the outline colour (a white factor on a light background
         // would vanish without its outline), no stroke.
         const tiny = first.w * k < TINY_PX && shape !== 'frame';
+        // Words without boxes: only their label is drawn (a speck when zoomed far out).
+        if (shape === 'text' && !tiny) continue;
         // Corners under a pixel on screen are not seen: plain rectangles are cheaper to build
         // and to rasterise (the largest corner of the shape decides for the whole list).
         const corner = cornerRadius(shape, Infinity);
@@ -236,4 +243,28 @@ function drawShapeSlots(
     }
   }
   ctx.globalAlpha = 1;
+}
+
+/**
+ * A factor drawn as words whose label found no room this frame would vanish: its text bounds
+ * are outlined instead, so the element and the lines that end at it still read.
+ */
+function outlineWordsWithoutLabel(
+  ctx: CanvasRenderingContext2D,
+  els: readonly ElementGeom[],
+  layout: readonly PlacedLabel[],
+  view: View,
+  p: Palette,
+): void {
+  const { k, dpr } = view;
+  const placed = new Set<string>();
+  for (const l of layout) placed.add(l.id);
+  ctx.setTransform(dpr * k, 0, 0, dpr * k, dpr * view.tx, dpr * view.ty);
+  ctx.beginPath();
+  for (const g of els)
+    if (g.spec.shape === 'text' && g.w * k >= TINY_PX && !placed.has(g.id))
+      appendShape(ctx, 'text', g.x, g.y, g.w, g.h);
+  ctx.strokeStyle = strokeFor('text', p);
+  ctx.lineWidth = Math.max(1, 0.75 / k);
+  ctx.stroke();
 }

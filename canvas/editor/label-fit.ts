@@ -35,8 +35,12 @@ const ELLIPSIS = '…';
 
 /** Horizontal room a shape's outline takes from its text (the chevron's points take more). */
 export function labelInset(spec: ShapeSpec): number {
-  return spec.shape === 'chevron' ? 44 : 18;
+  return spec.shape === 'chevron' ? 44 : spec.shape === 'text' ? TEXT_INSET : 18;
 }
+
+/** Words without a box: the room kept around the text, across and down (map units). */
+export const TEXT_INSET = 8;
+const TEXT_V_PAD = 6;
 
 /** Greedy word wrap into at most `maxLines` lines of `width`; the last line is cut if need be. */
 export function wrapLines(
@@ -121,7 +125,10 @@ export function fitLabel(spec: ShapeSpec, label: string, measure: Measure): Labe
   const textWidth = widest(best.lines, measure);
   return {
     width: Math.max(spec.width, Math.ceil(Math.min(best.width, textWidth + inset + 2))),
-    height: Math.max(spec.height, best.lines.length * LABEL_LINE_HEIGHT + V_PAD),
+    height: Math.max(
+      spec.height,
+      best.lines.length * LABEL_LINE_HEIGHT + (spec.shape === 'text' ? TEXT_V_PAD : V_PAD),
+    ),
     lines: best.lines,
     textWidth,
   };

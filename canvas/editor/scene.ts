@@ -53,15 +53,13 @@ export class Scene {
   private seq = 0;
   /** Goes up whenever any geometry changes (caches derived from positions compare it). */
   version = 0;
-  /**
-   * Elements of the snapshot left off the map, with the reason (see `invalidPosition`). They
-   * are not in `elements`, so nothing draws, hits or fits them, and their connections are not
-   * drawn.
-   */
+  /** Elements left off the map, with why (`invalidPosition`): not drawn, hit or fitted. */
   invalid: ReadonlyMap<string, string> = new Map();
 
   /** Connections placed straight whose bends (routing.ts) are still to be computed. */
   private readonly unrouted = new Set<string>();
+  /** The map's text-first factor style (`meta.textFactors`): factors as words, no boxes. */
+  private words = false;
 
   /**
    * `measure`: width of a label at the 13-unit label font (the canvas's, in the browser).
@@ -81,6 +79,14 @@ export class Scene {
     const prev = this.snapshot;
     this.snapshot = next;
     const dirtyEls = new Set<string>();
+    if ((next.meta?.textFactors === true) !== this.words) {
+      this.words = !this.words; // every factor changes shape: words, or boxes again
+      for (const g of this.elements.values()) {
+        if (g.rec.kind !== 'factor') continue;
+        g.spec = shapeSpecFor(g.rec, this.words);
+        dirtyEls.add(g.id);
+      }
+    }
     const dirtyGroups = new Set<string>();
     const dirtyConns = new Set<string>();
     const dirtyPairs = new Set<string>();
@@ -132,14 +138,14 @@ export class Scene {
             old.label !== rec.label ||
             old.extra !== rec.extra
           ) {
-            g.spec = shapeSpecFor(rec);
+            g.spec = shapeSpecFor(rec, this.words);
             dirtyEls.add(id);
             this.overrides.delete(id);
           }
         } else {
           added++;
           changedEls++;
-          const geom = newElementGeom(id, rec, shapeSpecFor(rec), this.seq++);
+          const geom = newElementGeom(id, rec, shapeSpecFor(rec, this.words), this.seq++);
           this.elements.set(id, geom);
           this.reparent(id, rec.parent, dirtyGroups);
           dirtyEls.add(id);
@@ -203,10 +209,7 @@ export class Scene {
     return { elements: changedEls, connections: changedConns, geometry };
   }
 
-  /**
-   * Shows elements at other positions without a new snapshot (a drag preview). Passing an
-   * element again replaces its override; `clearOverrides` returns elements to their records.
-   */
+  /** Shows elements elsewhere without a new snapshot (a drag preview); see `clearOverrides`. */
   setOverrides(positions: ReadonlyMap<string, readonly [number, number]>): void {
     const dirty = new Set<string>();
     for (const [id, p] of positions) {
@@ -263,10 +266,7 @@ export class Scene {
     return this.links.byElement.get(elementId) ?? new Set();
   }
 
-  /**
-   * Bounds of everything shown on the map (a lens's hidden elements left out, unless it hides
-   * them all), or null for an empty map.
-   */
+  /** Bounds of what is shown (a lens's hidden elements left out, unless all are); null: empty. */
   contentBounds(): Rect | null {
     const all = Array.from(this.elements.values());
     const shown = all.filter((g) => !this.isHidden(g.id));

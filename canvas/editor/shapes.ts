@@ -7,7 +7,16 @@ import type { ElementRecord } from '../../shared/schema/types';
  */
 
 export type ShapeKind =
-  'roundRect' | 'circle' | 'square' | 'hexagon' | 'doubleCircle' | 'chevron' | 'note' | 'frame';
+  | 'roundRect'
+  | 'circle'
+  | 'square'
+  | 'hexagon'
+  | 'doubleCircle'
+  | 'chevron'
+  | 'note'
+  | 'frame'
+  /** Words without a box (the map's text-first factor style): the box is the text's bounds. */
+  | 'text';
 
 export type LabelPlacement = 'inside' | 'below' | 'title';
 
@@ -22,6 +31,7 @@ export interface ShapeSpec {
 
 const SPECS = {
   factor: { shape: 'roundRect', width: 140, height: 48, label: 'inside', layer: 2 },
+  factorWords: { shape: 'text', width: 24, height: 20, label: 'inside', layer: 2 },
   intervention: { shape: 'chevron', width: 150, height: 48, label: 'inside', layer: 3 },
   note: { shape: 'note', width: 160, height: 100, label: 'inside', layer: 1 },
   group: { shape: 'frame', width: 360, height: 240, label: 'title', layer: 0 },
@@ -31,10 +41,14 @@ const SPECS = {
   community: { shape: 'doubleCircle', width: 64, height: 64, label: 'below', layer: 4 },
 } as const satisfies Record<string, ShapeSpec>;
 
-export function shapeSpecFor(rec: Pick<ElementRecord, 'kind' | 'actorType'>): ShapeSpec {
+/** `words`: the map's text-first factor style (factors as words, no box). */
+export function shapeSpecFor(
+  rec: Pick<ElementRecord, 'kind' | 'actorType'>,
+  words = false,
+): ShapeSpec {
   switch (rec.kind) {
     case 'factor':
-      return SPECS.factor;
+      return words ? SPECS.factorWords : SPECS.factor;
     case 'intervention':
       return SPECS.intervention;
     case 'note':
@@ -129,6 +143,7 @@ export function appendShape(
     case 'roundRect':
     case 'square':
     case 'frame':
+    case 'text':
       appendRoundRect(p, x, y, w, h, cornerRadius(shape, h));
       return;
     case 'circle': {
@@ -214,5 +229,7 @@ export function cornerRadius(shape: ShapeKind, h: number): number {
       ? 5
       : shape === 'frame'
         ? 10
-        : 0;
+        : shape === 'text'
+          ? 4
+          : 0;
 }

@@ -16,6 +16,12 @@ export interface ViewDescriptor<C> {
   readonly icon?: string;
   /** The component; the workbench passes it the open workbench as `wb`. */
   readonly component: C;
+  /**
+   * Side bar views stay mounted once opened, taken out of the page while another view shows,
+   * and are mounted ahead in idle time after the map opens (`canvas/workbench/view-keeper.ts`).
+   * False for a view that must be built afresh each time it opens (one that fetches on mount).
+   */
+  readonly keepAlive?: boolean;
 }
 
 export class ViewRegistry<C> {

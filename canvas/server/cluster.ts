@@ -103,7 +103,16 @@ export async function openCluster(options: ClusterOptions, log: Logger): Promise
   sub.on('message', (from: string, message: string) => {
     if (from === channel) heartbeat.heartbeat.receive(message);
   });
-  await sub.subscribe(channel);
+  try {
+    await sub.subscribe(channel);
+  } catch (error) {
+    for (const c of clients) c.disconnect();
+    await pool.end().catch(() => {});
+    throw new Error(
+      `Cannot subscribe to Redis at ${redact(options.redisUrl)}: ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
 
   let closed: Promise<void> | undefined;
   return {

@@ -7,6 +7,7 @@ import { registerMoveCommands } from './commands/move';
 import { registerPaletteCommands } from './commands/palette';
 import { registerRenameCommands } from './commands/rename';
 import { registerViewCommands } from './commands/view';
+import { registerFactorStyleCommands } from './commands/factor-style';
 
 export { kindTitle } from '../ui/kind-names';
 
@@ -31,4 +32,5 @@ export function registerCoreCommands(): void {
   registerFieldCommands();
   registerClipboardCommands();
   registerViewCommands();
+  registerFactorStyleCommands();
 }

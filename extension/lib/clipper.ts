@@ -1,6 +1,7 @@
 /**
- * The background's work: connecting maps, capturing a tab, making clips, and delivering them
- * through the outbox. entrypoints/background.ts wires these to browser events; the same functions
+ * The background's work: capturing a tab, making clips and answering the popup's and options
+ * page's messages; connecting maps is in `connecting.ts`, delivery through the outbox in
+ * `delivery.ts` (both re-exported here). entrypoints/background.ts wires these to browser events; the same functions
  * are exposed on the service worker's global (`weavemapClipper`) so that tests can call what a
  * context-menu click calls (menus cannot be clicked in headless Chromium).
  */
@@ -8,29 +9,21 @@ import { browser } from 'wxt/browser';
 import { describeErrors } from '../../shared/schema/validate';
 import type { CaptureRequest, CaptureResult } from './capture';
 import { correctClip, makeClip } from './clip-factory';
-import { checkRoom, HostError, postClip, searchElements, type ElementMatch } from './host-api';
-import {
-  httpOrigin,
-  isLoopback,
-  LOOPBACK_PATTERNS,
-  mapKey,
-  originPattern,
-  parseMapLink,
-  type ConnectedMap,
-} from './maps';
-import { countByState, nextDue, Outbox, type OutboxEntry } from './outbox';
+import { searchElements, type ElementMatch } from './host-api';
+import { httpOrigin, parseMapLink } from './maps';
 import {
   ClipperError,
   type ChoicesFromPopup,
   type ClipperReplies,
   type ClipperRequest,
-  type ConnectInput,
 } from './protocol';
-import { mapsItem, outboxItem, settingsItem } from './store';
+import { mapsItem, settingsItem } from './store';
 
-export const RETRY_ALARM = 'weavemap-outbox-retry';
-export const CONNECT_SCRIPT_ID = 'weavemap-connect';
-const CONNECT_SCRIPT_FILE = 'content-scripts/weavemap-connect.js';
+import { connectMap, forgetMap } from './connecting';
+import { findMap, outbox } from './delivery';
+
+export { outbox, RETRY_ALARM, schedule } from './delivery';
+export { CONNECT_SCRIPT_ID, connectMap, forgetMap, registerConnectScript } from './connecting';
 
 /** The last thing worth telling the user about a clip made from a menu (shown by the popup). */
 export interface Notice {
@@ -39,140 +32,9 @@ export interface Notice {
   readonly message: string;
 }
 
-let retryTimer: ReturnType<typeof setTimeout> | undefined;
-
-async function findMap(key: string): Promise<ConnectedMap | undefined> {
-  return (await mapsItem.getValue()).find((m) => m.key === key);
-}
-
-export const outbox = new Outbox({
-  store: outboxItem,
-  send: async (entry) => {
-    const map = await findMap(entry.mapKey);
-    if (map === undefined)
-      return {
-        kind: 'refused',
-        status: 0,
-        reason: 'This map is no longer connected: connect it again, or discard the clip.',
-        errors: [],
-      };
-    return postClip((input, init) => fetch(input, init), map, entry.clip);
-  },
-  onChange: (entries) => void schedule(entries),
-});
-
-/** Badge (how many clips wait; red when one failed) and the next wake-up (alarm and timer). */
-export async function schedule(entries: readonly OutboxEntry[]): Promise<void> {
-  const { pending, failed } = countByState(entries);
-  const total = pending + failed;
-  try {
-    await browser.action.setBadgeText({ text: total === 0 ? '' : String(total) });
-    await browser.action.setBadgeBackgroundColor({ color: failed > 0 ? '#c62828' : '#4363d8' });
-  } catch {
-    // No action API (never in MV3): the popup still shows the counts.
-  }
-  const next = nextDue(entries);
-  if (retryTimer !== undefined) clearTimeout(retryTimer);
-  retryTimer = undefined;
-  if (next === null) {
-    await browser.alarms.clear(RETRY_ALARM);
-    return;
-  }
-  // The alarm survives the worker being stopped and the browser restarting (Chromium may round it
-  // up to 30 s); the timer is exact while the worker lives.
-  await browser.alarms.create(RETRY_ALARM, { when: Math.max(next, Date.now() + 1_000) });
-  const delay = Math.max(0, next - Date.now());
-  retryTimer = setTimeout(() => void outbox.flush(), delay + 50);
-}
-
 async function setNotice(level: Notice['level'], message: string): Promise<void> {
   const notice: Notice = { at: Date.now(), level, message };
   await browser.storage.local.set({ notice });
-}
-
-// ---- connecting ----------------------------------------------------------------------------------
-
-/** Runs the "Connect the clipper" content script on loopback and on every connected host. */
-export async function registerConnectScript(): Promise<void> {
-  const patterns = new Set<string>(LOOPBACK_PATTERNS);
-  for (const m of await mapsItem.getValue()) {
-    const pattern = originPattern(m.host);
-    if (patterns.has(pattern)) continue;
-    if (await browser.permissions.contains({ origins: [pattern] })) patterns.add(pattern);
-  }
-  const script = {
-    id: CONNECT_SCRIPT_ID,
-    matches: [...patterns],
-    js: [CONNECT_SCRIPT_FILE],
-    runAt: 'document_idle' as const,
-  };
-  const existing = await browser.scripting.getRegisteredContentScripts({
-    ids: [CONNECT_SCRIPT_ID],
-  });
-  if (existing.length > 0) await browser.scripting.updateContentScripts([script]);
-  else await browser.scripting.registerContentScripts([script]);
-}
-
-/**
- * Connects a map: checks with its host that the secret may add to it (an edit or facilitator
- * secret), stores it, and makes it the default if it is the first. Clips that failed for want of
- * this map (forgotten, or refused for a stale secret) are tried again.
- */
-export async function connectMap(input: ConnectInput): Promise<ConnectedMap> {
-  const host = httpOrigin(input.host);
-  if (host === null) throw new ClipperError('A Weavemap host has an http(s) address.');
-  const pattern = originPattern(host);
-  if (!isLoopback(host) && !(await browser.permissions.contains({ origins: [pattern] })))
-    throw new ClipperError(
-      `The clipper needs your permission to reach ${host}: connect from the clipper’s popup or options page and allow it.`,
-    );
-  let room: Awaited<ReturnType<typeof checkRoom>>;
-  try {
-    room = await checkRoom((i, init) => fetch(i, init), {
-      host,
-      roomId: input.roomId,
-      secret: input.secret,
-    });
-  } catch (error) {
-    throw new ClipperError(error instanceof HostError ? error.message : String(error));
-  }
-  if (room.role === 'view')
-    throw new ClipperError(
-      'That is a view link: it cannot add to the map. Use the map’s edit link (or “Connect the clipper” in the map).',
-    );
-  const map: ConnectedMap = {
-    key: mapKey(host, input.roomId),
-    host,
-    roomId: input.roomId,
-    secret: input.secret,
-    title: room.title || input.title?.slice(0, 500) || '',
-    role: room.role,
-    connectedAt: Date.now(),
-  };
-  const maps = (await mapsItem.getValue()).filter((m) => m.key !== map.key);
-  await mapsItem.setValue([...maps, map]);
-  const settings = await settingsItem.getValue();
-  if (settings.defaultMap === null || !maps.some((m) => m.key === settings.defaultMap))
-    await settingsItem.setValue({ ...settings, defaultMap: map.key });
-  await registerConnectScript().catch(() => undefined);
-  for (const e of await outbox.list())
-    if (
-      e.mapKey === map.key &&
-      e.state === 'failed' &&
-      [0, 401, 403, 404].includes(e.lastStatus ?? -1)
-    )
-      await outbox.retry(e.clip.clipId);
-  void outbox.flush();
-  return map;
-}
-
-export async function forgetMap(key: string): Promise<void> {
-  const maps = (await mapsItem.getValue()).filter((m) => m.key !== key);
-  await mapsItem.setValue(maps);
-  const settings = await settingsItem.getValue();
-  if (settings.defaultMap === key)
-    await settingsItem.setValue({ ...settings, defaultMap: maps[0]?.key ?? null });
-  await registerConnectScript().catch(() => undefined);
 }
 
 // ---- clipping ------------------------------------------------------------------------------------

@@ -28,6 +28,14 @@ export function setMapTitle(ctx: EditContext, title: string): void {
   transact(ctx, () => metaMap(ctx.doc).set('title', t));
 }
 
+/** Turns the map's text-first factor style (factors as words, no boxes) on or off, for everyone. */
+export function setTextFactors(ctx: EditContext, on: boolean): void {
+  transact(ctx, () => {
+    if (on) metaMap(ctx.doc).set('textFactors', true);
+    else metaMap(ctx.doc).delete('textFactors');
+  });
+}
+
 /**
  * Names (or re-notes) a detected feedback loop, keyed by its canonical signature. `replaces`: the
  * key the group's words were kept under before the loop's links were redrawn; what this call

@@ -122,14 +122,9 @@ async function settle(page: Page): Promise<void> {
 
 const now = (page: Page): Promise<number> => page.evaluate(() => performance.now());
 
-/** One person on the example map with the CPU slowed `throttle` times. */
-export async function measureWeakLaptop(
-  page: Page,
-  hostUrl: string,
-  throttle: number,
-): Promise<WeakLaptopFigures> {
+/** Opens the example map as a new person (answering the welcome dialog through the UI). */
+export async function openExample(page: Page, hostUrl: string): Promise<void> {
   await observe(page);
-  const cdp = await page.context().newCDPSession(page);
   await page.goto(hostUrl);
   await page
     .getByLabel('Your name')
@@ -149,10 +144,10 @@ export async function measureWeakLaptop(
     .getByTestId('status-counts')
     .filter({ hasText: /[1-9]\d* elements/ })
     .waitFor();
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
-  await settle(page);
+}
 
-  // F and a name.
+/** Focus the map, F, a 17-letter name, Enter. */
+export async function typeName(page: Page): Promise<Latencies> {
   const t0 = await now(page);
   await page.keyboard.press('Alt+Shift+M');
   await page.keyboard.press('f');
@@ -161,12 +156,17 @@ export async function measureWeakLaptop(
   await page.keyboard.type(NAME);
   await page.keyboard.press('Enter');
   await settle(page);
-  const typing = p95Of(await interactionsSince(page, t0), 3 + NAME.length);
+  return p95Of(await interactionsSince(page, t0), 3 + NAME.length);
+}
 
-  // Each analysis view, three rounds; each click timed on its own.
+/** Each analysis view, `rounds` rounds; each click timed on its own. */
+export async function openViews(
+  page: Page,
+  rounds = 3,
+): Promise<Latencies & { readonly byView: Readonly<Record<string, number>> }> {
   const perClick: number[] = [];
   const slowest = new Map<string, number>();
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < rounds; round++) {
     for (const view of VIEWS) {
       const t = await now(page);
       await page.getByRole('button', { name: view, exact: true }).click();
@@ -176,15 +176,17 @@ export async function measureWeakLaptop(
       slowest.set(view, Math.max(slowest.get(view) ?? 0, Math.round(ms)));
     }
   }
-  const views = {
+  return {
     ...p95Of(
       perClick.filter((ms) => ms > FLOOR_MS),
       perClick.length,
     ),
     byView: Object.fromEntries(slowest),
   };
+}
 
-  // A pan on empty map space (top-left corner of the map area, clear of the fitted map).
+/** A pan on empty map space (top-left corner of the map area, clear of the fitted map). */
+export async function pan(page: Page): Promise<Latencies> {
   const box = await page.getByRole('application', { name: 'Map editor' }).boundingBox();
   if (!box) throw new Error('No map on screen.');
   await page.evaluate(() => {
@@ -199,21 +201,41 @@ export async function measureWeakLaptop(
   await settle(page);
   const moves = await page.evaluate(() => (window as unknown as { __moves: number[] }).__moves);
   const sorted = [...moves].sort((a, b) => a - b);
-  const pan: Latencies = {
+  return {
     count: moves.length,
     reported: moves.length,
     p95: Math.round(sorted[Math.max(0, Math.ceil(sorted.length * 0.95) - 1)] ?? 0),
     max: Math.round(sorted.at(-1) ?? 0),
   };
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-  return { throttle, typing, views, pan };
 }
 
-async function buildCanvas(outDir: string): Promise<void> {
+/** Slows the page's CPU `rate` times (1 is full speed) and lets it settle. */
+export async function throttleCpu(page: Page, rate: number): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  await settle(page);
+}
+
+/** One person on the example map with the CPU slowed `throttle` times. */
+export async function measureWeakLaptop(
+  page: Page,
+  hostUrl: string,
+  throttle: number,
+): Promise<WeakLaptopFigures> {
+  await openExample(page, hostUrl);
+  await throttleCpu(page, throttle);
+  const typing = await typeName(page);
+  const views = await openViews(page);
+  const panned = await pan(page);
+  await throttleCpu(page, 1);
+  return { throttle, typing, views, pan: panned };
+}
+
+export async function buildCanvas(outDir: string, minify = true): Promise<void> {
   await build({
     configFile: join(ROOT, 'vite.config.ts'),
     logLevel: 'warn',
-    build: { outDir, emptyOutDir: true, sourcemap: false },
+    build: { outDir, emptyOutDir: true, sourcemap: false, minify },
   });
 }
 

@@ -34,6 +34,8 @@ export function registerHistory(): void {
     icon: HISTORY_ICON,
     component: HistoryView,
     keybinding: 'mod+alt+h',
+    // It asks the host for the versions each time it opens.
+    keepAlive: false,
   });
   registerCommand({
     id: 'history.keepVersion',

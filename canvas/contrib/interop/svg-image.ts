@@ -143,6 +143,7 @@ function drawMap(
   const shapeWidth = Math.max(1.25, 0.75 / zoom);
   const paintShape = (g: ElementGeom) => dimmed(svg, highlight, g.id, () => paintShapeNow(g));
   const paintShapeNow = (g: ElementGeom) => {
+    if (g.spec.shape === 'text') return; // words without boxes: the label is the element
     const stroke = strokeFor(g.spec.shape, p);
     svg.path((path) => appendShape(path, g.spec.shape, g.x, g.y, g.w, g.h), {
       fill: fillFor(g, p, fills),
@@ -199,7 +200,8 @@ function drawLabelLayout(
       });
   for (const l of layout) {
     let color = l.kind === 'element' ? p.text : p.textMuted;
-    if (l.inside) {
+    // Words without a box (text-first factors) keep the text colour: there is no fill under them.
+    if (l.inside && byId.get(l.id)?.spec.shape !== 'text') {
       const custom = safeColor(fills?.get(l.id) ?? byId.get(l.id)?.rec.color);
       if (custom) color = textOn(custom);
     }

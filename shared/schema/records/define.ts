@@ -41,7 +41,8 @@ export interface RecordMigration {
  * `defineRecord` precomputes what the codec and the validators walk, so that reading a record is
  * one pass over its fields.
  */
-export interface RecordSpec<
+/** What a record file declares (`defineRecord` adds what is derived from it: `RecordSpec`). */
+export interface RecordDecl<
   F extends Record<string, AnyField> = Record<string, AnyField>,
   X extends boolean = boolean,
 > {
@@ -56,7 +57,14 @@ export interface RecordSpec<
   readonly internal?: Readonly<Record<string, InternalField>>;
   /** Checks across fields, run after the field checks on whole records. */
   readonly refine?: (value: Readonly<Record<string, unknown>>, errors: FieldError[]) => void;
-  /** Its migrations, oldest first (empty for a record that never changed shape). */
+  /** Its migrations, oldest first (none for a record that never changed shape). */
+  readonly migrations?: readonly RecordMigration[];
+}
+
+export interface RecordSpec<
+  F extends Record<string, AnyField> = Record<string, AnyField>,
+  X extends boolean = boolean,
+> extends RecordDecl<F, X> {
   readonly migrations: readonly RecordMigration[];
   /** Field names. */
   readonly known: ReadonlySet<string>;
@@ -67,15 +75,9 @@ export interface RecordSpec<
   readonly packed: ReadonlyMap<PackedKey, readonly string[]>;
 }
 
-export function defineRecord<F extends Record<string, AnyField>, X extends boolean>(decl: {
-  readonly name: string;
-  readonly label: string;
-  readonly fields: F;
-  readonly extra: X;
-  readonly internal?: Readonly<Record<string, InternalField>>;
-  readonly refine?: (value: Readonly<Record<string, unknown>>, errors: FieldError[]) => void;
-  readonly migrations?: readonly RecordMigration[];
-}): RecordSpec<F, X> {
+export function defineRecord<F extends Record<string, AnyField>, X extends boolean>(
+  decl: RecordDecl<F, X>,
+): RecordSpec<F, X> {
   const entries = Object.entries(decl.fields);
   const packed = new Map<PackedKey, string[]>();
   for (const [name, f] of entries) {

@@ -1,4 +1,4 @@
-import { text, when, who, type Field } from '../fields';
+import { flag, text, when, who, type Field } from '../fields';
 import { LIMITS } from '../limits';
 import { defineRecord } from './define';
 
@@ -11,7 +11,10 @@ const schemaVersion: Field<number, false> = {
   storage: 'key',
 };
 
-/** The map itself: its title, who made it and when, the schema version it is stored in. */
+/**
+ * The map itself: its title, who made it and when, the schema version it is stored in, and how
+ * its factors are drawn.
+ */
 export const META = defineRecord({
   name: 'meta',
   label: 'Map',
@@ -21,5 +24,7 @@ export const META = defineRecord({
     title: text('Title', LIMITS.titleChars),
     createdAt: when('Created', 'key'),
     createdBy: who('Created by', 'key', LIMITS.labelChars),
+    /** The text-first factor style: factors drawn as words without boxes (as in Vensim). */
+    textFactors: flag('Factors as words, without boxes'),
   },
 });
