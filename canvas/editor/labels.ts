@@ -57,6 +57,14 @@ export class LabelCache {
   private fits = new Map<string, string>();
   private wraps = new Map<string, string[]>();
 
+  /** A cache that measures with `ctx` (setting its font first). */
+  static forContext(ctx: CanvasRenderingContext2D): LabelCache {
+    return new LabelCache((font, text) => {
+      ctx.font = font;
+      return ctx.measureText(text).width;
+    });
+  }
+
   constructor(
     private readonly measure: Measure,
     private readonly maxEntries = 50_000,

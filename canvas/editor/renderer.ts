@@ -50,10 +50,7 @@ export function createMapRenderer(
   const ctx = canvas.getContext('2d', { alpha: false })!;
   if (!ctx) throw new Error('This browser cannot draw the map: Canvas 2D is unavailable.');
   let palette = opts.palette ?? LIGHT_PALETTE;
-  const labels = new LabelCache((font, text) => {
-    ctx.font = font;
-    return ctx.measureText(text).width;
-  });
+  const labels = LabelCache.forContext(ctx);
   const scene = new Scene((text) => labels.wordsWidth(LABEL_FONT, text), ROUTE_SYNC_LIMIT);
   const routing = idleRouting(scene, () => requestRender()); // a big map's bends, after paint
   let showLabels = opts.labels ?? true;
@@ -199,15 +196,6 @@ export function createMapRenderer(
   }
 
   const moves = new MovePreview(scene);
-  function previewMove(ids: readonly string[], dx: number, dy: number): void {
-    moves.preview(ids, dx, dy);
-    requestRender();
-  }
-
-  function endMovePreview(committed: boolean): void {
-    moves.end(committed);
-    requestRender();
-  }
 
   // d3-zoom: wheel and pinch zoom; drag pans unless the interaction controller took the press.
   const zoomBehavior: ZoomBehavior<HTMLCanvasElement, unknown> = d3zoom<
@@ -261,8 +249,8 @@ export function createMapRenderer(
       },
       setRubberBand: (r) => api.setRubberBand(r),
       setConnectionPreview: (p) => api.setConnectionPreview(p),
-      previewMove,
-      endMovePreview,
+      previewMove: (ids, dx, dy) => (moves.preview(ids, dx, dy), requestRender()),
+      endMovePreview: (committed) => (moves.end(committed), requestRender()),
       recordPosition: (id) => scene.elements.get(id)?.rec.position,
       isGroup: (id) => scene.elements.get(id)?.rec.kind === 'group',
       childrenOf: (id) => scene.childrenOf(id),
@@ -310,10 +298,7 @@ export function createMapRenderer(
       requestRender();
       return change;
     },
-    setTheme(p) {
-      palette = p;
-      requestRender();
-    },
+    setTheme: redraw((p) => (palette = p)),
     setSelection(ids) {
       state.setSelection([...ids]);
     },
@@ -333,10 +318,9 @@ export function createMapRenderer(
     getLegend: () => legend,
     setEncodings: redraw((encodings) => scene.setEncodings(encodings)),
     whatIf,
-    setRemoteSelections(list) {
-      remoteSelections = list.map((r) => ({ id: r.id, color: r.color, ids: new Set(r.ids) }));
-      requestRender();
-    },
+    setRemoteSelections: redraw(
+      (list) => (remoteSelections = list.map((r) => ({ ...r, ids: new Set(r.ids) }))),
+    ),
     setCursors: redraw((list) => (cursors = list)),
     setEvidenceBadges: redraw((next) => (badges = next)),
     setVoteDots: redraw((next) => (voteDots = next)),

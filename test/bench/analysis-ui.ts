@@ -15,12 +15,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { randomActorMap } from '../../shared/analysis/random-maps';
 import { transact, writeNewConnection, writeNewElement } from '../../shared/domain/index';
-import { startHost, type Host } from '../../canvas/server/host';
-import { chromiumLaunchOptions } from '../support/chromium';
+import type { Host } from '../../canvas/server/host';
+import { startBenchHost } from '../support/bench-host';
 import { asKnownUser } from '../support/known-user';
 import { printTable, type BenchRow } from './table';
 
@@ -234,14 +233,7 @@ export async function benchAnalysisUi(): Promise<BenchRow[]> {
   const dir = await mkdtemp(join(tmpdir(), 'weavemap-analysis-ui-'));
   const staticDir = join(dir, 'canvas');
   await buildCanvas(staticDir);
-  const host = await startHost({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir: join(dir, 'data'),
-    staticDir,
-    quiet: true,
-  });
-  const browser = await chromium.launch(await chromiumLaunchOptions());
+  const { host, browser } = await startBenchHost(dir, staticDir);
   try {
     const room = await seedActorRoom(host, 5000, 2);
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });

@@ -140,16 +140,15 @@ export async function measureWhatIfUi(
   }
   const tracing = process.env.SIM_TRACE && browser;
   if (tracing) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
-  const before = await page.evaluate(() => {
-    const w = window as unknown as Hook & { __frames: number };
-    w.__frames = 0;
-    const count = () => {
-      w.__frames++;
-      requestAnimationFrame(count);
-    };
-    requestAnimationFrame(count);
-    return { at: performance.now(), ...w.__weavemap.editor.renderer.whatIf.stats() };
-  });
+  // Counts animation frames (a script string: tsx would wrap a named function in a helper the
+  // page does not have).
+  await page.evaluate(
+    'window.__frames = 0; (function count() { window.__frames++; requestAnimationFrame(count); })();',
+  );
+  const before = await page.evaluate(() => ({
+    at: performance.now(),
+    ...(window as unknown as Hook).__weavemap.editor.renderer.whatIf.stats(),
+  }));
   await page.getByTestId('sim-run').click();
   try {
     // Polled by timer, not every frame, so the waiting adds no work to the frames measured.

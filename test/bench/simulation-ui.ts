@@ -20,11 +20,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { runWhatIf } from '../../shared/simulation/whatif';
-import { startHost } from '../../canvas/server/host';
-import { chromiumLaunchOptions } from '../support/chromium';
+import { startBenchHost } from '../support/bench-host';
 import { asKnownUser } from '../support/known-user';
 import { observeLongTasks } from './analysis-ui';
 import { measureWhatIfUi, PUSHES, seedWhatIfRoom } from './simulation-ui-measure';
@@ -52,14 +50,7 @@ export async function benchSimulationUi(): Promise<BenchRow[]> {
     if (hooks === undefined) delete process.env.VITE_TEST_HOOKS;
     else process.env.VITE_TEST_HOOKS = hooks;
   }
-  const host = await startHost({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir: join(dir, 'data'),
-    staticDir,
-    quiet: true,
-  });
-  const browser = await chromium.launch(await chromiumLaunchOptions());
+  const { host, browser } = await startBenchHost(dir, staticDir);
   try {
     const { editLink, map } = await seedWhatIfRoom(host, FACTORS, LINKS);
     // The baseline: the same run on one thread (best of 3).

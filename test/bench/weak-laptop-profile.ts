@@ -13,9 +13,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { startHost } from '../../canvas/server/host';
-import { chromiumLaunchOptions } from '../support/chromium';
+import { startBenchHost } from '../support/bench-host';
 import { buildCanvas, openExample, openViews, pan, throttleCpu, typeName } from './weak-laptop';
 
 interface ProfileNode {
@@ -115,14 +113,7 @@ async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'weavemap-weak-profile-'));
   const staticDir = prebuilt ?? join(dir, 'canvas');
   if (!prebuilt || args.includes('--rebuild')) await buildCanvas(staticDir, false);
-  const host = await startHost({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir: join(dir, 'data'),
-    staticDir,
-    quiet: true,
-  });
-  const browser = await chromium.launch(await chromiumLaunchOptions());
+  const { host, browser } = await startBenchHost(dir, staticDir);
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();

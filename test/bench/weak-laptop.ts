@@ -23,10 +23,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { chromium } from 'playwright-core';
 import { build } from 'vite';
-import { startHost } from '../../canvas/server/host';
-import { chromiumLaunchOptions } from '../support/chromium';
+import { startBenchHost } from '../support/bench-host';
 import { printTable, type BenchRow } from './table';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -244,14 +242,7 @@ export async function benchWeakLaptop(): Promise<BenchRow[]> {
   const dir = await mkdtemp(join(tmpdir(), 'weavemap-weak-laptop-'));
   const staticDir = join(dir, 'canvas');
   await buildCanvas(staticDir);
-  const host = await startHost({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir: join(dir, 'data'),
-    staticDir,
-    quiet: true,
-  });
-  const browser = await chromium.launch(await chromiumLaunchOptions());
+  const { host, browser } = await startBenchHost(dir, staticDir);
   try {
     const runs: WeakLaptopFigures[] = [];
     for (const throttle of [1, 4]) {
