@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { HostProvider } from './host-provider';
 import { WebrtcProvider } from 'y-webrtc';
 import { wsUrl, type RoomRole } from './links';
 import { deriveMeshPassword, editSecretFromFacilitator, meshRoomName } from './password';
@@ -122,7 +123,7 @@ export function connectRoom(opts: RoomConnectionOptions): RoomConnection {
   });
   const rotation = rotateHosts(socket, opts.origin);
   if (opts.hosts) rotation.setHosts(opts.hosts);
-  const hocuspocus = new HocuspocusProvider({
+  const hocuspocus = new HostProvider({
     websocketProvider: socket,
     name: opts.roomId,
     document: opts.doc,
@@ -156,6 +157,8 @@ export function connectRoom(opts: RoomConnectionOptions): RoomConnection {
       emit();
     },
   });
+  // Updates that arrive over the mesh reach the host from their author, not from every peer.
+  hocuspocus.fromMesh = (origin) => webrtc !== null && origin === webrtc.room;
   if (opts.server !== false) hocuspocus.attach();
 
   const startMesh = async (): Promise<void> => {

@@ -23,7 +23,13 @@ export function tempDir(prefix = 'weavemap-e2e-'): string {
 
 /** A host on a free loopback port with its own data dir, serving the built canvas. */
 export function startTestHost(dataDir = tempDir(), port = 0): Promise<Host> {
-  return startHost({ port, host: '127.0.0.1', dataDir, staticDir: STATIC_DIR, quiet: true });
+  return startHost({
+    port,
+    host: '127.0.0.1',
+    dataDir,
+    staticDir: STATIC_DIR,
+    quiet: !process.env.HOST_LOG,
+  });
 }
 
 export interface Person {
