@@ -18,7 +18,8 @@ export default defineConfig({
   },
   projects: [
     { name: 'e2e', testIgnore: /\.perf\.spec\.ts$/ },
-    // Timing specs run after every other spec, alone on the machine.
-    { name: 'perf', testMatch: /\.perf\.spec\.ts$/, dependencies: ['e2e'] },
+    // Timing specs run after every other spec, alone on the machine: one at a time (two at
+    // once share the cores, and a long task in one is the other's doing).
+    { name: 'perf', testMatch: /\.perf\.spec\.ts$/, dependencies: ['e2e'], workers: 1 },
   ],
 });
