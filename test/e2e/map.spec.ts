@@ -5,7 +5,7 @@ import { expectConnected } from '../support/app';
 import { seedRoom, writeNative } from '../support/seed';
 import { expectLegible, labelLayout } from '../support/legibility';
 import { schoolReadinessExample as example } from '../../shared/examples/school-readiness';
-import { asKnownUser } from '../support/known-user';
+import { openAsKnownUser } from '../support/known-user';
 
 /**
  * The map as people see it: it survives any stored document, and reads at every zoom
@@ -32,11 +32,13 @@ for (const theme of ['light', 'dark'] as const) {
       test.setTimeout(120_000);
       const room = await seedRoom(host.url, 'Example', (ctx) => writeNative(ctx, example));
       const labelled = example.elements.filter((e) => e.label).map((e) => String(e.id));
-      const context = await browser.newContext({ viewport: { width, height } });
-      await asKnownUser(context, 'Fay');
-      await context.addInitScript((t) => localStorage.setItem('weavemap.theme', t), theme);
-      const page = await context.newPage();
-      await page.goto(room.editLink);
+      const { context, page } = await openAsKnownUser(
+        browser,
+        { width, height },
+        theme,
+        'Fay',
+        room.editLink,
+      );
       await expectConnected(page);
       await expect(page.getByTestId('status-counts')).toContainText(
         `${example.elements.length} elements`,

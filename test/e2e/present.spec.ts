@@ -5,7 +5,7 @@ import { expectConnected } from '../support/app';
 import { seedRoom, writeNative } from '../support/seed';
 import { expectLegible, labelLayout } from '../support/legibility';
 import { workshopMap30 } from '../../shared/examples/workshop-30';
-import { asKnownUser } from '../support/known-user';
+import { openAsKnownUser } from '../support/known-user';
 
 /**
  * Present mode (issue #14): the map alone, full window, fitted so that every label reads; on a
@@ -55,11 +55,13 @@ for (const [width, height, theme] of [
   }) => {
     test.setTimeout(120_000);
     const room = await seedRoom(host.url, 'Workshop', (ctx) => writeNative(ctx, workshop));
-    const context = await browser.newContext({ viewport: { width, height } });
-    await asKnownUser(context, 'Fay');
-    await context.addInitScript((t) => localStorage.setItem('weavemap.theme', t), theme);
-    const page = await context.newPage();
-    await page.goto(room.editLink);
+    const { context, page } = await openAsKnownUser(
+      browser,
+      { width, height },
+      theme,
+      'Fay',
+      room.editLink,
+    );
     await expectConnected(page);
     await expect(page.getByTestId('status-counts')).toContainText('30 elements');
     await page.getByRole('application', { name: 'Map editor' }).focus();

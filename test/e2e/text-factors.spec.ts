@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { test, expect, REPO } from '../support/fixtures';
 import { expectConnected } from '../support/app';
-import { asKnownUser } from '../support/known-user';
+import { openAsKnownUser } from '../support/known-user';
 import { seedRoom, writeNative } from '../support/seed';
 import { expectLegible, labelLayout } from '../support/legibility';
 import { schoolReadinessExample as example } from '../../shared/examples/school-readiness';
@@ -29,11 +29,13 @@ for (const theme of ['light', 'dark'] as const) {
     test.setTimeout(120_000);
     const room = await seedRoom(host.url, 'Words', (ctx) => writeNative(ctx, example));
     const labelled = example.elements.filter((e) => e.label).map((e) => String(e.id));
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    await asKnownUser(context, 'Ana');
-    await context.addInitScript((t) => localStorage.setItem('weavemap.theme', t), theme);
-    const page = await context.newPage();
-    await page.goto(room.editLink);
+    const { context, page } = await openAsKnownUser(
+      browser,
+      { width: 1440, height: 900 },
+      theme,
+      'Ana',
+      room.editLink,
+    );
     await expectConnected(page);
     await expect(page.getByTestId('status-counts')).toContainText(
       `${example.elements.length} elements`,

@@ -1,4 +1,4 @@
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 
 /**
  * Gives a browser context a person who has already told the canvas their name, so opening a
@@ -18,4 +18,25 @@ export async function asKnownUser(
     },
     [name, color, id] as const,
   );
+}
+
+/**
+ * A new browser context at a viewport and theme, as a person who has told the canvas their
+ * name, with its page on `link`. The caller waits for what it needs (connected, counts).
+ */
+export async function openAsKnownUser(
+  browser: {
+    newContext(o: { viewport: { width: number; height: number } }): Promise<BrowserContext>;
+  },
+  viewport: { width: number; height: number },
+  theme: string,
+  name: string,
+  link: string,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport });
+  await asKnownUser(context, name);
+  await context.addInitScript((t) => localStorage.setItem('weavemap.theme', t), theme);
+  const page = await context.newPage();
+  await page.goto(link);
+  return { context, page };
 }
