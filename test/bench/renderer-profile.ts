@@ -9,12 +9,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { build } from 'vite';
-import { serve } from './renderer';
+import { buildPage, serve } from './renderer';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const N = Number(process.env.PROFILE_N ?? 5000);
 const LABELS = process.env.PROFILE_LABELS !== 'off';
 
@@ -67,17 +65,7 @@ function summarise(p: Profile, top = 40): string {
 
 const outDir = await mkdtemp(join(tmpdir(), 'weavemap-profile-'));
 try {
-  await build({
-    configFile: join(ROOT, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: {
-      outDir,
-      emptyOutDir: true,
-      sourcemap: false,
-      minify: false,
-      rolldownOptions: { input: join(ROOT, 'canvas/bench.html') },
-    },
-  });
+  await buildPage(outDir, { minify: false });
   const server = await serve(outDir);
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({

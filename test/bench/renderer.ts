@@ -49,7 +49,8 @@ export function serve(dir: string): Promise<Server> {
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
 }
 
-export async function buildPage(outDir: string): Promise<void> {
+/** Builds the bench page into `outDir`; `minify: false` keeps function names for profiles. */
+export async function buildPage(outDir: string, opts: { minify?: boolean } = {}): Promise<void> {
   await build({
     configFile: join(ROOT, 'vite.config.ts'),
     logLevel: 'warn',
@@ -57,6 +58,7 @@ export async function buildPage(outDir: string): Promise<void> {
       outDir,
       emptyOutDir: true,
       sourcemap: false,
+      ...(opts.minify === false ? { minify: false } : {}),
       rolldownOptions: { input: join(ROOT, 'canvas/bench.html') },
     },
   });
