@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { PostgresDocumentStore } from '../realtime/postgres-document-store';
 import { missingServices, startPostgres, type ServiceProcess } from '../testing/services';
@@ -21,14 +21,20 @@ const pools: pg.Pool[] = [];
 beforeAll(async () => {
   server = await startPostgres();
 }, 120_000);
-afterAll(async () => {
+afterEach(async () => {
+  // Each test's hosts close with it, so no idle connection outlives the test that opened it.
   await Promise.all(pools.splice(0).map((p) => p.end()));
+});
+afterAll(async () => {
   await server?.stop();
 }, 60_000);
 
 /** A host's store: a pool of its own on the shared database. */
 async function hostStore(maxAuto?: number): Promise<PostgresVersionStore> {
   const pool = new pg.Pool({ connectionString: server.url, max: 4 });
+  // As cluster.ts does: an idle client the server drops is logged, not thrown (a pool without
+  // an 'error' listener throws it, an unhandled error outside any test).
+  pool.on('error', (error) => console.warn(`postgres: idle client error: ${error.message}`));
   pools.push(pool);
   // As a cluster host opens them: the documents' tables too (diskUse reads them).
   await new PostgresDocumentStore(pool).open();
