@@ -115,12 +115,10 @@ export function checkMapChanges(doc: Y.Doc, changes: readonly DocChange[]): stri
     [ROOT.loops]: loopsMap(doc) as Y.Map<unknown>,
   };
   for (const [root, key] of flatKeys) {
-    const errors = validateFlatKey(
-      FLAT_SPECS[root]!,
-      recordIdOfKey(key),
-      editedKeyOf(key),
-      roots[root]!.get(key),
-    );
+    const value = roots[root]!.get(key);
+    // A nested record (schema v1: a map not migrated yet) is checked as a record below.
+    if (value instanceof Y.Map && !key.includes('.')) continue;
+    const errors = validateFlatKey(FLAT_SPECS[root]!, recordIdOfKey(key), editedKeyOf(key), value);
     if (errors.length) return `${SINGULAR[root]} key ${key}: ${describeErrors(errors)}`;
   }
   const elements = elementsMap(doc);

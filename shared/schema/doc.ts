@@ -38,13 +38,15 @@ export const sourcesMap = (doc: Y.Doc): Y.Map<Y.Map<unknown>> => doc.getMap(ROOT
 export const loopsMap = (doc: Y.Doc): Y.Map<Y.Map<unknown>> => doc.getMap(ROOT.loops);
 
 /**
- * Whether the document stores elements and connections flat (schema 2 and later, or a new
- * empty document; `flat.ts`). A v1 document keeps its nested maps until it is migrated.
+ * Whether the document stores elements and connections flat (schema 2 and later; a document
+ * without a version unless its first element is a nested map, as in maps from before versions).
+ * A v1 document keeps its nested maps until it is migrated (`flat.ts`, `migrations.ts`).
  */
 export function storesFlat(doc: Y.Doc): boolean {
   const v = metaMap(doc).get('schemaVersion');
   if (typeof v === 'number') return v >= 2;
-  return metaMap(doc).size === 0 && elementsRoot(doc).size === 0;
+  for (const first of elementsRoot(doc).values()) return !(first instanceof Y.Map);
+  return true;
 }
 
 /** The element records, whichever schema stores them (`flat.ts`). */

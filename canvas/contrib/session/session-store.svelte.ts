@@ -120,11 +120,7 @@ export class SessionStore {
       event.changes.keys.forEach((change, id) => {
         if (change.action !== 'add') return;
         const m = elementsMap(session.doc).get(id);
-        if (
-          m !== undefined &&
-          readElement(m, id).kind === 'note' &&
-          m.get(HIDDEN_FIELD) !== true
-        )
+        if (m !== undefined && readElement(m, id).kind === 'note' && m.get(HIDDEN_FIELD) !== true)
           added.push(m);
       });
       if (added.length)

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addElement, connect, removeElements } from '../../../shared/domain/index';
-import {
-  connectionsRoot,
-  elementsMap,
-  elementsRoot,
-  metaMap,
-} from '../../../shared/schema/doc';
+import { connectionsRoot, elementsMap, elementsRoot, metaMap } from '../../../shared/schema/doc';
 import { SCHEMA_VERSION } from '../../../shared/schema/version';
 import { readSnapshot } from '../../../shared/schema/snapshot';
 import {
@@ -164,7 +159,9 @@ describe('the host enforces the document contract on /sync', () => {
     });
     await settled(old);
     const { migrate } = await import('../../../shared/schema/migrations');
-    expect(migrate(old.doc)).toHaveLength(1);
+    // v0 -> v1 (positions as pairs), v1 -> v2 (records stored flat).
+    expect(migrate(old.doc)).toHaveLength(2);
+    expect(typeof elementsRoot(old.doc).get('e1')).toBe('string');
     await settled(old);
     expect(old.refusals()).toEqual([]);
     expect(

@@ -53,12 +53,7 @@ function foldedLabel(doc: Y.Doc, id: string, text: string): string {
 }
 
 /** Ranks one element's label against the folded query, or undefined when it does not match. */
-function score(
-  doc: Y.Doc,
-  id: string,
-  map: RecordMap | undefined,
-  q: string,
-): Scored | undefined {
+function score(doc: Y.Doc, id: string, map: RecordMap | undefined, q: string): Scored | undefined {
   if (map === undefined) return undefined;
   const label = map.get('label');
   const kind = map.get('kind');
