@@ -206,37 +206,52 @@ export function readRecordRoot<T>(
   read: (map: RecordMap, id: string) => T,
 ): Map<string, T> {
   const out = new Map<string, T>();
-  const bases: [string, string][] = [];
-  let edits: Map<string, [string, unknown][]> | undefined;
+  // Edits first (few, on a map just loaded), so that each record is then built in one go from
+  // its parsed base, which becomes the record's stored fields (no copy: load allocates less).
+  const edits = new Map<string, [string, unknown][]>();
+  root.forEach((value, key) => {
+    const dot = key.indexOf('.');
+    if (dot < 0) return;
+    const id = key.slice(0, dot);
+    let list = edits.get(id);
+    if (!list) edits.set(id, (list = []));
+    list.push([key.slice(dot + 1), value]);
+  });
   root.forEach((value, key) => {
     if (value instanceof Y.Map) {
       out.set(key, read(value as Y.Map<unknown>, key));
       return;
     }
-    const dot = key.indexOf('.');
-    if (dot < 0) {
-      if (typeof value === 'string') bases.push([key, value]);
-      return;
-    }
-    const id = key.slice(0, dot);
-    edits ??= new Map();
-    let list = edits.get(id);
-    if (!list) edits.set(id, (list = []));
-    list.push([key.slice(dot + 1), value]);
-  });
-  for (const [id, raw] of bases) {
-    const base = parseBase(raw) ?? {};
-    const stored: Record<string, unknown> = {};
+    if (typeof value !== 'string' || key.includes('.')) return;
+    const stored = parseBase(value) ?? {};
+    const own = edits.get(key);
+    if (own) for (const [k, v] of own) stored[k] = v;
     const extra: Record<string, unknown> = {};
-    const own = edits?.get(id);
-    if (own) for (const [k, v] of own) base[k] = v;
-    for (const k in base) {
-      const v = base[k];
-      if (v !== null && v !== undefined) putStored(spec, k, v, stored, extra);
+    for (const k in stored) {
+      const v = stored[k];
+      if (v === null || v === undefined) {
+        stored[k] = undefined;
+        continue;
+      }
+      const packed = PACKED_BY_KEY.get(k);
+      if (packed !== undefined) {
+        const slots = spec.packed.get(packed) ?? STANDARD_SLOTS[packed];
+        if (slots.length === 1) stored[slots[0]!] = v;
+        else if (Array.isArray(v)) for (let i = 0; i < slots.length; i++) stored[slots[i]!] = v[i];
+      } else if (!spec.known.has(k)) extra[k] = v;
     }
-    out.set(id, buildRecord(spec, id, stored, extra) as T);
-  }
+    const rec = buildRecord(spec, key, stored, extra);
+    // Most records have no custom field: they share one empty `extra` (records are read-only).
+    if (spec.extra && isEmptyObject(rec.extra)) rec.extra = NO_EXTRA;
+    out.set(key, rec as T);
+  });
   return out;
+}
+
+const NO_EXTRA: Readonly<Record<string, unknown>> = Object.freeze({});
+function isEmptyObject(o: unknown): boolean {
+  for (const _ in o as object) return false;
+  return true;
 }
 
 export const readAllElements = (doc: Y.Doc): Map<string, ElementRecord> =>
