@@ -63,8 +63,9 @@ export function parseBase(raw: unknown): Record<string, unknown> | undefined {
 
 /**
  * Which edit keys each record of a flat root has (id -> storage keys), so one record is read
- * without a pass over the whole root. Built on first use with one pass, then kept by an observer
- * (remote and local transactions) and by `FlatRecord.set` (reads later in the same transaction).
+ * without a pass over the whole root. Built on first use with one pass, then kept after each
+ * transaction (remote and local), before its observers run, and by `FlatRecord.set` (reads later
+ * in the same transaction).
  */
 const EDIT_INDEX = new WeakMap<Y.Map<unknown>, Map<string, Set<string>>>();
 
@@ -87,8 +88,11 @@ function editIndex(root: Y.Map<unknown>): Map<string, Set<string>> {
   if (index) return index;
   const built = new Map<string, Set<string>>();
   for (const key of root.keys()) noteEdit(built, key, true);
-  root.observe((e) => {
-    for (const key of e.keysChanged) noteEdit(built, key, root.has(key));
+  // Before any observer runs (an observer may read a record the same transaction edited).
+  const changedKeys = (tr: Y.Transaction) =>
+    (tr.changed as Map<unknown, Set<string | null>>).get(root) ?? [];
+  root.doc?.on('beforeObserverCalls', (tr: Y.Transaction) => {
+    for (const key of changedKeys(tr)) if (key !== null) noteEdit(built, key, root.has(key));
   });
   EDIT_INDEX.set(root, (index = built));
   return index;
