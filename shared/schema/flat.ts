@@ -98,6 +98,25 @@ function editIndex(root: Y.Map<unknown>): Map<string, Set<string>> {
   return index;
 }
 
+/**
+ * A connection's ends (`_e`) are fixed when it is made (the host refuses an edit of them), and
+ * deleting an element scans every connection's ends: they are kept per root, by id, so that such
+ * a scan parses each base once, not at every delete. An entry is redone when its base changed.
+ */
+const ENDS_KEY = '_e';
+const ENDS = new WeakMap<Y.Map<unknown>, Map<string, { raw: unknown; ends: unknown }>>();
+
+function fixedEnds(root: Y.Map<unknown>, id: string): unknown {
+  let byId = ENDS.get(root);
+  if (!byId) ENDS.set(root, (byId = new Map()));
+  const raw = root.get(id);
+  const cached = byId.get(id);
+  if (cached && cached.raw === raw) return cached.ends;
+  const ends = parseBase(raw)?.[ENDS_KEY];
+  byId.set(id, { raw, ends });
+  return ends;
+}
+
 /** A v2 record as a `StoredRecord`: reads its base overlaid by its edits, writes edit keys. */
 export class FlatRecord implements StoredRecord {
   readonly #root: Y.Map<unknown>;
@@ -114,6 +133,7 @@ export class FlatRecord implements StoredRecord {
   }
 
   get(key: string): unknown {
+    if (key === ENDS_KEY) return fixedEnds(this.#root, this.#id);
     const k = editKey(this.#id, key);
     if (this.#root.has(k)) {
       const v = this.#root.get(k);
