@@ -5,8 +5,8 @@ import { SnapshotTracker, type SnapshotChange } from '../../shared/schema/snapsh
 import { checkCompatibility, migrate } from '../../shared/schema/migrations';
 import { migrateRecords } from '../../shared/schema/record-migrations';
 import {
-  connectionsMap,
-  elementsMap,
+  connectionsRoot,
+  elementsRoot,
   loopsMap,
   metaMap,
   sourcesMap,
@@ -134,8 +134,8 @@ export class MapSession {
     this.undoManager = new Y.UndoManager(
       [
         metaMap(this.doc),
-        elementsMap(this.doc),
-        connectionsMap(this.doc),
+        elementsRoot(this.doc),
+        connectionsRoot(this.doc),
         sourcesMap(this.doc),
         loopsMap(this.doc),
       ],

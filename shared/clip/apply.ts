@@ -99,7 +99,6 @@ function freePosition(doc: Y.Doc): [number, number] {
   let maxX = -Infinity;
   let y = 0;
   for (const el of elementsMap(doc).values()) {
-    if (!(el instanceof Y.Map)) continue;
     const p = el.get('position');
     if (Array.isArray(p) && typeof p[0] === 'number' && p[0] > maxX) {
       maxX = p[0];

@@ -1,4 +1,3 @@
-import * as Y from 'yjs';
 import type { ConnectionRecord } from '../schema/types';
 import { CONNECTION, managedFields } from '../schema/records/index';
 import {
@@ -77,16 +76,11 @@ export function writeNewConnection(
     );
   if (connectionsMap(ctx.doc).has(id))
     throw new DomainError([{ field: 'id', message: `A connection with id ${id} exists already.` }]);
-  const map = new Y.Map<unknown>();
   const stamp = provenance ?? { createdBy: ctx.userId, createdAt: nowOf(ctx) };
-  for (const [k, v] of encodeRecord('connection', {
-    ...fields,
-    from: input.from,
-    to: input.to,
-    ...stamp,
-  }))
-    map.set(k, v);
-  connectionsMap(ctx.doc).set(id, map);
+  connectionsMap(ctx.doc).create(
+    id,
+    encodeRecord('connection', { ...fields, from: input.from, to: input.to, ...stamp }),
+  );
   return id;
 }
 
@@ -132,7 +126,7 @@ export function updateConnection(ctx: EditContext, id: string, patch: Connection
   assertValid(validateConnection(fields, { partial: true }));
   transact(ctx, () => {
     const c = connectionsMap(ctx.doc).get(id);
-    if (!(c instanceof Y.Map))
+    if (c === undefined)
       throw new DomainError([{ field: 'id', message: `No connection with id ${id}.` }]);
     let changed = false;
     for (const [k, v] of Object.entries(fields))
@@ -147,7 +141,7 @@ export function updateConnection(ctx: EditContext, id: string, patch: Connection
 export function removeConnections(ctx: EditContext, ids: Iterable<string>): void {
   const gone = new Set(ids);
   transact(ctx, () => {
-    for (const id of gone) connectionsMap(ctx.doc).delete(id);
+    connectionsMap(ctx.doc).deleteMany(gone);
     unlinkFromSources(ctx, gone);
   });
 }

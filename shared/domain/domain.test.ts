@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readSnapshot } from '../schema/snapshot';
-import { elementsMap, sourcesMap } from '../schema/doc';
+import { elementsMap, elementsRoot, sourcesMap } from '../schema/doc';
 import {
   addElement,
   addElements,
@@ -107,14 +107,23 @@ describe('elements', () => {
 });
 
 describe('storage layout', () => {
-  it('stores one key per editable field, defaults left out, provenance packed', () => {
+  it('stores a record as one key (its fields as created, defaults left out, provenance packed) and each edit as a key of its own', () => {
     const ctx = testContext('ana');
     const id = addElement(ctx, { kind: 'factor', label: 'Trust', position: [1, 2] });
-    const map = elementsMap(ctx.doc).get(id) as Y.Map<unknown>;
-    expect([...map.keys()].sort()).toEqual(['_c', 'kind', 'label', 'position']);
+    const root = elementsRoot(ctx.doc);
+    expect([...root.keys()]).toEqual([id]);
+    expect(Object.keys(JSON.parse(root.get(id) as string) as object).sort()).toEqual([
+      '_c',
+      'kind',
+      'label',
+      'position',
+    ]);
     updateElement(ctx, id, { description: 'why' });
+    expect(root.get(`${id}.description`)).toBe('why');
     updateElement(ctx, id, { description: '' });
-    expect(map.has('description')).toBe(false);
+    // Cleared: an explicit empty value, so that it overrides a value the record was created with.
+    expect(root.get(`${id}.description`)).toBeNull();
+    expect(elementsMap(ctx.doc).get(id)?.has('description')).toBe(false);
     expect(readSnapshot(ctx.doc).elements.get(id)).toMatchObject({
       description: '',
       createdBy: 'ana',
@@ -200,7 +209,7 @@ describe('map meta', () => {
     initMap(ctx, 'Other');
     expect(readSnapshot(ctx.doc).meta).toMatchObject({
       title: 'School readiness',
-      schemaVersion: 1,
+      schemaVersion: 2,
       createdBy: 'ana',
     });
   });

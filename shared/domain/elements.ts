@@ -10,6 +10,7 @@ import {
   knownFields,
   markUpdated,
   sourcesMap,
+  type RecordMap,
   writeField,
 } from '../schema/doc';
 import { validateElement } from '../schema/validate';
@@ -57,7 +58,7 @@ export interface Provenance {
   readonly updatedAt?: number;
 }
 
-/** Writes a validated element as a nested Y.Map. Returns its id. */
+/** Writes a validated element (flat, or as a nested Y.Map in a v1 document). Returns its id. */
 export function writeNewElement(
   ctx: EditContext,
   input: NewElement,
@@ -68,10 +69,8 @@ export function writeNewElement(
   assertValid(validateElement(fields));
   if (elementsMap(ctx.doc).has(id))
     throw new DomainError([{ field: 'id', message: `An element with id ${id} exists already.` }]);
-  const map = new Y.Map<unknown>();
   const stamp = provenance ?? { createdBy: ctx.userId, createdAt: nowOf(ctx) };
-  for (const [k, v] of encodeRecord('element', { ...fields, ...stamp })) map.set(k, v);
-  elementsMap(ctx.doc).set(id, map);
+  elementsMap(ctx.doc).create(id, encodeRecord('element', { ...fields, ...stamp }));
   return id;
 }
 
@@ -91,9 +90,9 @@ export function addElements(ctx: EditContext, inputs: readonly NewElement[]): st
   return transact(ctx, () => inputs.map((input) => writeNewElement(ctx, input)));
 }
 
-function elementOrThrow(ctx: EditContext, id: string): Y.Map<unknown> {
+function elementOrThrow(ctx: EditContext, id: string): RecordMap {
   const el = elementsMap(ctx.doc).get(id);
-  if (!(el instanceof Y.Map))
+  if (el === undefined)
     throw new DomainError([
       { field: 'id', message: `No element with id ${id}: it may have been deleted.` },
     ]);
@@ -136,15 +135,15 @@ export function moveElements(
     const elements = elementsMap(ctx.doc);
     for (const [id, [x, y]] of list) {
       const el = elements.get(id);
-      if (!(el instanceof Y.Map)) continue; // deleted meanwhile by someone else: nothing to move
+      if (el === undefined) continue; // deleted meanwhile by someone else: nothing to move
       writeField(el, 'position', [x, y], ELEMENT);
     }
     for (const [id, parent] of parents ?? []) {
       const el = elements.get(id);
-      if (!(el instanceof Y.Map) || parent === id) continue;
-      const frame = parent === null ? null : elements.get(parent);
+      if (el === undefined || parent === id) continue;
+      const frame = parent === null ? undefined : elements.get(parent);
       // A frame removed meanwhile: the element stays out of frames rather than point at nothing.
-      const ok = frame instanceof Y.Map && frame.get('kind') === 'group';
+      const ok = frame !== undefined && frame.get('kind') === 'group';
       if (writeField(el, 'parent', ok ? parent : undefined)) markUpdated(el, nowOf(ctx));
     }
   });
@@ -158,17 +157,15 @@ export function removeElements(ctx: EditContext, ids: Iterable<string>): string[
   const gone = new Set(ids);
   const removedConnections: string[] = [];
   transact(ctx, () => {
-    const elements = elementsMap(ctx.doc);
-    for (const id of gone) elements.delete(id);
+    elementsMap(ctx.doc).deleteMany(gone);
     const connections = connectionsMap(ctx.doc);
     connections.forEach((c, cid) => {
-      if (!(c instanceof Y.Map)) return;
       const [from, to] = connectionEnds(c);
       if (gone.has(from) || gone.has(to)) {
         removedConnections.push(cid);
       }
     });
-    for (const cid of removedConnections) connections.delete(cid);
+    connections.deleteMany(removedConnections);
     unlinkFromSources(ctx, new Set([...gone, ...removedConnections]));
   });
   return removedConnections;

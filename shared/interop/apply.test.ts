@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readSnapshot } from '../schema/snapshot';
-import { elementsMap } from '../schema/doc';
+import { elementsRoot } from '../schema/doc';
 import { DomainError } from '../domain/context';
 import { testContext } from '../domain/test-context';
 import { applyImport, previewImport } from './apply';
@@ -34,7 +34,7 @@ describe('applyImport', () => {
   it('writes a new map in one transaction, undone in one step', () => {
     const ctx = testContext('bo');
     const undo = new Y.UndoManager(
-      [elementsMap(ctx.doc), ctx.doc.getMap('connections'), ctx.doc.getMap('loops')],
+      [elementsRoot(ctx.doc), ctx.doc.getMap('connections'), ctx.doc.getMap('loops')],
       {
         trackedOrigins: new Set([ctx.origin]),
       },

@@ -53,12 +53,26 @@ function byKey<T>(map: ReadonlyMap<string, T>): T[] {
   return [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
 }
 
+/**
+ * The schema version a file's rows are in. Schema v2 changed only how a document stores
+ * elements and connections (flat keys, `shared/schema/flat.ts`), not the records: a file from a
+ * v2 document says 1, so that a Weavemap from before v2 still imports it. A schema step that
+ * changes the records themselves raises this with it.
+ */
+const FILE_SCHEMA_VERSION = 1;
+
+function fileMeta(meta: Row): Row {
+  if (typeof meta.schemaVersion !== 'number' || meta.schemaVersion <= FILE_SCHEMA_VERSION)
+    return meta;
+  return { ...meta, schemaVersion: FILE_SCHEMA_VERSION };
+}
+
 export function exportNative(snapshot: MapSnapshot, exportedAt = new Date()): NativeFile {
   return {
     format: NATIVE_FORMAT,
     version: NATIVE_VERSION,
     exportedAt: exportedAt.toISOString(),
-    meta: flatten(snapshot.meta),
+    meta: fileMeta(flatten(snapshot.meta)),
     elements: byKey(snapshot.elements).map(flatten),
     connections: byKey(snapshot.connections).map(flatten),
     sources: byKey(snapshot.sources).map(flatten),

@@ -1,6 +1,15 @@
 import * as Y from 'yjs';
 import type { FieldError } from './types';
-import { connectionEnds, connectionsMap, elementsMap, loopsMap, metaMap, sourcesMap } from './doc';
+import {
+  connectionEnds,
+  connectionsMap,
+  elementsMap,
+  loopsMap,
+  metaMap,
+  sourcesMap,
+  type RecordMap,
+} from './doc';
+import { editedKeyOf, FlatRecord, parseBase, recordIdOfKey } from './flat';
 import { describeErrors } from './validate';
 import { ROOT } from './roots';
 import { ELEMENT } from './records/element';
@@ -8,6 +17,7 @@ import { CONNECTION } from './records/connection';
 import { SOURCE } from './records/source';
 import { LOOP_NOTE } from './records/loop';
 import {
+  validateFlatKey,
   validateMetaChange,
   validateStoredConnection,
   validateStoredElement,
@@ -35,11 +45,11 @@ export interface DocChange {
   readonly keys: ReadonlyMap<string, KeyChange>;
 }
 
-const RECORD_VALIDATORS: Record<string, (map: Y.Map<unknown>, id: string) => FieldError[]> = {
+const RECORD_VALIDATORS: Record<string, (map: RecordMap, id: string) => FieldError[]> = {
   [ROOT.elements]: validateStoredElement,
   [ROOT.connections]: validateStoredConnection,
-  [ROOT.sources]: validateStoredSource,
-  [ROOT.loops]: (map) => validateStoredLoopNote(map),
+  [ROOT.sources]: (map, id) => validateStoredSource(map as Y.Map<unknown>, id),
+  [ROOT.loops]: (map) => validateStoredLoopNote(map as Y.Map<unknown>),
 };
 
 /** A record of each root, in words ("element"): its declaration's name. */
@@ -50,17 +60,35 @@ const SINGULAR: Record<string, string> = {
   [ROOT.loops]: LOOP_NOTE.name,
 };
 
-/** Ids of the records of each record root that a set of changes touched. */
-function touchedRecords(changes: readonly DocChange[]): Map<string, Set<string>> {
+/** The roots whose records may be stored flat (schema v2, `flat.ts`), with their declaration. */
+const FLAT_SPECS: Record<string, typeof ELEMENT | typeof CONNECTION> = {
+  [ROOT.elements]: ELEMENT,
+  [ROOT.connections]: CONNECTION,
+};
+
+/**
+ * Ids of the records of each record root that a set of changes touched (a flat root's key
+ * `<id>.<key>` touches record `<id>`), and the flat keys written (root, key).
+ */
+function touchedRecords(changes: readonly DocChange[]): {
+  touched: Map<string, Set<string>>;
+  flatKeys: [string, string][];
+} {
   const touched = new Map<string, Set<string>>();
+  const flatKeys: [string, string][] = [];
   for (const change of changes) {
     if (!(change.root in RECORD_VALIDATORS)) continue;
     let ids = touched.get(change.root);
     if (!ids) touched.set(change.root, (ids = new Set()));
     if (change.path.length > 0) ids.add(String(change.path[0]));
-    else for (const key of change.keys.keys()) ids.add(key);
+    else
+      for (const [key, { action }] of change.keys) {
+        const flat = change.root in FLAT_SPECS;
+        ids.add(flat ? recordIdOfKey(key) : key);
+        if (flat && action !== 'delete') flatKeys.push([change.root, key]);
+      }
   }
-  return touched;
+  return { touched, flatKeys };
 }
 
 /**
@@ -79,39 +107,48 @@ export function checkMapChanges(doc: Y.Doc, changes: readonly DocChange[]): stri
       if (errors.length) return `meta: ${describeErrors(errors)}`;
     }
   }
-  const touched = touchedRecords(changes);
+  const { touched, flatKeys } = touchedRecords(changes);
   const roots: Record<string, Y.Map<unknown>> = {
-    [ROOT.elements]: elementsMap(doc) as Y.Map<unknown>,
-    [ROOT.connections]: connectionsMap(doc) as Y.Map<unknown>,
+    [ROOT.elements]: doc.getMap(ROOT.elements),
+    [ROOT.connections]: doc.getMap(ROOT.connections),
     [ROOT.sources]: sourcesMap(doc) as Y.Map<unknown>,
     [ROOT.loops]: loopsMap(doc) as Y.Map<unknown>,
   };
-  const elements = roots[ROOT.elements]!;
+  for (const [root, key] of flatKeys) {
+    const value = roots[root]!.get(key);
+    // A nested record (schema v1: a map not migrated yet) is checked as a record below.
+    if (value instanceof Y.Map && !key.includes('.')) continue;
+    const errors = validateFlatKey(FLAT_SPECS[root]!, recordIdOfKey(key), editedKeyOf(key), value);
+    if (errors.length) return `${SINGULAR[root]} key ${key}: ${describeErrors(errors)}`;
+  }
+  const elements = elementsMap(doc);
   const removedElements = new Set<string>();
   for (const [root, ids] of touched) {
     const container = roots[root]!;
     const validate = RECORD_VALIDATORS[root]!;
     for (const id of ids) {
-      const record = container.get(id);
-      if (record === undefined) {
+      const raw = container.get(id);
+      if (raw === undefined) {
         if (root === ROOT.elements) removedElements.add(id);
         continue;
       }
-      if (!(record instanceof Y.Map)) return `${SINGULAR[root]} ${id} is not a record.`;
+      let record: RecordMap;
+      if (raw instanceof Y.Map) record = raw as Y.Map<unknown>;
+      else if (root in FLAT_SPECS && parseBase(raw)) record = new FlatRecord(container, id);
+      else return `${SINGULAR[root]} ${id} is not a record.`;
       const errors = validate(record, id);
       if (errors.length) return `${SINGULAR[root]} ${id}: ${describeErrors(errors)}`;
       if (root === ROOT.connections) {
         const ends = connectionEnds(record);
         for (const end of ends)
-          if (!(elements.get(end) instanceof Y.Map))
-            return `connection ${id} links to a missing element (${end}).`;
+          if (!elements.has(end)) return `connection ${id} links to a missing element (${end}).`;
       }
     }
   }
   if (removedElements.size) {
     let dangling: string | null = null;
-    roots[ROOT.connections]!.forEach((record, id) => {
-      if (dangling || !(record instanceof Y.Map)) return;
+    connectionsMap(doc).forEach((record, id) => {
+      if (dangling) return;
       const [from, to] = connectionEnds(record);
       if (removedElements.has(from) || removedElements.has(to)) dangling = id;
     });

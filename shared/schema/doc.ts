@@ -15,6 +15,7 @@ import { CONNECTION } from './records/connection';
 import { SOURCE } from './records/source';
 import { LOOP_NOTE } from './records/loop';
 import { META } from './records/meta';
+import { parseBase, RecordRoot, type StoredRecord } from './flat';
 
 /**
  * The storage codec: the shape of the live Yjs document. One nested Y.Map per record, so that
@@ -26,13 +27,33 @@ import { META } from './records/meta';
 /** The map's record roots (see `roots.ts` for every root of the document). */
 export const ROOT_KEYS = MAP_ROOT_KEYS;
 
-export type RecordMap = Y.Map<unknown>;
+/** One stored record: a nested Y.Map (schema v1, sources, loop notes) or a flat one (v2). */
+export type RecordMap = StoredRecord;
 
 export const metaMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(ROOT.meta);
-export const elementsMap = (doc: Y.Doc): Y.Map<RecordMap> => doc.getMap(ROOT.elements);
-export const connectionsMap = (doc: Y.Doc): Y.Map<RecordMap> => doc.getMap(ROOT.connections);
-export const sourcesMap = (doc: Y.Doc): Y.Map<RecordMap> => doc.getMap(ROOT.sources);
-export const loopsMap = (doc: Y.Doc): Y.Map<RecordMap> => doc.getMap(ROOT.loops);
+/** The `elements` root as Yjs holds it (observers, undo, the host's checks). */
+export const elementsRoot = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(ROOT.elements);
+export const connectionsRoot = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(ROOT.connections);
+export const sourcesMap = (doc: Y.Doc): Y.Map<Y.Map<unknown>> => doc.getMap(ROOT.sources);
+export const loopsMap = (doc: Y.Doc): Y.Map<Y.Map<unknown>> => doc.getMap(ROOT.loops);
+
+/**
+ * Whether the document stores elements and connections flat (schema 2 and later; a document
+ * without a version unless its first element is a nested map, as in maps from before versions).
+ * A v1 document keeps its nested maps until it is migrated (`flat.ts`, `migrations.ts`).
+ */
+export function storesFlat(doc: Y.Doc): boolean {
+  const v = metaMap(doc).get('schemaVersion');
+  if (typeof v === 'number') return v >= 2;
+  for (const first of elementsRoot(doc).values()) return !(first instanceof Y.Map);
+  return true;
+}
+
+/** The element records, whichever schema stores them (`flat.ts`). */
+export const elementsMap = (doc: Y.Doc): RecordRoot =>
+  new RecordRoot(elementsRoot(doc), storesFlat(doc));
+export const connectionsMap = (doc: Y.Doc): RecordRoot =>
+  new RecordRoot(connectionsRoot(doc), storesFlat(doc));
 
 /** Field names of each record (anything else is a custom field, kept in `extra`). */
 export const knownFields = {
@@ -146,23 +167,97 @@ export function connectionEnds(map: RecordMap): [string, string] {
  */
 export function unpackStored(
   spec: RecordSpec,
-  map: Y.Map<unknown>,
+  map: Pick<StoredRecord, 'forEach'>,
 ): { stored: Record<string, unknown>; extra: Record<string, unknown> } {
   const stored: Record<string, unknown> = {};
   const extra: Record<string, unknown> = {};
   map.forEach((raw, key) => {
     const value = raw instanceof Y.AbstractType ? (raw.toJSON() as unknown) : raw;
-    const packed = PACKED_BY_KEY.get(key);
-    if (packed !== undefined) {
-      const slots = spec.packed.get(packed) ?? STANDARD_SLOTS[packed];
-      if (slots.length === 1) stored[slots[0]!] = value;
-      else if (Array.isArray(value))
-        for (let i = 0; i < slots.length; i++) stored[slots[i]!] = value[i];
-    } else if (spec.known.has(key)) stored[key] = value;
-    else extra[key] = value;
+    putStored(spec, key, value, stored, extra);
   });
   return { stored, extra };
 }
+
+function putStored(
+  spec: RecordSpec,
+  key: string,
+  value: unknown,
+  stored: Record<string, unknown>,
+  extra: Record<string, unknown>,
+): void {
+  const packed = PACKED_BY_KEY.get(key);
+  if (packed !== undefined) {
+    const slots = spec.packed.get(packed) ?? STANDARD_SLOTS[packed];
+    if (slots.length === 1) stored[slots[0]!] = value;
+    else if (Array.isArray(value))
+      for (let i = 0; i < slots.length; i++) stored[slots[i]!] = value[i];
+  } else if (spec.known.has(key)) stored[key] = value;
+  else extra[key] = value;
+}
+
+/**
+ * Every record of an element or connection root, in one pass, whichever schema stores each:
+ * what a snapshot is built from on load. A flat record is its base overlaid by its edit keys
+ * (`flat.ts`); an edit key whose record is gone is ignored.
+ */
+export function readRecordRoot<T>(
+  spec: RecordSpec,
+  root: Y.Map<unknown>,
+  read: (map: RecordMap, id: string) => T,
+): Map<string, T> {
+  const out = new Map<string, T>();
+  // Edits first (few, on a map just loaded), so that each record is then built in one go from
+  // its parsed base, which becomes the record's stored fields (no copy: load allocates less).
+  const edits = new Map<string, [string, unknown][]>();
+  root.forEach((value, key) => {
+    const dot = key.indexOf('.');
+    if (dot < 0) return;
+    const id = key.slice(0, dot);
+    let list = edits.get(id);
+    if (!list) edits.set(id, (list = []));
+    list.push([key.slice(dot + 1), value]);
+  });
+  root.forEach((value, key) => {
+    if (value instanceof Y.Map) {
+      out.set(key, read(value as Y.Map<unknown>, key));
+      return;
+    }
+    if (typeof value !== 'string' || key.includes('.')) return;
+    const stored = parseBase(value) ?? {};
+    const own = edits.get(key);
+    if (own) for (const [k, v] of own) stored[k] = v;
+    const extra: Record<string, unknown> = {};
+    for (const k in stored) {
+      const v = stored[k];
+      if (v === null || v === undefined) {
+        stored[k] = undefined;
+        continue;
+      }
+      const packed = PACKED_BY_KEY.get(k);
+      if (packed !== undefined) {
+        const slots = spec.packed.get(packed) ?? STANDARD_SLOTS[packed];
+        if (slots.length === 1) stored[slots[0]!] = v;
+        else if (Array.isArray(v)) for (let i = 0; i < slots.length; i++) stored[slots[i]!] = v[i];
+      } else if (!spec.known.has(k)) extra[k] = v;
+    }
+    const rec = buildRecord(spec, key, stored, extra);
+    // Most records have no custom field: they share one empty `extra` (records are read-only).
+    if (spec.extra && isEmptyObject(rec.extra)) rec.extra = NO_EXTRA;
+    out.set(key, rec as T);
+  });
+  return out;
+}
+
+const NO_EXTRA: Readonly<Record<string, unknown>> = Object.freeze({});
+function isEmptyObject(o: unknown): boolean {
+  for (const _ in o as object) return false;
+  return true;
+}
+
+export const readAllElements = (doc: Y.Doc): Map<string, ElementRecord> =>
+  readRecordRoot(ELEMENT, elementsRoot(doc), readElement);
+export const readAllConnections = (doc: Y.Doc): Map<string, ConnectionRecord> =>
+  readRecordRoot(CONNECTION, connectionsRoot(doc), readConnection);
 /** What a packed key holds in records that do not declare it (it is never a custom field). */
 const STANDARD_SLOTS: Readonly<Record<PackedKey, readonly string[]>> = {
   created: ['createdBy', 'createdAt'],
@@ -173,7 +268,7 @@ const STANDARD_SLOTS: Readonly<Record<PackedKey, readonly string[]>> = {
 /** A stored record as its declaration describes it. */
 export function readStored(
   spec: RecordSpec,
-  map: Y.Map<unknown>,
+  map: Pick<StoredRecord, 'forEach'>,
   id: string,
 ): Record<string, unknown> {
   const { stored, extra } = unpackStored(spec, map);
@@ -186,10 +281,10 @@ export const readElement = (map: RecordMap, id: string): ElementRecord =>
 export const readConnection = (map: RecordMap, id: string): ConnectionRecord =>
   readStored(CONNECTION, map, id) as unknown as ConnectionRecord;
 
-export const readSource = (map: RecordMap, id: string): SourceRecord =>
+export const readSource = (map: Y.Map<unknown>, id: string): SourceRecord =>
   readStored(SOURCE, map, id) as unknown as SourceRecord;
 
-export const readLoopNote = (map: RecordMap, signature: string): LoopNoteRecord =>
+export const readLoopNote = (map: Y.Map<unknown>, signature: string): LoopNoteRecord =>
   readStored(LOOP_NOTE, map, signature) as unknown as LoopNoteRecord;
 
 export const readMeta = (doc: Y.Doc): MetaRecord =>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { checkCompatibility, migrate, positionsAsPairs } from './migrations';
+import { checkCompatibility, flatRecords, migrate, positionsAsPairs } from './migrations';
+import { elementsMap, storesFlat } from './doc';
 import { readSnapshot } from './snapshot';
 import { SCHEMA_VERSION } from './version';
 
@@ -20,11 +21,31 @@ function v0Doc(): Y.Doc {
 describe('migrations', () => {
   it(`${positionsAsPairs.name}: moves x/y into one position key and stamps v1`, () => {
     const doc = v0Doc();
-    expect(checkCompatibility(doc).status).toBe('needs-migration');
-    expect(migrate(doc)).toEqual([positionsAsPairs.name]);
+    positionsAsPairs.migrate(doc);
     const el = doc.getMap('elements').get('e1') as Y.Map<unknown>;
     expect(el.get('position')).toEqual([12, -4]);
     expect(el.has('x') || el.has('y')).toBe(false);
+    expect(doc.getMap('meta').get('schemaVersion')).toBe(1);
+  });
+
+  it(`${flatRecords.name}: after ${positionsAsPairs.name}, in one transaction`, () => {
+    const doc = v0Doc();
+    expect(checkCompatibility(doc).status).toBe('needs-migration');
+    let transactions = 0;
+    doc.on('afterTransaction', () => transactions++);
+    expect(migrate(doc)).toEqual([positionsAsPairs.name, flatRecords.name]);
+    expect(transactions).toBe(1);
+    expect(storesFlat(doc)).toBe(true);
+    expect(typeof doc.getMap('elements').get('e1')).toBe('string');
+    expect(readSnapshot(doc).elements.get('e1')).toMatchObject({
+      kind: 'factor',
+      label: 'Old',
+      position: [12, -4],
+    });
+    // Edits after the migration are keys of their own.
+    elementsMap(doc).get('e1')?.set('label', 'New');
+    expect(doc.getMap('elements').get('e1.label')).toBe('New');
+    expect(readSnapshot(doc).elements.get('e1')?.label).toBe('New');
     expect(checkCompatibility(doc)).toEqual({ status: 'current', version: SCHEMA_VERSION });
     expect(readSnapshot(doc).elements.get('e1')?.extra).toEqual({});
   });

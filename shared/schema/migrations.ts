@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { SCHEMA_VERSION } from './version';
-import { elementsMap, metaMap } from './doc';
+import { connectionsRoot, elementsRoot, metaMap } from './doc';
+import { encodeBase } from './flat';
 
 /**
  * Named, tested migrations. Each moves a document from one schema version to the next inside
@@ -23,7 +24,7 @@ export const positionsAsPairs: Migration = {
   from: 0,
   to: 1,
   migrate(doc) {
-    elementsMap(doc).forEach((el) => {
+    elementsRoot(doc).forEach((el) => {
       if (!(el instanceof Y.Map)) return;
       const x = el.get('x');
       const y = el.get('y');
@@ -37,7 +38,35 @@ export const positionsAsPairs: Migration = {
   },
 };
 
-export const MIGRATIONS: readonly Migration[] = [positionsAsPairs];
+/**
+ * v1 -> v2: elements and connections stored flat (`flat.ts`; docs/architecture.md, "Doc load"):
+ * each record's nested Y.Map becomes one key of its root holding its storage entries as JSON,
+ * its later edits keys `<id>.<key>` of the root. About a third of the Yjs items, so a map
+ * decodes and loads in about half the time. Stored entries are copied as they are (nested Y
+ * types as their JSON). An edit an older client makes meanwhile to a record's nested map is
+ * lost with the map; the version stamp then opens such clients read-only.
+ */
+export const flatRecords: Migration = {
+  name: 'v1-to-v2: elements and connections stored flat',
+  from: 1,
+  to: 2,
+  migrate(doc) {
+    for (const root of [elementsRoot(doc), connectionsRoot(doc)]) {
+      const nested: [string, Y.Map<unknown>][] = [];
+      root.forEach((v, id) => {
+        if (v instanceof Y.Map) nested.push([id, v as Y.Map<unknown>]);
+      });
+      for (const [id, map] of nested) {
+        const entries: [string, unknown][] = [];
+        map.forEach((v, k) => entries.push([k, v instanceof Y.AbstractType ? v.toJSON() : v]));
+        root.set(id, encodeBase(entries));
+      }
+    }
+    metaMap(doc).set('schemaVersion', 2);
+  },
+};
+
+export const MIGRATIONS: readonly Migration[] = [positionsAsPairs, flatRecords];
 
 export type Compatibility =
   | { readonly status: 'current'; readonly version: number }
@@ -52,7 +81,7 @@ export type Compatibility =
 export function documentVersion(doc: Y.Doc): number {
   const v = metaMap(doc).get('schemaVersion');
   if (typeof v === 'number' && Number.isInteger(v) && v >= 0) return v;
-  const empty = metaMap(doc).size === 0 && elementsMap(doc).size === 0;
+  const empty = metaMap(doc).size === 0 && elementsRoot(doc).size === 0;
   return empty ? SCHEMA_VERSION : 0;
 }
 

@@ -4,7 +4,7 @@ import { addElement, connect, updateElement } from '../domain/index';
 import { initMap } from '../domain/map';
 import { testContext } from '../domain/test-context';
 import { guardedEdits } from '../sync/testing/guarded-edits';
-import { connectionsMap, elementsMap, metaMap } from './doc';
+import { connectionsMap, connectionsRoot, elementsMap, elementsRoot, metaMap } from './doc';
 import { checkCompatibility } from './migrations';
 import {
   MIGRATION_TARGETS,
@@ -46,8 +46,8 @@ const copy = (doc: Y.Doc): Y.Doc => {
 };
 const json = (doc: Y.Doc) => ({
   meta: metaMap(doc).toJSON(),
-  elements: elementsMap(doc).toJSON(),
-  connections: connectionsMap(doc).toJSON(),
+  elements: elementsRoot(doc).toJSON(),
+  connections: connectionsRoot(doc).toJSON(),
 });
 
 describe('record migrations', () => {

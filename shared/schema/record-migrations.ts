@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { connectionsMap, elementsMap, loopsMap, metaMap, sourcesMap, type RecordMap } from './doc';
+import { connectionsMap, elementsMap, elementsRoot, loopsMap, metaMap, sourcesMap } from './doc';
+import type { StoredRecord } from './flat';
 import { CONNECTION } from './records/connection';
 import type { RecordMigration, RecordSpec } from './records/define';
 import { ELEMENT } from './records/element';
@@ -21,14 +22,23 @@ export const RECORD_MIGRATION_ORIGIN = Symbol('record-migration');
 /** A record kind and where its stored records are in a map. */
 export interface MigrationTarget {
   readonly spec: Pick<RecordSpec, 'name' | 'migrations'>;
-  readonly root: (doc: Y.Doc) => Y.Map<RecordMap>;
+  readonly root: (doc: Y.Doc) => { forEach(f: (record: StoredRecord) => void): void };
 }
+
+/** The records of a root of nested maps (anything else there is not a record). */
+const nested = (root: { forEach(f: (v: unknown) => void): void }) => ({
+  forEach(f: (record: StoredRecord) => void): void {
+    root.forEach((v) => {
+      if (v instanceof Y.Map) f(v as Y.Map<unknown>);
+    });
+  },
+});
 
 export const MIGRATION_TARGETS: readonly MigrationTarget[] = [
   { spec: ELEMENT, root: elementsMap },
   { spec: CONNECTION, root: connectionsMap },
-  { spec: SOURCE, root: sourcesMap },
-  { spec: LOOP_NOTE, root: loopsMap },
+  { spec: SOURCE, root: (doc) => nested(sourcesMap(doc)) },
+  { spec: LOOP_NOTE, root: (doc) => nested(loopsMap(doc)) },
 ];
 
 /** The meta key holding the last step of `record` run on the map. */
@@ -53,7 +63,7 @@ export function stampMigrated(
 }
 
 /** A map with nothing in it yet (a room before its first edit) has nothing to migrate. */
-const isEmpty = (doc: Y.Doc): boolean => metaMap(doc).size === 0 && elementsMap(doc).size === 0;
+const isEmpty = (doc: Y.Doc): boolean => metaMap(doc).size === 0 && elementsRoot(doc).size === 0;
 
 /** The steps a map still needs, by record. */
 export function pendingMigrations(
@@ -87,9 +97,7 @@ export function migrateRecords(
     for (const { target, steps } of pending) {
       const root = target.root(doc);
       for (const step of steps) {
-        root.forEach((stored) => {
-          if (stored instanceof Y.Map) step.up(stored);
-        });
+        root.forEach((stored) => step.up(stored));
         const schema = meta.get('schemaVersion');
         if (
           !step.additive &&

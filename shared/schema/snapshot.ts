@@ -8,9 +8,13 @@ import type {
 } from './types';
 import {
   connectionsMap,
+  connectionsRoot,
   elementsMap,
+  elementsRoot,
   loopsMap,
   metaMap,
+  readAllConnections,
+  readAllElements,
   readConnection,
   readElement,
   readLoopNote,
@@ -19,6 +23,7 @@ import {
   sourcesMap,
   type RecordMap,
 } from './doc';
+import { recordIdOfKey, type RecordRoot } from './flat';
 
 /**
  * Immutable snapshots of a map document. `readSnapshot` reads everything; `SnapshotTracker`
@@ -29,7 +34,10 @@ import {
  * element and a new connection to it) is never part of a snapshot.
  */
 
-function readAll<T>(map: Y.Map<RecordMap>, read: (m: RecordMap, id: string) => T): Map<string, T> {
+function readAll<T>(
+  map: Y.Map<Y.Map<unknown>>,
+  read: (m: Y.Map<unknown>, id: string) => T,
+): Map<string, T> {
   const out = new Map<string, T>();
   map.forEach((value, key) => {
     if (value instanceof Y.Map) out.set(key, read(value, key));
@@ -55,41 +63,55 @@ function visibleConnections(
 }
 
 export function readSnapshot(doc: Y.Doc): MapSnapshot {
-  const elements = readAll(elementsMap(doc), readElement);
+  const elements = readAllElements(doc);
   return {
     meta: readMeta(doc),
     elements,
-    connections: visibleConnections(readAll(connectionsMap(doc), readConnection), elements),
+    connections: visibleConnections(readAllConnections(doc), elements),
     sources: readAll(sourcesMap(doc), readSource),
     loops: readAll(loopsMap(doc), readLoopNote),
   };
 }
 
-/** Which record ids (by top-level key) a set of deep events touched. */
+/**
+ * Which record ids a set of deep events touched: the top-level key of a nested record's change,
+ * the id part of a flat root's key (`<id>` or `<id>.<field>`, `flat.ts`).
+ */
 function touchedIds(events: Y.YEvent<Y.AbstractType<unknown>>[]): Set<string> {
   const ids = new Set<string>();
   for (const e of events) {
     const first = e.path[0];
     if (typeof first === 'string') ids.add(first);
-    else for (const key of e.changes.keys.keys()) ids.add(key);
+    else for (const key of e.changes.keys.keys()) ids.add(recordIdOfKey(key));
   }
   return ids;
 }
 
-function patch<T>(
+function patch<T, M>(
   prev: ReadonlyMap<string, T>,
-  map: Y.Map<RecordMap>,
+  get: (id: string) => M | undefined,
   ids: Iterable<string>,
-  read: (m: RecordMap, id: string) => T,
+  read: (m: M, id: string) => T,
 ): Map<string, T> {
   const next = new Map(prev);
   for (const id of ids) {
-    const m = map.get(id);
-    if (m instanceof Y.Map) next.set(id, read(m, id));
+    const m = get(id);
+    if (m !== undefined) next.set(id, read(m, id));
     else next.delete(id);
   }
   return next;
 }
+
+const recordOf =
+  (root: RecordRoot) =>
+  (id: string): RecordMap | undefined =>
+    root.get(id);
+const nestedOf =
+  (root: Y.Map<Y.Map<unknown>>) =>
+  (id: string): Y.Map<unknown> | undefined => {
+    const m = root.get(id);
+    return m instanceof Y.Map ? m : undefined;
+  };
 
 export interface SnapshotChange {
   readonly snapshot: MapSnapshot;
@@ -121,8 +143,8 @@ export class SnapshotTracker {
 
   constructor(doc: Y.Doc) {
     this.#doc = doc;
-    const elements = readAll(elementsMap(doc), readElement);
-    this.#allConnections = readAll(connectionsMap(doc), readConnection);
+    const elements = readAllElements(doc);
+    this.#allConnections = readAllConnections(doc);
     this.#snapshot = {
       meta: readMeta(doc),
       elements,
@@ -143,15 +165,15 @@ export class SnapshotTracker {
       this.#pending.meta = true;
     };
     const onAfter = (tr: Y.Transaction): void => this.#flush(tr);
-    elementsMap(doc).observeDeep(onElements);
-    connectionsMap(doc).observeDeep(onConnections);
+    elementsRoot(doc).observeDeep(onElements);
+    connectionsRoot(doc).observeDeep(onConnections);
     sourcesMap(doc).observeDeep(onSources);
     loopsMap(doc).observeDeep(onLoops);
     metaMap(doc).observe(onMeta);
     doc.on('afterTransaction', onAfter);
     this.#dispose = () => {
-      elementsMap(doc).unobserveDeep(onElements);
-      connectionsMap(doc).unobserveDeep(onConnections);
+      elementsRoot(doc).unobserveDeep(onElements);
+      connectionsRoot(doc).unobserveDeep(onConnections);
       sourcesMap(doc).unobserveDeep(onSources);
       loopsMap(doc).unobserveDeep(onLoops);
       metaMap(doc).unobserve(onMeta);
@@ -186,12 +208,12 @@ export class SnapshotTracker {
     const doc = this.#doc;
     const prev = this.#snapshot;
     const elements = p.elements.size
-      ? patch(prev.elements, elementsMap(doc), p.elements, readElement)
+      ? patch(prev.elements, recordOf(elementsMap(doc)), p.elements, readElement)
       : prev.elements;
     if (p.connections.size)
       this.#allConnections = patch(
         this.#allConnections,
-        connectionsMap(doc),
+        recordOf(connectionsMap(doc)),
         p.connections,
         readConnection,
       );
@@ -201,10 +223,10 @@ export class SnapshotTracker {
         ? visibleConnections(this.#allConnections, elements)
         : prev.connections;
     const sources: ReadonlyMap<string, SourceRecord> = p.sources.size
-      ? patch(prev.sources, sourcesMap(doc), p.sources, readSource)
+      ? patch(prev.sources, nestedOf(sourcesMap(doc)), p.sources, readSource)
       : prev.sources;
     const loops: ReadonlyMap<string, LoopNoteRecord> = p.loops.size
-      ? patch(prev.loops, loopsMap(doc), p.loops, readLoopNote)
+      ? patch(prev.loops, nestedOf(loopsMap(doc)), p.loops, readLoopNote)
       : prev.loops;
     this.#snapshot = {
       meta: p.meta ? readMeta(doc) : prev.meta,

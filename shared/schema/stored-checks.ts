@@ -3,7 +3,8 @@ import type { FieldError } from './types';
 import { LIMITS } from './limits';
 import { SCHEMA_VERSION } from './version';
 import { connectionEnds, packedKeyName } from './doc';
-import { isFiniteNumber, isText } from './checks';
+import { id as idCheck, isFiniteNumber, isText } from './checks';
+import type { StoredRecord } from './flat';
 import type { RecordSpec } from './records/define';
 import { validateAgainst } from './records/read';
 import { ELEMENT } from './records/element';
@@ -53,7 +54,7 @@ function checkExtra(field: string, value: unknown, errors: FieldError[]): void {
  */
 function unpack(
   spec: RecordSpec,
-  map: Y.Map<unknown>,
+  map: StoredRecord,
   errors: FieldError[],
 ): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
@@ -103,7 +104,7 @@ function unpack(
  */
 function validateStored(
   spec: RecordSpec,
-  map: Y.Map<unknown>,
+  map: StoredRecord,
   id: string,
   complete: (fields: Record<string, unknown>) => Record<string, unknown>,
 ): FieldError[] {
@@ -118,7 +119,7 @@ function validateStored(
 }
 
 /** Problems with a stored element record (`id`: its key in `elements`). */
-export function validateStoredElement(map: Y.Map<unknown>, id: string): FieldError[] {
+export function validateStoredElement(map: StoredRecord, id: string): FieldError[] {
   const errors = validateStored(ELEMENT, map, id, (fields) => ({ ...fields, id }));
   // A Graphs-over-Time sketch is a custom field with a shape of its own (`sketch.ts`).
   const sketch = map.get(SKETCH_FIELD);
@@ -127,9 +128,52 @@ export function validateStoredElement(map: Y.Map<unknown>, id: string): FieldErr
 }
 
 /** Problems with a stored connection record; its ends' existence is the caller's check. */
-export function validateStoredConnection(map: Y.Map<unknown>, id: string): FieldError[] {
+export function validateStoredConnection(map: StoredRecord, id: string): FieldError[] {
   const [from, to] = connectionEnds(map);
   return validateStored(CONNECTION, map, id, (fields) => ({ ...fields, id, from, to }));
+}
+
+/** Storage keys a flat record's edit may not write: fixed when the record is created. */
+const FIXED_AT_CREATION = new Set(['_c', '_e', 'id']);
+/** Largest base value of a flat record (its fields as created, as JSON). */
+export const MAX_FLAT_BASE_CHARS = 256 * 1024;
+
+/**
+ * Problems with one key of a flat root (schema v2, `flat.ts`) as written: the record id it
+ * names, and for an edit key (`<id>.<key>`) the key it edits and its value on its own (`null`
+ * clears a field). The record as a whole is checked apart, when it exists.
+ */
+export function validateFlatKey(
+  spec: RecordSpec,
+  id: string,
+  edited: string | undefined,
+  value: unknown,
+): FieldError[] {
+  const errors: FieldError[] = [];
+  idCheck(id, 'id', errors);
+  if (errors.length) return errors;
+  if (edited === undefined) {
+    if (typeof value !== 'string' || value.length > MAX_FLAT_BASE_CHARS)
+      errors.push({ field: 'id', message: 'A record is stored as its fields in JSON.' });
+    return errors;
+  }
+  if (edited === '' || FIXED_AT_CREATION.has(edited))
+    return [{ field: edited || 'id', message: `${edited || 'This key'} cannot be edited.` }];
+  if (value === null || value === undefined) return errors;
+  const packed = packedKeyName(edited);
+  if (packed === 'updated') {
+    if (!isFiniteNumber(value))
+      errors.push({ field: 'updatedAt', message: 'updatedAt must be a finite number.' });
+    return errors;
+  }
+  const field = spec.fields[edited];
+  if (field && field.storage === 'key' && !field.custom?.(value)) {
+    field.storedCheck?.(value, edited, errors);
+    errors.push(...validateAgainst(spec, { [edited]: value }, { partial: true }));
+  } else if (field && field.storage !== 'key') {
+    errors.push({ field: edited, message: `${edited} is not stored as a key of its own.` });
+  } else checkExtra(edited, value, errors);
+  return errors;
 }
 
 export function validateStoredSource(map: Y.Map<unknown>, id: string): FieldError[] {

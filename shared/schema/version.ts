@@ -1,2 +1,2 @@
 /** The schema version this code writes. A document with a higher one opens read-only. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;

@@ -54,7 +54,7 @@ function validate(ctx: SessionContext, input: ActionPatch, partial: boolean): vo
   if (owner !== undefined) {
     if (owner.kind === 'actor') {
       const el = elements.get(owner.actorId);
-      if (!(el instanceof Y.Map) || readElement(el, owner.actorId).kind !== 'actor')
+      if (el === undefined || readElement(el, owner.actorId).kind !== 'actor')
         fail('owner', `No actor with id ${owner.actorId} on the map.`);
     } else if (owner.kind === 'person') {
       const n = typeof owner.name === 'string' ? owner.name.trim() : '';

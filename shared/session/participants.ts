@@ -99,13 +99,12 @@ function placeFor(doc: Y.Doc, near: string | undefined, seed: string): Position 
   const actors: Position[] = [];
   const taken: Position[] = [];
   elements.forEach((m, id) => {
-    if (!(m instanceof Y.Map)) return;
     const e = readElement(m, id);
     if (e.kind === 'actor') actors.push(e.position);
     if (e.kind !== 'group') taken.push(e.position);
   });
   const anchor = near ? elements.get(near) : undefined;
-  if (anchor instanceof Y.Map)
+  if (anchor !== undefined)
     return freeSpot(taken, readElement(anchor, near as string).position, seed);
   const n = actors.length;
   const cx = n ? actors.reduce((s, p) => s + p[0], 0) / n : 0;
@@ -135,14 +134,14 @@ export function addParticipantActor(
     const elements = elementsMap(ctx.doc);
     for (const id of knows) {
       const m = elements.get(id);
-      if (!(m instanceof Y.Map) || readElement(m, id).kind !== 'actor')
+      if (m === undefined || readElement(m, id).kind !== 'actor')
         fail('knows', `No actor with id ${id}: they may have been removed.`);
     }
     let organisationId: string | undefined;
     let organisationCreated = false;
     if (org) {
       elements.forEach((m, id) => {
-        if (organisationId || !(m instanceof Y.Map)) return;
+        if (organisationId) return;
         const e = readElement(m, id);
         if (
           e.kind === 'actor' &&
@@ -169,7 +168,6 @@ export function addParticipantActor(
     });
     const related = new Set<string>();
     connectionsMap(ctx.doc).forEach((m, id) => {
-      if (!(m instanceof Y.Map)) return;
       const { kind, from, to } = readConnection(m, id);
       if (kind !== 'relationship') return;
       related.add(`${from} ${to}`);

@@ -85,7 +85,7 @@ export function revealPrivateNotes(ctx: SessionContext): number {
   return transact(ctx, () => {
     let n = 0;
     elementsMap(ctx.doc).forEach((el, id) => {
-      if (el instanceof Y.Map && isHidden(readElement(el, id))) {
+      if (isHidden(readElement(el, id))) {
         writeField(el, HIDDEN_FIELD, undefined);
         n += 1;
       }

@@ -1,6 +1,14 @@
 import * as Y from 'yjs';
 import { DomainError, transact, type EditContext } from '../domain/context';
-import { connectionsMap, elementsMap, loopsMap, metaMap, sourcesMap } from '../schema/doc';
+import {
+  connectionsRoot,
+  elementsRoot,
+  loopsMap,
+  metaMap,
+  sourcesMap,
+  storesFlat,
+} from '../schema/doc';
+import { migrate } from '../schema/migrations';
 import { readSnapshot } from '../schema/snapshot';
 import type { MapSnapshot } from '../schema/types';
 
@@ -143,14 +151,10 @@ export function restoreVersion(
     const diff = diffMaps(before, target);
     if (diff.same) return diff;
     transact(ctx, () => {
-      syncRecords(
-        elementsMap(currentDoc) as Y.Map<unknown>,
-        elementsMap(version) as Y.Map<unknown>,
-      );
-      syncRecords(
-        connectionsMap(currentDoc) as Y.Map<unknown>,
-        connectionsMap(version) as Y.Map<unknown>,
-      );
+      // A version from before schema v2 is brought to the layout the map stores now.
+      if (storesFlat(currentDoc) && !storesFlat(version)) migrate(version);
+      syncRecords(elementsRoot(currentDoc), elementsRoot(version));
+      syncRecords(connectionsRoot(currentDoc), connectionsRoot(version));
       syncRecords(sourcesMap(currentDoc) as Y.Map<unknown>, sourcesMap(version) as Y.Map<unknown>);
       syncRecords(loopsMap(currentDoc) as Y.Map<unknown>, loopsMap(version) as Y.Map<unknown>);
       const title = metaMap(version).get('title');

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addElement } from '../domain/index';
 import { initMap } from '../domain/map';
-import { metaMap } from '../schema/doc';
+import { elementsMap, elementsRoot, metaMap } from '../schema/doc';
+import { readSnapshot } from '../schema/snapshot';
 import {
   addReflectionCard,
   initReflectionBoard,
@@ -63,8 +64,8 @@ describe('UpdateGuard', () => {
 
   it('allows the current schema version stamped again, refuses others and deletions', () => {
     const { attempt } = room();
-    expect(attempt('edit', (doc) => metaMap(doc).set('schemaVersion', 1))).toBeNull();
-    expect(attempt('facilitator', (doc) => metaMap(doc).set('schemaVersion', 2))).toMatch(
+    expect(attempt('edit', (doc) => metaMap(doc).set('schemaVersion', 2))).toBeNull();
+    expect(attempt('facilitator', (doc) => metaMap(doc).set('schemaVersion', 3))).toMatch(
       /schemaVersion/,
     );
     expect(attempt('facilitator', (doc) => metaMap(doc).delete('schemaVersion'))).toMatch(
@@ -75,11 +76,49 @@ describe('UpdateGuard', () => {
 
   it('refuses an unknown field holding a non-finite number, and keeps working after a refusal', () => {
     const { host, a, attempt } = room();
-    const field = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('elements').get(a)!;
+    const field = (doc: Y.Doc) => elementsMap(doc).get(a)!;
     expect(attempt('edit', (doc) => field(doc).set('weight', Number.POSITIVE_INFINITY))).toMatch(
       /plain data/,
     );
     expect(attempt('edit', (doc) => field(doc).set('weight', 3))).toBeNull();
-    expect(host.getMap<Y.Map<unknown>>('elements').get(a)!.get('weight')).toBe(3);
+    expect(elementsRoot(host).get(`${a}.weight`)).toBe(3);
+    expect(readSnapshot(host).elements.get(a)?.extra).toEqual({ weight: 3 });
+  });
+
+  it('checks the keys of flat records (schema v2): edits, bases, ids and what nobody may edit', () => {
+    const { host, a, attempt } = room();
+    const raw = (key: string, value: unknown) => (doc: Y.Doc) => elementsRoot(doc).set(key, value);
+    // An edit of a field, and clearing it, as the domain writes them.
+    expect(attempt('edit', raw(`${a}.label`, 'A2'))).toBeNull();
+    expect(attempt('edit', raw(`${a}.description`, null))).toBeNull();
+    expect(readSnapshot(host).elements.get(a)?.label).toBe('A2');
+    // Values the field's checks refuse, non-finite numbers included.
+    expect(attempt('edit', raw(`${a}.label`, 42))).toMatch(/label must be text/);
+    expect(attempt('edit', raw(`${a}.position`, [Number.POSITIVE_INFINITY, 0]))).toMatch(
+      /position/,
+    );
+    expect(attempt('edit', raw(`${a}._u`, Number.NaN))).toMatch(/updatedAt/);
+    expect(attempt('edit', raw(`${a}.kind`, 'dragon'))).toMatch(/kind/);
+    // Provenance and a connection's ends are fixed when the record is made: nobody edits them.
+    expect(attempt('edit', raw(`${a}._c`, ['mallory', 1]))).toMatch(/_c cannot be edited/);
+    expect(attempt('facilitator', raw(`${a}._c`, ['mallory', 1]))).toMatch(/cannot be edited/);
+    expect(attempt('edit', raw(`${a}.id`, 'other'))).toMatch(/cannot be edited/);
+    // Garbage keys and bases.
+    expect(attempt('edit', raw(`${a}.`, 'x'))).toMatch(/cannot be edited/);
+    expect(attempt('edit', raw('not an id!.label', 'x'))).toMatch(/id/);
+    expect(attempt('edit', raw('not an id!', '{}'))).toMatch(/id/);
+    expect(attempt('edit', raw('e2', 7))).toMatch(/stored as its fields in JSON/);
+    expect(attempt('edit', raw('e2', '{not json'))).toMatch(/not a record/);
+    expect(attempt('edit', raw('e3', JSON.stringify({ kind: 'factor', label: 5 })))).toMatch(
+      /label/,
+    );
+    expect(
+      attempt('edit', raw('e3', JSON.stringify({ kind: 'factor', position: [1, 2] }))),
+    ).toBeNull();
+    // An edit of a record someone deleted meanwhile is kept aside (readers ignore it), but only
+    // if it is a valid value.
+    expect(attempt('edit', raw('gone000001.label', 'late'))).toBeNull();
+    expect(attempt('edit', raw('gone000001.position', [1e20, 0]))).toMatch(/position/);
+    expect(readSnapshot(host).elements.has('gone000001')).toBe(false);
   });
 });

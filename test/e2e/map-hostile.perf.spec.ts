@@ -3,7 +3,7 @@ import { test, expect, newPerson } from '../support/fixtures';
 import { expectConnected } from '../support/app';
 import { seedRoom, writeNative } from '../support/seed';
 import { connectSync } from '../../canvas/server/testing/sync-client';
-import { elementsMap } from '../../shared/schema/doc';
+import { elementsMap, elementsRoot } from '../../shared/schema/doc';
 import { schoolReadinessExample as example } from '../../shared/examples/school-readiness';
 
 /**
@@ -18,7 +18,7 @@ function rawElement(doc: Y.Doc, id: string, label: string, position: unknown): v
   m.set('label', label);
   m.set('position', position);
   m.set('_c', ['mallory', 1]);
-  elementsMap(doc).set(id, m as never);
+  elementsRoot(doc).set(id, m);
 }
 
 test('a map holding an element at [1e300, -1e300], with a peer sending a numeric name, opens within 2 s, shows the rest and names the bad element', async ({

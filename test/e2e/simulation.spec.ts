@@ -156,15 +156,18 @@ test('the model tab runs a stock-and-flow model and compares two scenarios', asy
     h.workbench.connectElements(pop, births, '+');
     h.workbench.connectElements(births, pop, '+');
     h.workbench.connectElements(rate, births, '+');
-    const els = h.session.doc.getMap('elements') as unknown as Map<string, Map<string, unknown>>;
+    // Custom fields written straight to the document, as a later edit of each element is
+    // stored (schema v2: a key `<id>.<field>` of the elements root).
+    const els = h.session.doc.getMap('elements');
+    const set = (id: string, field: string, value: unknown) => els.set(`${id}.${field}`, value);
     h.session.doc.transact(() => {
-      els.get(pop)!.set('sim.kind', 'stock');
-      els.get(pop)!.set('sim.initial', 10);
-      els.get(pop)!.set('sim.inflows', [births]);
-      els.get(births)!.set('sim.kind', 'flow');
-      els.get(births)!.set('sim.equation', 'birth_rate * population * (1 - population / 1000)');
-      els.get(rate)!.set('sim.kind', 'aux');
-      els.get(rate)!.set('sim.equation', '0.4');
+      set(pop, 'sim.kind', 'stock');
+      set(pop, 'sim.initial', 10);
+      set(pop, 'sim.inflows', [births]);
+      set(births, 'sim.kind', 'flow');
+      set(births, 'sim.equation', 'birth_rate * population * (1 - population / 1000)');
+      set(rate, 'sim.kind', 'aux');
+      set(rate, 'sim.equation', '0.4');
       const meta = h.session.doc.getMap('meta');
       meta.set('sim.stop', 30);
       meta.set('sim.dt', 0.1);

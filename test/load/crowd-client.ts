@@ -22,7 +22,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { addElement, updateElement } from '../../shared/domain/index';
-import { elementsMap } from '../../shared/schema/doc';
+import { elementsRoot } from '../../shared/schema/doc';
 import { keepHostPresence } from '../../shared/sync/presence-relay';
 import { parseRefusal } from '../../shared/sync/refusal';
 import { rotateHosts } from '../../shared/sync/host-rotation';
@@ -264,13 +264,17 @@ function join(defaultWsBase: string, seat: Seat, relay: boolean): Promise<Person
     const refusal = parseRefusal(payload);
     if (refusal) refusals.push(refusal.reason);
   });
-  elementsMap(doc).observeDeep((events, transaction) => {
+  // A label edit: `<id>.label` of the root (schema v2, flat) or `label` of a nested record (v1).
+  elementsRoot(doc).observeDeep((events, transaction) => {
     if (transaction.local) return;
     const at = now();
     for (const event of events) {
-      if (!(event instanceof Y.YMapEvent) || !event.keysChanged.has('label')) continue;
-      const m = LABEL.exec(String(event.target.get('label')));
-      if (m) received(person, Number(m[1]), Number(m[2]), at - Number(m[3]));
+      if (!(event instanceof Y.YMapEvent)) continue;
+      for (const key of event.keysChanged) {
+        if (key !== 'label' && !key.endsWith('.label')) continue;
+        const m = LABEL.exec(String(event.target.get(key)));
+        if (m) received(person, Number(m[1]), Number(m[2]), at - Number(m[3]));
+      }
     }
   });
   provider.attach();

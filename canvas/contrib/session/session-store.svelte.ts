@@ -1,7 +1,13 @@
 import { serviceId, type ServiceId } from '../../platform/services';
 import * as Y from 'yjs';
 import { DomainError, transact } from '../../../shared/domain/index';
-import { elementsMap, readElement, writeField } from '../../../shared/schema/doc';
+import {
+  elementsMap,
+  elementsRoot,
+  readElement,
+  writeField,
+  type RecordMap,
+} from '../../../shared/schema/doc';
 import {
   HIDDEN_FIELD,
   SessionTracker,
@@ -107,18 +113,14 @@ export class SessionStore {
     this.#cleanups.push(() => session.setSnapshotFilter(null));
 
     // Notes this person writes while private mode is on are hidden until revealed.
-    const elements = elementsMap(session.doc) as unknown as Y.Map<Y.Map<unknown>>;
-    const markPrivate = (event: Y.YMapEvent<Y.Map<unknown>>) => {
+    const elements = elementsRoot(session.doc);
+    const markPrivate = (event: Y.YMapEvent<unknown>) => {
       if (event.transaction.origin !== session.ctx.origin || !isPrivateMode(session.doc)) return;
-      const added: Y.Map<unknown>[] = [];
+      const added: RecordMap[] = [];
       event.changes.keys.forEach((change, id) => {
         if (change.action !== 'add') return;
-        const m = elements.get(id);
-        if (
-          m instanceof Y.Map &&
-          readElement(m, id).kind === 'note' &&
-          m.get(HIDDEN_FIELD) !== true
-        )
+        const m = elementsMap(session.doc).get(id);
+        if (m !== undefined && readElement(m, id).kind === 'note' && m.get(HIDDEN_FIELD) !== true)
           added.push(m);
       });
       if (added.length)

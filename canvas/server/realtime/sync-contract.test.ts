@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addElement, connect, removeElements } from '../../../shared/domain/index';
-import { connectionsMap, elementsMap, metaMap } from '../../../shared/schema/doc';
+import { connectionsRoot, elementsMap, elementsRoot, metaMap } from '../../../shared/schema/doc';
 import { SCHEMA_VERSION } from '../../../shared/schema/version';
 import { readSnapshot } from '../../../shared/schema/snapshot';
 import {
@@ -111,7 +111,7 @@ describe('the host enforces the document contract on /sync', () => {
           const c = new Y.Map<unknown>();
           c.set('kind', 'causal');
           c.set('_e', [a, 'nowhere', 'x', 0]);
-          connectionsMap(d).set('dangling', c);
+          connectionsRoot(d).set('dangling', c);
         }),
       ).toMatch(/missing element/);
       // Deleting an element but not its connection.
@@ -155,11 +155,13 @@ describe('the host enforces the document contract on /sync', () => {
       el.set('kind', 'factor');
       el.set('x', 10);
       el.set('y', 20);
-      elementsMap(old.doc).set('e1', el);
+      elementsRoot(old.doc).set('e1', el);
     });
     await settled(old);
     const { migrate } = await import('../../../shared/schema/migrations');
-    expect(migrate(old.doc)).toHaveLength(1);
+    // v0 -> v1 (positions as pairs), v1 -> v2 (records stored flat).
+    expect(migrate(old.doc)).toHaveLength(2);
+    expect(typeof elementsRoot(old.doc).get('e1')).toBe('string');
     await settled(old);
     expect(old.refusals()).toEqual([]);
     expect(

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { elementsMap } from '../../../shared/schema/doc';
+import { elementsMap, type RecordMap } from '../../../shared/schema/doc';
 import { HttpError, sendJson } from '../http/json';
 import type { ReadBudget } from '../http/heavy-reads';
 import { requireRoomRole } from './room-auth';
@@ -40,23 +40,25 @@ const byRank = (a: Scored, b: Scored): number =>
  * Folded labels by element map, so that repeated searches of a big map (the clipper searches as
  * the person types) fold each label once; an entry is redone when its label changed.
  */
-const folded = new WeakMap<Y.Map<unknown>, { text: string; key: string }>();
+const folded = new WeakMap<Y.Doc, Map<string, { text: string; key: string }>>();
 
-function foldedLabel(map: Y.Map<unknown>, text: string): string {
-  const cached = folded.get(map);
+function foldedLabel(doc: Y.Doc, id: string, text: string): string {
+  let byId = folded.get(doc);
+  if (!byId) folded.set(doc, (byId = new Map()));
+  const cached = byId.get(id);
   if (cached?.text === text) return cached.key;
   const key = fold(text);
-  folded.set(map, { text, key });
+  byId.set(id, { text, key });
   return key;
 }
 
 /** Ranks one element's label against the folded query, or undefined when it does not match. */
-function score(id: string, map: unknown, q: string): Scored | undefined {
-  if (!(map instanceof Y.Map)) return undefined;
+function score(doc: Y.Doc, id: string, map: RecordMap | undefined, q: string): Scored | undefined {
+  if (map === undefined) return undefined;
   const label = map.get('label');
   const kind = map.get('kind');
   const text = typeof label === 'string' ? label : '';
-  const key = foldedLabel(map as Y.Map<unknown>, text);
+  const key = foldedLabel(doc, id, text);
   let rank: number;
   if (q === '') rank = 0;
   else if (key === q) rank = 0;
@@ -95,7 +97,7 @@ export async function searchElementsInChunks(
   for (let start = 0; start < ids.length; start += SEARCH_CHUNK) {
     if (start > 0) await budget.yield();
     for (const id of ids.slice(start, start + SEARCH_CHUNK)) {
-      const hit = score(id, elements.get(id), q);
+      const hit = score(doc, id, elements.get(id), q);
       if (!hit) continue;
       scored.push(hit);
       if (scored.length >= limit * 32) keepBest(scored, limit);

@@ -1,4 +1,4 @@
-import type * as Y from 'yjs';
+import type { StoredRecord } from '../flat';
 import * as C from '../checks';
 import {
   choice,
@@ -46,7 +46,7 @@ const confidenceWords = {
   version: 1,
   name: 'confidence spelled another way becomes the field',
   additive: true,
-  up(stored: Y.Map<unknown>) {
+  up(stored: StoredRecord) {
     const v = stored.get('confidence');
     if (typeof v !== 'string') return;
     const word = CONFIDENCES.find((c) => c === v.trim().toLowerCase());

@@ -1,4 +1,4 @@
-import type * as Y from 'yjs';
+import type { StoredRecord } from '../flat';
 import type { FieldError } from '../checks';
 import type { AnyField, Field, PackedKey } from '../fields';
 
@@ -30,10 +30,11 @@ export interface RecordMigration {
   readonly additive: boolean;
   readonly schema?: number;
   /**
-   * Changes one stored record (its Y.Map, in the storage layout) in place. Idempotent: two hosts
-   * or clients may run it on the same record at once, and their edits merge.
+   * Changes one stored record (its storage keys: a nested Y.Map, or a flat record of schema v2)
+   * in place. Idempotent: two hosts or clients may run it on the same record at once, and their
+   * edits merge.
    */
-  readonly up: (stored: Y.Map<unknown>) => void;
+  readonly up: (stored: StoredRecord) => void;
 }
 
 /**

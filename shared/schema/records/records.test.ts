@@ -9,7 +9,10 @@ import {
   updateConnection,
   updateElement,
 } from '../../domain/index';
+import { connectionsRoot, elementsRoot, storesFlat } from '../doc';
+import { flatRecords, migrate } from '../migrations';
 import { readSnapshot } from '../snapshot';
+import { GOLDEN_V1_SHA256, GOLDEN_V1_UPDATE_BASE64 } from './golden-v1.fixture';
 import { validateConnection, validateElement } from '../validate';
 import { editableFields, valueFromInput } from './editable';
 import { CONNECTION, ELEMENT, SOURCE, QUOTE, LOOP_NOTE, META } from './index';
@@ -90,13 +93,38 @@ function goldenDoc(): Y.Doc {
 }
 
 describe('record declarations', () => {
-  it('store a map byte for byte as the hand-written codec before them did', () => {
-    // The hash of the same edits made by the code before the record declarations (main at
-    // e19c5e4): the storage layout is unchanged, so existing documents read as before.
-    const bytes = Y.encodeStateAsUpdate(goldenDoc());
+  it('store a map byte for byte as schema v2 stores it (flat records)', () => {
+    // The hash of the golden map's edits stored flat (schema v2, docs/architecture.md "Doc
+    // load"): a change here is a change of the storage layout, which needs a migration.
+    const doc = goldenDoc();
+    for (const root of [elementsRoot(doc), connectionsRoot(doc)])
+      root.forEach((v) => expect(v instanceof Y.AbstractType).toBe(false));
+    const bytes = Y.encodeStateAsUpdate(doc);
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(
-      '90473e4054969fef2ab0b205b6bca2ac21e3b295a4f43b6ac2ff8bac374f51cb',
+      '61b8869b252801acd307449ddb5b91e9ce59db967a82a57d0b897bd34f8ef10b',
     );
+  });
+
+  it('read a pinned v1 document (nested maps) as the same map, before and after its migration', () => {
+    const bytes = Buffer.from(GOLDEN_V1_UPDATE_BASE64, 'base64');
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(GOLDEN_V1_SHA256);
+    const v1 = new Y.Doc();
+    Y.applyUpdate(v1, bytes);
+    expect(storesFlat(v1)).toBe(false);
+    const expected = readSnapshot(goldenDoc());
+    const before = readSnapshot(v1);
+    expect(before.elements).toEqual(expected.elements);
+    expect(before.connections).toEqual(expected.connections);
+    expect(before.sources).toEqual(expected.sources);
+    expect(migrate(v1)).toContain(flatRecords.name);
+    expect(storesFlat(v1)).toBe(true);
+    // Every record is now one JSON key of its root; nothing nested is left.
+    for (const root of [elementsRoot(v1), connectionsRoot(v1)])
+      root.forEach((v) => expect(typeof v).toBe('string'));
+    const after = readSnapshot(v1);
+    expect(after.elements).toEqual(expected.elements);
+    expect(after.connections).toEqual(expected.connections);
+    expect(after.meta.schemaVersion).toBe(2);
   });
 
   it('read records with every declared field, defaults filled and unknown fields in extra', () => {
