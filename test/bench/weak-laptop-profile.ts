@@ -4,7 +4,7 @@
  * top-level task kind). Load-independent guidance for the bench: the share of each function
  * stays put when the machine is busy, the milliseconds do not.
  *
- *   npx tsx test/bench/weak-laptop-profile.ts [typing|f|enter|views|pan|all] [--throttle 4] [--out f]
+ *   npx tsx test/bench/weak-laptop-profile.ts [typing|f|keys|enter|views|pan|all] [--throttle 4] [--out f]
  *
  * The canvas is built unminified (function names kept) into a temp dir, or into `--static dir`
  * once (`--rebuild` builds it again); the profile is written to `--out` (a `.cpuprofile`
@@ -168,6 +168,16 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 1500));
       await cdp.send('Profiler.start');
       await page.keyboard.press('Enter');
+    }
+    if (what === 'keys') {
+      // The letters alone, typed into the name field F opened before the profile started.
+      await cdp.send('Profiler.stop');
+      await page.keyboard.press('Alt+Shift+M');
+      await page.keyboard.press('f');
+      await page.getByRole('textbox', { name: 'Rename factor' }).waitFor();
+      await new Promise((r) => setTimeout(r, 1500));
+      await cdp.send('Profiler.start');
+      await page.keyboard.type('Household savings');
     }
     if (what === 'views' || what === 'all') figures.views = await openViews(page);
     if (what === 'pan' || what === 'all') figures.pan = await pan(page);
