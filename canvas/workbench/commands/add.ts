@@ -80,7 +80,8 @@ export function registerAddCommands(): void {
         wb.newKind = kind;
         const at = Array.isArray(args) ? (args as [number, number]) : undefined;
         const id = addElement(wb, kind, at);
-        if (id) wb.rename(id);
+        // addElement brought it into view: no second viewport animation.
+        if (id) wb.rename(id, { reveal: false });
         else wb.focusMap();
         return id;
       },
@@ -94,7 +95,7 @@ export function registerAddCommands(): void {
     when: editable,
     run: (wb) => {
       const id = addElement(wb, wb.newKind);
-      if (id) wb.rename(id);
+      if (id) wb.rename(id, { reveal: false });
       else wb.focusMap();
       return id;
     },
@@ -108,7 +109,7 @@ export function registerAddCommands(): void {
     when: editable,
     run: (wb, args) => {
       const id = addElement(wb, wb.newKind, args as Position);
-      if (id) wb.rename(id);
+      if (id) wb.rename(id, { reveal: false });
       return id;
     },
   });
