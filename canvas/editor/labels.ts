@@ -57,11 +57,19 @@ export class LabelCache {
   private fits = new Map<string, string>();
   private wraps = new Map<string, string[]>();
 
-  /** A cache that measures with `ctx` (setting its font first). */
+  /**
+   * A cache that measures with a detached canvas (OffscreenCanvas: the same widths), else with
+   * `ctx`. Setting the font of a canvas in the page makes the browser bring the page's styles
+   * up to date first: a measurement in the middle of an update (a new element's label) would
+   * recalculate the styles of every change made so far, and again at the next paint.
+   */
   static forContext(ctx: CanvasRenderingContext2D): LabelCache {
+    const detached =
+      typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(1, 1).getContext('2d') : null;
+    const m = detached ?? ctx;
     return new LabelCache((font, text) => {
-      ctx.font = font;
-      return ctx.measureText(text).width;
+      m.font = font;
+      return m.measureText(text).width;
     });
   }
 

@@ -263,6 +263,14 @@ export class MapSession {
   }
 
   /**
+   * The whole document's snapshot, before the filter of `setSnapshotFilter` (what a facilitator
+   * counts hidden notes in). Not reactive: read it where `snapshot` is read.
+   */
+  get wholeSnapshot(): MapSnapshot {
+    return this.#tracker.snapshot;
+  }
+
+  /**
    * What this person is shown of the map: `filter` maps the document's snapshot to the visible
    * one (the session's private mode leaves out others' hidden notes); null shows everything.
    * Applies at once and after every change.

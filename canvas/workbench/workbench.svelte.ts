@@ -242,7 +242,8 @@ export class Workbench {
 
   // ---- the inline label editor ----
 
-  rename(id = this.selection[0]): void {
+  /** Opens the inline name field of `id`; `reveal: false` when it was just brought into view. */
+  rename(id = this.selection[0], opts: { reveal?: boolean } = {}): void {
     if (!id || this.readOnly) return;
     const type = this.snapshot.elements.has(id)
       ? 'element'
@@ -250,7 +251,7 @@ export class Workbench {
         ? 'connection'
         : null;
     if (!type) return;
-    this.reveal(id);
+    if (opts.reveal !== false) this.reveal(id);
     this.renaming = { id, type };
   }
 

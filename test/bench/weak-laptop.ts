@@ -144,16 +144,37 @@ export async function openExample(page: Page, hostUrl: string): Promise<void> {
     .waitFor();
 }
 
-/** Focus the map, F, a 17-letter name, Enter. */
+const elementCount = async (page: Page): Promise<number> =>
+  Number(
+    /(\d+) elements?/.exec((await page.getByTestId('status-counts').textContent()) ?? '')?.[1],
+  );
+
+/**
+ * Focus the map, F (the new factor's name field opens), a 17-letter name, Enter. Checks that
+ * this is what happened: one element more, named NAME (typed letters that reached the map as
+ * shortcuts would add elements instead).
+ */
 export async function typeName(page: Page): Promise<Latencies> {
+  const before = await elementCount(page);
   const t0 = await now(page);
   await page.keyboard.press('Alt+Shift+M');
   await page.keyboard.press('f');
-  const field = page.getByRole('textbox', { name: /name|label/i }).first();
+  const field = page.getByRole('textbox', { name: 'Rename factor' });
   await field.waitFor();
+  await page.waitForFunction(
+    () => document.activeElement?.getAttribute('aria-label') === 'Rename factor',
+  );
   await page.keyboard.type(NAME);
   await page.keyboard.press('Enter');
+  await field.waitFor({ state: 'detached' });
   await settle(page);
+  const label = await page
+    .getByRole('complementary', { name: 'Inspector' })
+    .getByLabel('Label', { exact: true })
+    .inputValue();
+  const after = await elementCount(page);
+  if (after !== before + 1 || label !== NAME)
+    throw new Error(`F + typing made ${after - before} elements, the new one named "${label}".`);
   return p95Of(await interactionsSince(page, t0), 3 + NAME.length);
 }
 

@@ -36,6 +36,16 @@ function connections(page: Page): Promise<string[]> {
   });
 }
 
+/** Names the element just added: its name field is open at once, typing fills it, Enter. */
+async function nameNew(page: Page, label: string) {
+  const box = page.getByRole('textbox', { name: /^Rename / });
+  await expect(box).toBeFocused();
+  await page.keyboard.type(label);
+  await page.keyboard.press('Enter');
+  await expect(box).toBeHidden();
+  await expect(mapArea(page)).toBeFocused();
+}
+
 async function rename(page: Page, label: string) {
   await page.keyboard.press('Enter');
   const box = page.getByRole('textbox', { name: /^Rename / });
@@ -135,10 +145,10 @@ test('keyboard only: create two elements and connect them', async ({ browser, ho
   await focusMap(page);
   await page.keyboard.press('f');
   await expectCounts(page, 1, 0);
-  await rename(page, 'Trust');
+  await nameNew(page, 'Trust');
   await page.keyboard.press('a'); // an actor, placed beside the selected factor
   await expectCounts(page, 2, 0);
-  await rename(page, 'Parents');
+  await nameNew(page, 'Parents');
   // Connect from Parents: start, move to Trust with an arrow, finish with Enter; then make it -.
   await page.keyboard.press('c');
   await expect(page.getByTestId('connect-hint')).toContainText('Connecting from “Parents”');
@@ -209,9 +219,9 @@ test("a second person sees the first one's cursor and selection, and follows the
   await openLink(ben.page, link);
   await focusMap(ana.page);
   await ana.page.keyboard.press('f');
-  await rename(ana.page, 'Trust');
+  await nameNew(ana.page, 'Trust');
   await ana.page.keyboard.press('f');
-  await rename(ana.page, 'Engagement');
+  await nameNew(ana.page, 'Engagement');
   await expectCounts(ben.page, 2, 0);
 
   // Ana selects Trust and points at the map.
@@ -277,7 +287,7 @@ test("someone else's drag moves smoothly on your screen and lands once", async (
   await openLink(ben.page, link);
   await focusMap(ana.page);
   await ana.page.keyboard.press('f');
-  await rename(ana.page, 'Moving factor');
+  await nameNew(ana.page, 'Moving factor');
   await expectCounts(ben.page, 1, 0);
   const id = await elementId(ana.page, 'Moving factor');
   const start = (await ana.page.evaluate(

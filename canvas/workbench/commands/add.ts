@@ -60,7 +60,7 @@ export function addElement(
     wb.newElements.added(id);
     wb.select([id], { reveal: true });
     const word = KIND_WORD[kind];
-    wb.say(`Added ${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}. Press Enter to name it.`);
+    wb.say(`Added ${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}. Type its name, then Enter.`);
   }
   return id;
 }
@@ -74,11 +74,16 @@ export function registerAddCommands(): void {
       keybinding: KIND_KEY[kind],
       keyWhen: onMap,
       when: editable,
+      // The new element's name field opens at once (key, toolbar or palette): what is typed
+      // next names it, and fires no shortcuts.
       run: (wb, args) => {
         wb.newKind = kind;
         const at = Array.isArray(args) ? (args as [number, number]) : undefined;
-        addElement(wb, kind, at);
-        wb.focusMap();
+        const id = addElement(wb, kind, at);
+        // addElement brought it into view: no second viewport animation.
+        if (id) wb.rename(id, { reveal: false });
+        else wb.focusMap();
+        return id;
       },
     });
   }
@@ -89,8 +94,10 @@ export function registerAddCommands(): void {
     keybinding: 'mod+shift+e',
     when: editable,
     run: (wb) => {
-      addElement(wb, wb.newKind);
-      wb.focusMap();
+      const id = addElement(wb, wb.newKind);
+      if (id) wb.rename(id, { reveal: false });
+      else wb.focusMap();
+      return id;
     },
   });
   // The map's double-click: an element of the chosen kind there, its label open for typing.
@@ -102,7 +109,7 @@ export function registerAddCommands(): void {
     when: editable,
     run: (wb, args) => {
       const id = addElement(wb, wb.newKind, args as Position);
-      if (id) wb.rename(id);
+      if (id) wb.rename(id, { reveal: false });
       return id;
     },
   });
