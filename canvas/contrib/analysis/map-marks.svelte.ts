@@ -2,6 +2,7 @@ import { untrack } from 'svelte';
 import type { Loop } from '../../../shared/analysis/index';
 import type { MapRenderer } from '../../editor/index';
 import { frameOnMap } from '../../workbench/frame';
+import { afterPaint } from '../../ui/after-paint';
 import type { Workbench } from '../../workbench/workbench.svelte';
 import type { AnalysisStore } from './analysis.svelte';
 import { loopMarkerSpecs } from './loop-marker-specs';
@@ -58,10 +59,14 @@ export class MapMarks {
       $effect(() => {
         const view = wb.sidebarView;
         const on = view === 'network' || view === 'weaving';
-        if (untrack(() => store.networkLens) !== on) {
+        if (untrack(() => store.networkLens) === on) return;
+        // The view opens first; the map recolours for the lens in the frame after, so a whole
+        // map's redraw is not in the way of the click's own paint (issue 15, weak laptop).
+        return afterPaint(() => {
+          if (this.#destroyed || store.networkLens === on) return;
           store.networkLens = on;
           store.applyEncodings();
-        }
+        });
       });
       $effect(() => {
         const legend = store.legend;
