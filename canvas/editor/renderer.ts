@@ -353,6 +353,9 @@ export function createMapRenderer(
       applyTransform(zoomIdentity.translate(t.x, t.y).scale(t.k), durationMs);
     },
     fitToContent(padding = 40, durationMs = 0) {
+      // The canvas may have changed size since the last ResizeObserver callback (a panel was
+      // just hidden): fit to the size it has now, not the size it had.
+      resize();
       const [lo, hi] = zoomBehavior.scaleExtent();
       // A zoom at which the labels read (readable-fit.ts); without labels, the plain frame.
       const t = readableFit({
@@ -363,6 +366,7 @@ export function createMapRenderer(
       else applyTransform(zoomIdentity.translate(t.x, t.y).scale(t.k), durationMs);
     },
     frame(ids, padding = 64, durationMs = 0) {
+      resize();
       const b = boundsOf(scene, ids);
       const [lo, hi] = zoomBehavior.scaleExtent();
       const t = b && frameTransform(b, transform, cssW, cssH, padding, lo, hi);

@@ -150,6 +150,16 @@ describe('shared timer', () => {
     expect(offsets[0]?.roundTripMs).toBe(15);
   });
 
+  it("never shows more than the timer's length, on a screen whose clock estimate is behind", () => {
+    const fac = sessionContext('fac', { facilitator: true });
+    const t = startTimer(fac, 10 * 60_000, host);
+    // 400 ms behind the host: without the cap this is 600,400 ms, shown as 10:01.
+    expect(remainingMs(t, host - 400)).toBe(10 * 60_000);
+    expect(formatRemaining(remainingMs(t, host - 400))).toBe('10:00');
+    const longer = addMinute(fac, host + 1000);
+    expect(remainingMs(longer, host - 400)).toBe(11 * 60_000);
+  });
+
   it('formats the time left', () => {
     expect(formatRemaining(61_001)).toBe('1:02');
     expect(formatRemaining(0)).toBe('0:00');

@@ -59,9 +59,14 @@ export function clockOffset(samples: readonly ClockSample[]): ClockOffset {
   return { offsetMs: Math.round(offsetMs), roundTripMs: last.receivedAt - last.sentAt };
 }
 
-/** Milliseconds left on the timer at host time `hostNow` (never below 0). */
+/**
+ * Milliseconds left on the timer at host time `hostNow`: never below 0, and never more than the
+ * timer's length (a screen whose clock offset is a few ms behind the facilitator's would otherwise
+ * show "10:01" for a ten-minute phase just started).
+ */
 export function remainingMs(timer: TimerRecord, hostNow: number): number {
-  if (timer.state === 'running') return Math.max(0, (timer.endsAt ?? hostNow) - hostNow);
+  if (timer.state === 'running')
+    return Math.min(timer.durationMs, Math.max(0, (timer.endsAt ?? hostNow) - hostNow));
   if (timer.state === 'paused') return timer.pausedRemaining ?? 0;
   return timer.durationMs;
 }

@@ -53,7 +53,8 @@ async function drag(page: Page, from: { x: number; y: number }, to: { x: number;
 async function add(page: Page, key: string, label: string) {
   await focusMap(page);
   await page.keyboard.press(key);
-  await page.keyboard.press('Enter');
+  // The new element's name field opens at once.
+  await expect(page.getByRole('textbox', { name: /^Rename / })).toBeFocused();
   await page.keyboard.type(label);
   await page.keyboard.press('Enter');
   await expect.poll(async () => (await rec(page, label))?.id).toBeTruthy();
