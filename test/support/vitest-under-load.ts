@@ -26,14 +26,19 @@ console.log(`Keeping ${cores} cores busy with ${load.length} spinning threads.`)
 let failures = 0;
 for (let run = 1; run <= runs; run++) {
   const started = Date.now();
-  const result = spawnSync('npx', ['vitest', 'run'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // The hostile tests make the host log a few MiB of refused frames: spawnSync's default 1 MiB
+  // buffer would kill the run (exit null) partway.
+  const result = spawnSync('npx', ['vitest', 'run'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 512 * 1024 * 1024,
+  });
   // eslint-disable-next-line no-control-regex -- strips terminal colour codes
   const out = `${result.stdout}${result.stderr}`.replace(/\x1b\[[0-9;]*m/g, '');
   const files = /Test Files\s+(.*)/.exec(out)?.[1]?.trim() ?? '?';
   const tests = /Tests\s+(.*)/.exec(out)?.[1]?.trim() ?? '?';
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
   console.log(
-    `run ${run}/${runs}: exit ${result.status}; files ${files}; tests ${tests}; ${seconds} s`,
+    `run ${run}/${runs}: exit ${result.status ?? result.signal}; files ${files}; tests ${tests}; ${seconds} s`,
   );
   if (result.status !== 0) {
     failures++;
